@@ -1,0 +1,74 @@
+"""Access tokens: issue (OAuth2 password grant), inspect, revoke."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import current_app
+from flask_jwt_extended import create_access_token
+from flask_smorest import Blueprint
+
+from cyberorigen.api.auth.schemas import MeSchema, TokenRequestSchema, TokenSchema
+from cyberorigen.api.ratelimit import client_address, limiter, token_endpoint_limit
+from cyberorigen.api.security import blocklist, principal, public, require_role
+from cyberorigen.errors import ApiError
+from cyberorigen.services.users import authenticate
+
+blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Access tokens.")
+
+
+@blp.route("/token", methods=["POST"])
+@limiter.limit(token_endpoint_limit, key_func=client_address)
+@blp.doc(security=[])
+@blp.arguments(TokenRequestSchema, location="form")
+@blp.response(200, TokenSchema)
+@public
+def issue_token(form):
+    """Exchange an e-mail and password for a bearer access token.
+
+    Unknown e-mail and wrong password get the same answer, in the same time.
+    """
+    user = authenticate(form["username"], form["password"])
+    if user is None:
+        raise ApiError(401, "Incorrect e-mail or password.", "INVALID_CREDENTIALS")
+    token = create_access_token(
+        identity=user.public_id,
+        additional_claims={"org": user.organization.public_id, "role": user.role},
+    )
+    lifetime = current_app.extensions["cyberorigen"].settings.token_lifetime
+    return {"access_token": token, "token_type": "bearer", "expires_in": lifetime}
+
+
+@blp.route("/me")
+@blp.response(200, MeSchema)
+@require_role("viewer")
+def me():
+    """Who the current credential belongs to."""
+    caller = principal()
+    expires = (
+        datetime.fromtimestamp(caller.expires_at, UTC).replace(tzinfo=None)
+        if caller.expires_at
+        else None
+    )
+    return {
+        "user": caller.user,
+        "role": caller.role,
+        "via": caller.via,
+        "organization": caller.organization,
+        "token_expires_at": expires,
+    }
+
+
+@blp.route("/revoke", methods=["POST"])
+@blp.response(204)
+@require_role("viewer")
+def revoke():
+    """Revoke the access token of this request; it is refused from now on, by every process."""
+    caller = principal()
+    if caller.via != "token":
+        raise ApiError(
+            400,
+            "API keys are revoked with DELETE /api/v1/api-keys/{id}, not here.",
+            "BAD_REQUEST",
+        )
+    blocklist().revoke(caller.jti, caller.expires_at)

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from cyberorigen.api.schemas import UtcTimestamp
+
+
+class TokenRequestSchema(ma.Schema):
+    """OAuth2 password grant, form-urlencoded (what Swagger UI's Authorize button sends)."""
+
+    class Meta:
+        unknown = ma.EXCLUDE
+
+    username = fields.String(
+        required=True,
+        validate=validate.Length(min=1, max=254),
+        metadata={"description": "The user's e-mail address."},
+    )
+    password = fields.String(required=True, validate=validate.Length(min=1, max=1024))
+    grant_type = fields.String(validate=validate.Equal("password"))
+
+
+class TokenSchema(ma.Schema):
+    access_token = fields.String(required=True)
+    token_type = fields.String(required=True, metadata={"example": "bearer"})
+    expires_in = fields.Integer(required=True, metadata={"example": 3600})
+
+
+class MeOrganizationSchema(ma.Schema):
+    id = fields.String(attribute="public_id")
+    name = fields.String()
+    plan = fields.String()
+
+
+class MeSchema(ma.Schema):
+    id = fields.String(attribute="user.public_id")
+    email = fields.String(attribute="user.email")
+    role = fields.String()
+    authenticated_by = fields.String(attribute="via", metadata={"enum": ["token", "api_key"]})
+    organization = fields.Nested(MeOrganizationSchema)
+    token_expires_at = UtcTimestamp(allow_none=True)

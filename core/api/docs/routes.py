@@ -1,0 +1,104 @@
+"""Swagger UI at /docs and ReDoc at /redoc, served with no internet access.
+
+Swagger UI's assets come from the installed ``swagger-ui-bundle`` package. ReDoc's single
+script comes from the npm package ``redoc`` 2.x, fetched by the set-up command (``make
+assets``) into ``<assets_dir>/redoc/``; until it is there, /redoc says how to get it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from flask import Blueprint, current_app, send_from_directory
+from swagger_ui_bundle import swagger_ui_path
+
+from cyberorigen.api.openapi import TOKEN_URL
+from cyberorigen.api.security import public
+
+blp = Blueprint("docs", __name__)
+
+REDOC_SCRIPT = "redoc.standalone.js"
+
+_SWAGGER_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>CyberOrigen API — Swagger UI</title>
+<link rel="stylesheet" href="/docs/assets/swagger-ui.css">
+<link rel="icon" href="/docs/assets/favicon-32x32.png"></head>
+<body><div id="swagger-ui"></div>
+<script src="/docs/assets/swagger-ui-bundle.js"></script>
+<script src="/docs/assets/swagger-ui-standalone-preset.js"></script>
+<script src="/docs/init.js"></script>
+</body></html>
+"""
+
+_REDOC_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>CyberOrigen API — ReDoc</title></head>
+<body><redoc spec-url="/openapi.json"></redoc>
+<script src="/redoc/assets/redoc.standalone.js"></script></body></html>
+"""
+
+_REDOC_MISSING = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>ReDoc is not installed</title></head>
+<body><h1>ReDoc is not installed on this appliance</h1>
+<p>ReDoc's script ({script}) was not found in {folder}.</p>
+<p>Fetch it with <code>make assets</code> from the source checkout, which runs
+<code>npm pack redoc@2</code> and copies <code>bundles/{script}</code> there,
+or set <code>CYBERORIGEN_ASSETS_DIR</code> to a folder holding <code>redoc/{script}</code>.</p>
+<p>Swagger UI at <a href="/docs">/docs</a> needs nothing extra.</p></body></html>
+"""
+
+
+def _html(body: str, status: int = 200):
+    return body, status, {"Content-Type": "text/html; charset=utf-8"}
+
+
+def _redoc_dir() -> Path:
+    return current_app.extensions["cyberorigen"].settings.assets_dir / "redoc"
+
+
+@blp.route("/docs")
+@public
+def swagger_ui():
+    return _html(_SWAGGER_PAGE)
+
+
+@blp.route("/docs/init.js")
+@public
+def swagger_ui_init():
+    config = {
+        "url": "/openapi.json",
+        "dom_id": "#swagger-ui",
+        "validatorUrl": None,
+        "deepLinking": True,
+        "persistAuthorization": True,
+        "oauth2RedirectUrl": "/docs/assets/oauth2-redirect.html",
+    }
+    script = (
+        f"const config = {json.dumps(config)};\n"
+        "config.presets = [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset];\n"
+        "config.layout = 'StandaloneLayout';\n"
+        f"// The token endpoint ({TOKEN_URL}) takes the OAuth2 password grant.\n"
+        "window.ui = SwaggerUIBundle(config);\n"
+    )
+    return script, 200, {"Content-Type": "application/javascript; charset=utf-8"}
+
+
+@blp.route("/docs/assets/<path:filename>")
+@public
+def swagger_ui_assets(filename):
+    return send_from_directory(swagger_ui_path, filename, max_age=86400)
+
+
+@blp.route("/redoc")
+@public
+def redoc():
+    folder = _redoc_dir()
+    if not (folder / REDOC_SCRIPT).is_file():
+        return _html(_REDOC_MISSING.format(script=REDOC_SCRIPT, folder=folder), 503)
+    return _html(_REDOC_PAGE)
+
+
+@blp.route("/redoc/assets/<path:filename>")
+@public
+def redoc_assets(filename):
+    return send_from_directory(_redoc_dir(), filename, max_age=86400)

@@ -1,0 +1,51 @@
+"""GET /api/health: liveness for load balancers and monitors; no auth, outside plan limits."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import current_app
+from flask_smorest import Blueprint
+
+from cyberorigen import __version__
+from cyberorigen.api.health.schemas import HealthSchema
+from cyberorigen.api.schemas import TIMESTAMP_FORMAT
+from cyberorigen.api.security import public
+from cyberorigen.db import ping
+
+blp = Blueprint("health", __name__, url_prefix="/api", description="Appliance health.")
+
+
+def _checks() -> dict[str, str]:
+    checks = {}
+    try:
+        ping()
+        checks["database"] = "ok"
+    except Exception as exc:  # noqa: BLE001 - any failure means the database is unusable
+        checks["database"] = f"unreachable: {type(exc).__name__}"
+    redis_client = current_app.extensions["cyberorigen"].redis
+    if redis_client is not None:
+        try:
+            redis_client.ping()
+            checks["redis"] = "ok"
+        except Exception as exc:  # noqa: BLE001
+            checks["redis"] = f"unreachable: {type(exc).__name__}"
+    return checks
+
+
+@blp.route("/health")
+@blp.doc(security=[])
+@blp.response(200, HealthSchema, description="Every dependency answers.")
+@blp.alt_response(503, schema=HealthSchema, description="A dependency is unreachable.")
+@public
+def health():
+    checks = _checks()
+    body = {
+        "status": "healthy",
+        "version": __version__,
+        "timestamp": datetime.now(UTC).strftime(TIMESTAMP_FORMAT),
+    }
+    if any(state != "ok" for state in checks.values()):
+        body.update(status="degraded", checks=checks)
+        return body, 503
+    return body

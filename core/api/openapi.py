@@ -1,0 +1,97 @@
+"""The OpenAPI document: our error envelope, security schemes, and standard error responses.
+
+``StandardResponsesPlugin`` adds to every operation the error responses any endpoint can give
+(401/403/429/500 when it needs credentials, 404 when its path names an object), so the
+document tells the truth without repeating decorators on every view.
+"""
+
+from __future__ import annotations
+
+from apispec import BasePlugin
+from flask_smorest import Api as SmorestApi
+
+from cyberorigen import __version__
+from cyberorigen.api.schemas import ErrorSchema
+
+TOKEN_URL = "/api/v1/auth/token"
+
+SECURITY_SCHEMES = {
+    "OAuth2": {
+        "type": "oauth2",
+        "description": "Your e-mail and password, exchanged at the token endpoint.",
+        "flows": {"password": {"tokenUrl": TOKEN_URL, "scopes": {}}},
+    },
+    "ApiKey": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "An API key (co_…) from POST /api/v1/api-keys, or an access token.",
+    },
+}
+
+RATE_LIMIT_HEADERS = {
+    "X-RateLimit-Limit": ("integer", "Requests allowed in the current window."),
+    "X-RateLimit-Remaining": ("integer", "Requests left in the current window."),
+    "X-RateLimit-Reset": ("integer", "Unix time at which the window resets."),
+}
+
+
+class StandardResponsesPlugin(BasePlugin):
+    def operation_helper(self, path=None, operations=None, **kwargs):
+        for operation in (operations or {}).values():
+            if not isinstance(operation, dict):
+                continue
+            responses = operation.setdefault("responses", {})
+            if operation.get("security") == []:
+                continue
+            wanted = [
+                (401, "UNAUTHORIZED"),
+                (403, "FORBIDDEN"),
+                (429, "TOO_MANY_REQUESTS"),
+                (500, "INTERNAL_SERVER_ERROR"),
+            ]
+            if path and "{" in path:
+                wanted.append((404, "NOT_FOUND"))
+            present = {str(code) for code in responses}
+            for code, name in wanted:
+                if str(code) not in present:
+                    responses[code] = name
+            for code, response in responses.items():
+                if str(code).startswith("2") and isinstance(response, dict):
+                    headers = response.setdefault("headers", {})
+                    for header, (kind, text) in RATE_LIMIT_HEADERS.items():
+                        headers.setdefault(header, {"description": text, "schema": {"type": kind}})
+
+
+class Api(SmorestApi):
+    """flask-smorest's Api, documenting and rendering errors in the contract's envelope."""
+
+    ERROR_SCHEMA = ErrorSchema
+
+    def _register_error_handlers(self):
+        """The envelope handlers are registered by ``cyberorigen.errors.init_app``."""
+
+
+def openapi_config() -> dict:
+    return {
+        "API_TITLE": "CyberOrigen API",
+        "API_VERSION": __version__,
+        "OPENAPI_VERSION": "3.0.3",
+        "OPENAPI_URL_PREFIX": "/",
+        "OPENAPI_JSON_PATH": "openapi.json",
+        "API_SPEC_OPTIONS": {
+            "info": {
+                "description": (
+                    "Security scanning and compliance appliance. Errors always have the body "
+                    '`{"detail", "error_code", "field"}`; lists are paginated with `page` and '
+                    "`per_page` and return `items`, `total`, `page`, `per_page`, `pages`."
+                )
+            },
+            "servers": [{"url": "/"}],
+            "security": [{"OAuth2": []}, {"ApiKey": []}],
+            "components": {"securitySchemes": SECURITY_SCHEMES},
+        },
+    }
+
+
+def make_api() -> Api:
+    return Api(spec_kwargs={"extra_plugins": [StandardResponsesPlugin()]})

@@ -1,0 +1,37 @@
+"""The caller's organization: plan and rate limits."""
+
+from __future__ import annotations
+
+from flask import current_app
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from cyberorigen.api.organizations.schemas import OrganizationSchema, OrganizationUpdateSchema
+from cyberorigen.api.security import principal, require_role
+from cyberorigen.services.organizations import effective_limits, update_organization
+
+blp = Blueprint(
+    "organizations", __name__, url_prefix="/api/v1/organizations", description="Organizations."
+)
+
+
+def _with_limits(org):
+    hourly, daily = effective_limits(org, current_app.extensions["cyberorigen"].settings.plans)
+    org.rate_limits = {"hourly": hourly, "daily": daily}
+    return org
+
+
+@blp.route("/current")
+class CurrentOrganization(MethodView):
+    @blp.response(200, OrganizationSchema)
+    @require_role("viewer")
+    def get(self):
+        """Your organization, its plan and the rate limits in force."""
+        return _with_limits(principal().organization)
+
+    @blp.arguments(OrganizationUpdateSchema)
+    @blp.response(200, OrganizationSchema)
+    @require_role("admin")
+    def patch(self, changes):
+        """Change the name, plan or custom limits (null restores the plan's limit)."""
+        return _with_limits(update_organization(principal().organization, changes))

@@ -1,0 +1,27 @@
+"""LIMIT/OFFSET pagination of peewee queries, in SQL (a table is never loaded into Python)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from peewee import ModelSelect
+
+
+def paginate(query: ModelSelect, args: Mapping[str, Any], *order_by) -> dict[str, Any]:
+    """One page of ``query`` in the stable order ``order_by`` (newest first, id as tiebreak)."""
+    page, per_page = args["page"], args["per_page"]
+    total = query.count()
+    items = list(query.order_by(*order_by).paginate(page, per_page)) if total else []
+    return {
+        "items": items,
+        "total": total,
+        "page": page,
+        "per_page": per_page,
+        "pages": math.ceil(total / per_page) if total else 0,
+    }
+
+
+def newest_first(model) -> tuple:
+    return (model.created_at.desc(), model.id.desc())

@@ -1,0 +1,81 @@
+"""Rate limits per organization plan (flask-limiter), counted in shared storage.
+
+Every authenticated API request counts against its organization's hourly and daily limits,
+whichever process or host serves it (Redis storage; ``memory://`` only in embedded mode).
+Anonymous requests count per client address against the smallest plan. Public endpoints
+(health, docs, the token endpoint) are outside these limits; the token endpoint has its own,
+stricter limit per address against password guessing.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, request
+from flask_limiter import Limiter
+
+from cyberorigen.api.security import current_principal, is_public_endpoint
+from cyberorigen.services.organizations import effective_limits, limit_string
+from cyberorigen.settings import Settings
+
+STRATEGY = "fixed-window"
+ANONYMOUS_PLAN = "startup"
+
+
+def _settings() -> Settings:
+    return current_app.extensions["cyberorigen"].settings
+
+
+def client_address() -> str:
+    return request.remote_addr or "unknown"
+
+
+def rate_limit_key() -> str:
+    caller = current_principal()
+    if caller is not None:
+        return f"org:{caller.organization.public_id}"
+    return f"addr:{client_address()}"
+
+
+def plan_limits() -> str:
+    settings = _settings()
+    caller = current_principal()
+    if caller is None:
+        plan = settings.plans.get(ANONYMOUS_PLAN)
+        return limit_string(plan.hourly, plan.daily) if plan else ""
+    return limit_string(*effective_limits(caller.organization, settings.plans))
+
+
+def token_endpoint_limit() -> str:
+    return _settings().token_rate_limit
+
+
+limiter = Limiter(
+    key_func=rate_limit_key,
+    application_limits=[plan_limits],
+    application_limits_exempt_when=lambda: is_public_endpoint(request.endpoint),
+)
+
+
+def _retry_after_only_when_limited(response):
+    """flask-limiter sends Retry-After with every response; it only means something on 429."""
+    if response.status_code != 429:
+        response.headers.pop("Retry-After", None)
+    return response
+
+
+def init_app(app: Flask, settings: Settings) -> None:
+    app.config.update(
+        RATELIMIT_STORAGE_URI=settings.ratelimit_storage_url,
+        RATELIMIT_STRATEGY=STRATEGY,
+        # A new strategy stores keys of another type: keep them apart by prefix.
+        RATELIMIT_KEY_PREFIX=f"{settings.ratelimit_key_prefix}:{STRATEGY}",
+        RATELIMIT_HEADERS_ENABLED=True,
+        RATELIMIT_HEADER_LIMIT="X-RateLimit-Limit",
+        RATELIMIT_HEADER_REMAINING="X-RateLimit-Remaining",
+        RATELIMIT_HEADER_RESET="X-RateLimit-Reset",
+        RATELIMIT_HEADER_RETRY_AFTER="Retry-After",
+        RATELIMIT_STORAGE_OPTIONS={"socket_connect_timeout": 2, "socket_timeout": 2},
+    )
+    if settings.ratelimit_storage_url.startswith("memory"):
+        app.config["RATELIMIT_STORAGE_OPTIONS"] = {}
+    app.after_request(_retry_after_only_when_limited)
+    limiter.init_app(app)

@@ -1,0 +1,66 @@
+"""Schemas shared by every resource: the error envelope, timestamps, pagination."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+MAX_PER_PAGE = 100
+
+
+class UtcTimestamp(fields.DateTime):
+    """A UTC timestamp rendered as ``YYYY-MM-DDTHH:MM:SSZ`` (stored naive, always UTC)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(format=TIMESTAMP_FORMAT, **kwargs)
+
+
+class ErrorSchema(ma.Schema):
+    detail = fields.String(required=True, metadata={"description": "What went wrong, for a human."})
+    error_code = fields.String(
+        required=True, metadata={"description": "Stable UPPER_SNAKE code, listed in the README."}
+    )
+    field = fields.String(
+        allow_none=True,
+        required=True,
+        metadata={"description": "The offending field (dotted path), or null."},
+    )
+    errors = fields.Dict(
+        keys=fields.String(),
+        values=fields.List(fields.String()),
+        metadata={"description": "422 only: every offending field with its messages."},
+    )
+    request_id = fields.String(metadata={"description": "500 only: quote it when reporting."})
+
+
+class PageArgsSchema(ma.Schema):
+    class Meta:
+        unknown = ma.EXCLUDE
+
+    page = fields.Integer(
+        load_default=1, validate=validate.Range(min=1), metadata={"description": "1-based page."}
+    )
+    per_page = fields.Integer(
+        load_default=20,
+        validate=validate.Range(min=1, max=MAX_PER_PAGE),
+        metadata={"description": f"Items per page, 1 to {MAX_PER_PAGE}."},
+    )
+
+
+@cache
+def page_schema(item_schema: type[ma.Schema]) -> type[ma.Schema]:
+    """The paginated list schema ``{items, total, page, per_page, pages}`` of ``item_schema``."""
+    name = item_schema.__name__.removesuffix("Schema") + "PageSchema"
+    return ma.Schema.from_dict(
+        {
+            "items": fields.List(fields.Nested(item_schema), required=True),
+            "total": fields.Integer(required=True),
+            "page": fields.Integer(required=True),
+            "per_page": fields.Integer(required=True),
+            "pages": fields.Integer(required=True),
+        },
+        name=name,
+    )

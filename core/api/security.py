@@ -1,0 +1,208 @@
+"""Who is calling: bearer access tokens (JWT) and API keys, resolved once per request.
+
+``load_principal`` runs before the rate limiter so limits can be counted per organization. A
+request that carries no credential is left anonymous here and refused by ``require_role``
+on every endpoint that is not public; a credential that is present but bad is refused at once.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from flask import Flask, current_app, g, request
+from flask_jwt_extended import JWTManager, get_jwt, verify_jwt_in_request
+
+from cyberorigen.db.models import Organization, User
+from cyberorigen.errors import ApiError, error_response
+from cyberorigen.services.api_keys import looks_like_api_key, resolve_api_key
+from cyberorigen.services.roles import role_at_least
+from cyberorigen.services.token_blocklist import TokenBlocklist
+from cyberorigen.settings import Settings
+
+jwt = JWTManager()
+
+_BEARER_HINT = {"WWW-Authenticate": 'Bearer realm="cyberorigen"'}
+
+
+@dataclass(frozen=True)
+class Principal:
+    user: User
+    role: str
+    via: str  # "token" or "api_key"
+    jti: str | None = None
+    expires_at: int | None = None
+
+    @property
+    def organization(self) -> Organization:
+        return self.user.organization
+
+    @property
+    def organization_id(self) -> int:
+        return self.user.organization_id
+
+
+def public(view: Callable) -> Callable:
+    """Mark a view (function or MethodView class) as reachable without credentials."""
+    view.public = True
+    return view
+
+
+def is_public_endpoint(endpoint: str | None) -> bool:
+    view = current_app.view_functions.get(endpoint or "")
+    if view is None:
+        return True
+    return bool(
+        getattr(view, "public", False)
+        or getattr(getattr(view, "view_class", None), "public", False)
+    )
+
+
+def current_principal() -> Principal | None:
+    return g.get("principal")
+
+
+def principal() -> Principal:
+    """The authenticated caller; only valid inside views guarded by ``require_role``."""
+    found = current_principal()
+    if found is None:
+        raise ApiError(401, "Authentication required.", "NOT_AUTHENTICATED", headers=_BEARER_HINT)
+    return found
+
+
+def require_role(minimum: str) -> Callable:
+    """Decorator: the caller must be authenticated with at least ``minimum`` role."""
+
+    def decorate(view: Callable) -> Callable:
+        @functools.wraps(view)
+        def guarded(*args: Any, **kwargs: Any):
+            caller = current_principal()
+            if caller is None:
+                raise ApiError(
+                    401,
+                    "Authentication required: send "
+                    "'Authorization: Bearer <access token or API key>'.",
+                    "NOT_AUTHENTICATED",
+                    headers=_BEARER_HINT,
+                )
+            if not role_at_least(caller.role, minimum):
+                raise ApiError(
+                    403,
+                    f"This action needs the {minimum} role or higher; you are {caller.role}.",
+                    "PERMISSION_DENIED",
+                )
+            return view(*args, **kwargs)
+
+        return guarded
+
+    return decorate
+
+
+def _principal_from_api_key(key: str) -> Principal:
+    row = resolve_api_key(key)
+    if row is None:
+        raise ApiError(
+            401,
+            "The API key is unknown, expired or revoked.",
+            "INVALID_TOKEN",
+            headers=_BEARER_HINT,
+        )
+    role = row.role if role_at_least(row.user.role, row.role) else row.user.role
+    return Principal(user=row.user, role=role, via="api_key")
+
+
+def _principal_from_jwt() -> Principal:
+    verify_jwt_in_request()
+    claims = get_jwt()
+    user = (
+        User.select(User, Organization)
+        .join(Organization)
+        .where(User.public_id == claims.get("sub"))
+        .first()
+    )
+    if user is None or not user.is_active or user.organization.public_id != claims.get("org"):
+        raise ApiError(
+            401,
+            "The token's user no longer exists or is disabled.",
+            "INVALID_TOKEN",
+            headers=_BEARER_HINT,
+        )
+    return Principal(
+        user=user, role=user.role, via="token", jti=claims["jti"], expires_at=claims["exp"]
+    )
+
+
+def load_principal() -> None:
+    if is_public_endpoint(request.endpoint):
+        return
+    header = request.headers.get("Authorization")
+    if not header:
+        return
+    scheme, _, credential = header.strip().partition(" ")
+    credential = credential.strip()
+    if scheme.lower() != "bearer" or not credential:
+        raise ApiError(
+            401,
+            "The Authorization header must be 'Bearer <token>'.",
+            "INVALID_TOKEN",
+            headers=_BEARER_HINT,
+        )
+    if looks_like_api_key(credential):
+        g.principal = _principal_from_api_key(credential)
+    else:
+        g.principal = _principal_from_jwt()
+
+
+def blocklist() -> TokenBlocklist:
+    return current_app.extensions["cyberorigen"].blocklist
+
+
+def _configure_jwt(app: Flask, settings: Settings) -> None:
+    app.config.update(
+        JWT_SECRET_KEY=settings.secret_key,
+        JWT_ALGORITHM="HS256",
+        JWT_DECODE_ALGORITHMS=["HS256"],
+        JWT_TOKEN_LOCATION=["headers"],
+        JWT_ACCESS_TOKEN_EXPIRES=timedelta(seconds=settings.token_lifetime),
+        JWT_ENCODE_ISSUER=settings.jwt_issuer,
+        JWT_DECODE_ISSUER=settings.jwt_issuer,
+        JWT_ENCODE_AUDIENCE=settings.jwt_audience,
+        JWT_DECODE_AUDIENCE=settings.jwt_audience,
+        JWT_ERROR_MESSAGE_KEY="detail",
+        JWT_COOKIE_CSRF_PROTECT=False,
+    )
+
+    def fail(detail: str, code: str):
+        return error_response(401, detail, code, headers=_BEARER_HINT)
+
+    jwt.expired_token_loader(
+        lambda header, payload: fail("The access token has expired.", "TOKEN_EXPIRED")
+    )
+    jwt.invalid_token_loader(
+        lambda reason: fail(f"The access token is not valid: {reason}.", "INVALID_TOKEN")
+    )
+    jwt.unauthorized_loader(
+        lambda reason: fail(f"Authentication required: {reason}.", "NOT_AUTHENTICATED")
+    )
+    jwt.revoked_token_loader(
+        lambda header, payload: fail("The access token has been revoked.", "TOKEN_REVOKED")
+    )
+    jwt.needs_fresh_token_loader(
+        lambda header, payload: fail("A fresh token is required.", "INVALID_TOKEN")
+    )
+    jwt.user_lookup_error_loader(
+        lambda header, payload: fail("Unknown token user.", "INVALID_TOKEN")
+    )
+    jwt.token_verification_failed_loader(
+        lambda header, payload: fail("The token failed verification.", "INVALID_TOKEN")
+    )
+    jwt.token_in_blocklist_loader(lambda header, payload: blocklist().is_revoked(payload["jti"]))
+
+
+def init_app(app: Flask, settings: Settings) -> None:
+    _configure_jwt(app, settings)
+    jwt.init_app(app)
+    app.before_request(load_principal)

@@ -1,0 +1,58 @@
+"""Users of the caller's organization (admin only)."""
+
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from cyberorigen.api.pagination import newest_first, paginate
+from cyberorigen.api.schemas import PageArgsSchema, page_schema
+from cyberorigen.api.security import principal, require_role
+from cyberorigen.api.users.schemas import UserCreateSchema, UserSchema, UserUpdateSchema
+from cyberorigen.db.models import User
+from cyberorigen.services.users import (
+    create_user,
+    delete_user,
+    get_user,
+    update_user,
+    users_query,
+)
+
+blp = Blueprint("users", __name__, url_prefix="/api/v1/users", description="Users.")
+
+
+@blp.route("")
+class Users(MethodView):
+    @blp.arguments(PageArgsSchema, location="query")
+    @blp.response(200, page_schema(UserSchema))
+    @require_role("admin")
+    def get(self, args):
+        """List the organization's users."""
+        return paginate(users_query(principal().organization_id), args, *newest_first(User))
+
+    @blp.arguments(UserCreateSchema)
+    @blp.response(201, UserSchema)
+    @require_role("admin")
+    def post(self, data):
+        """Add a user to the organization."""
+        return create_user(principal().organization, data["email"], data["password"], data["role"])
+
+
+@blp.route("/<string:user_id>")
+class UserById(MethodView):
+    @blp.response(200, UserSchema)
+    @require_role("admin")
+    def get(self, user_id):
+        return get_user(principal().organization_id, user_id)
+
+    @blp.arguments(UserUpdateSchema)
+    @blp.response(200, UserSchema)
+    @require_role("admin")
+    def patch(self, changes, user_id):
+        """Change a user's role, password or active flag (the last admin stays)."""
+        return update_user(get_user(principal().organization_id, user_id), changes)
+
+    @blp.response(204)
+    @require_role("admin")
+    def delete(self, user_id):
+        delete_user(get_user(principal().organization_id, user_id))

@@ -1,0 +1,63 @@
+"""Webhook subscriptions."""
+
+from __future__ import annotations
+
+from flask import current_app
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from cyberorigen.api.pagination import newest_first, paginate
+from cyberorigen.api.schemas import PageArgsSchema, page_schema
+from cyberorigen.api.security import principal, require_role
+from cyberorigen.api.webhooks.schemas import (
+    WebhookCreatedSchema,
+    WebhookCreateSchema,
+    WebhookSchema,
+)
+from cyberorigen.db.models import Webhook
+from cyberorigen.services.webhooks import (
+    create_webhook,
+    generate_secret,
+    get_webhook,
+    webhooks_query,
+)
+
+blp = Blueprint("webhooks", __name__, url_prefix="/api/v1/webhooks", description="Webhooks.")
+
+
+@blp.route("")
+class Webhooks(MethodView):
+    @blp.arguments(PageArgsSchema, location="query")
+    @blp.response(200, page_schema(WebhookSchema))
+    @require_role("viewer")
+    def get(self, args):
+        """List webhook subscriptions (secrets are never shown)."""
+        return paginate(webhooks_query(principal().organization_id), args, *newest_first(Webhook))
+
+    @blp.arguments(WebhookCreateSchema)
+    @blp.response(201, WebhookCreatedSchema)
+    @require_role("analyst")
+    def post(self, data):
+        """Subscribe a URL to events."""
+        secret = data.get("secret")
+        generated = secret is None
+        if generated:
+            secret = generate_secret()
+        box = current_app.extensions["cyberorigen"].secret_box
+        webhook = create_webhook(box, principal().user, data["url"], data["events"], secret)
+        if generated:
+            webhook.secret = secret
+        return webhook
+
+
+@blp.route("/<string:webhook_id>")
+class WebhookById(MethodView):
+    @blp.response(200, WebhookSchema)
+    @require_role("viewer")
+    def get(self, webhook_id):
+        return get_webhook(principal().organization_id, webhook_id)
+
+    @blp.response(204)
+    @require_role("analyst")
+    def delete(self, webhook_id):
+        get_webhook(principal().organization_id, webhook_id).delete_instance()

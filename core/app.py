@@ -1,0 +1,103 @@
+"""The application factory: a flat list of init_app calls."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import dataclass
+
+import redis
+from flask import Flask, g, request
+
+from cyberorigen import errors
+from cyberorigen.api import ratelimit, security
+from cyberorigen.api.api_keys.routes import blp as api_keys_blp
+from cyberorigen.api.auth.routes import blp as auth_blp
+from cyberorigen.api.controls.routes import blp as controls_blp
+from cyberorigen.api.docs.routes import blp as docs_blp
+from cyberorigen.api.health.routes import blp as health_blp
+from cyberorigen.api.openapi import make_api, openapi_config
+from cyberorigen.api.organizations.routes import blp as organizations_blp
+from cyberorigen.api.scans.routes import blp as scans_blp
+from cyberorigen.api.users.routes import blp as users_blp
+from cyberorigen.api.webhooks.routes import blp as webhooks_blp
+from cyberorigen.db import bind_database, database
+from cyberorigen.logging_setup import configure_logging
+from cyberorigen.services.secret_box import SecretBox
+from cyberorigen.services.token_blocklist import TokenBlocklist
+from cyberorigen.settings import Settings, load_settings
+
+#: The API resources, in the order they appear in the OpenAPI document.
+MODULES = (
+    health_blp,
+    auth_blp,
+    api_keys_blp,
+    organizations_blp,
+    users_blp,
+    scans_blp,
+    controls_blp,
+    webhooks_blp,
+)
+
+_REQUEST_ID_HEADER = "X-Request-ID"
+
+
+@dataclass
+class AppState:
+    """What the views need beyond Flask's config, at ``app.extensions["cyberorigen"]``."""
+
+    settings: Settings
+    redis: redis.Redis | None
+    blocklist: TokenBlocklist
+    secret_box: SecretBox
+
+
+def _open_request() -> None:
+    incoming = request.headers.get(_REQUEST_ID_HEADER, "")
+    valid = 8 <= len(incoming) <= 64 and incoming.replace("-", "").isalnum()
+    g.request_id = incoming if valid else secrets.token_hex(8)
+    database.connect(reuse_if_open=True)
+
+
+def _tag_response(response):
+    response.headers[_REQUEST_ID_HEADER] = g.get("request_id", "")
+    return response
+
+
+def _close_request(_exc: BaseException | None) -> None:
+    if not database.is_closed():
+        database.close()
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    settings = settings or load_settings()
+    configure_logging(settings.log_json)
+    app = Flask("cyberorigen")
+    app.config.update(
+        SECRET_KEY=settings.secret_key,
+        MAX_CONTENT_LENGTH=settings.max_content_length,
+        **openapi_config(),
+    )
+    app.json.sort_keys = False  # keep fields in the order the schemas and the reference give
+    redis_client = redis.Redis.from_url(settings.redis_url) if settings.redis_url else None
+    app.extensions["cyberorigen"] = AppState(
+        settings=settings,
+        redis=redis_client,
+        blocklist=TokenBlocklist(redis_client, settings.ratelimit_key_prefix),
+        secret_box=SecretBox(settings.secret_key),
+    )
+    bind_database(settings.database_url)
+
+    app.before_request(_open_request)
+    app.after_request(_tag_response)
+    app.teardown_request(_close_request)
+    errors.init_app(app)
+    security.init_app(app, settings)
+    ratelimit.init_app(app, settings)
+    api = make_api()
+    api.init_app(app)
+    for blueprint in MODULES:
+        api.register_blueprint(blueprint)
+    app.register_blueprint(docs_blp)
+    logging.getLogger("cyberorigen").debug("application ready (embedded=%s)", settings.embedded)
+    return app

@@ -1,0 +1,222 @@
+"""The ``cyberorigen`` command."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sys
+
+import click
+
+from cyberorigen import __version__
+from cyberorigen.db.models import PLANS, ROLES
+from cyberorigen.settings import SECRET_FILE_NAME, Settings, SettingsError, load_settings
+
+EXIT_CONFIG = 2
+EXIT_FAILED = 1
+
+
+def _settings(require_secret: bool = True) -> Settings:
+    try:
+        return load_settings(require_secret=require_secret)
+    except SettingsError as exc:
+        raise click.ClickException(f"configuration error: {exc}") from None
+
+
+def _bind(settings: Settings):
+    from cyberorigen.db import bind_database
+
+    try:
+        db = bind_database(settings.database_url)
+        db.connect(reuse_if_open=True)
+    except Exception as exc:  # noqa: BLE001 - any driver error: say which database
+        raise click.ClickException(
+            f"cannot open the database {_redacted(settings.database_url)}: {exc}"
+        ) from None
+    return db
+
+
+def _redacted(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if parts.password:
+        return url.replace(f":{parts.password}@", ":***@")
+    return url
+
+
+def _upgrade(settings: Settings) -> list[str]:
+    from cyberorigen.db.migrate import upgrade
+
+    db = _bind(settings)
+    try:
+        return upgrade(db)
+    finally:
+        db.close()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """CyberOrigen: security scanning and compliance appliance."""
+
+
+@main.command()
+def version() -> None:
+    """Print the version."""
+    click.echo(__version__)
+
+
+@main.command()
+@click.option(
+    "--org",
+    "org_name",
+    default="Default",
+    show_default=True,
+    help="Name of the first organization.",
+)
+@click.option(
+    "--email",
+    default="admin@localhost",
+    show_default=True,
+    help="E-mail (login) of the first admin.",
+)
+@click.option("--plan", type=click.Choice(PLANS), default="enterprise", show_default=True)
+def init(org_name: str, email: str, plan: str) -> None:
+    """Prepare the instance: directory, secret key, database, first organization and admin.
+
+    Safe to run again: what exists is kept, and the admin's password is only printed once,
+    when the admin is created.
+    """
+    settings = _settings(require_secret=False)
+    settings.instance_dir.mkdir(parents=True, exist_ok=True)
+    secret_file = settings.instance_dir / SECRET_FILE_NAME
+    if not settings.secret_key and not secret_file.exists():
+        fd = os.open(secret_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(48) + "\n")
+        click.echo(f"Generated a secret key in {secret_file} (mode 0600).")
+    settings = _settings()
+    applied = _upgrade(settings)
+    click.echo(f"Database ready ({len(applied)} migration(s) applied).")
+
+    from cyberorigen.db.models import User
+    from cyberorigen.services.organizations import create_organization, get_by_name
+    from cyberorigen.services.users import create_user
+
+    db = _bind(settings)
+    try:
+        if User.select().exists():
+            click.echo("Users exist already; no admin was created.")
+            return
+        password = secrets.token_urlsafe(18)
+        with db.atomic():
+            org = get_by_name(org_name) or create_organization(org_name, plan)
+            create_user(org, email, password, "admin")
+    finally:
+        db.close()
+    click.echo("")
+    click.echo(f"Created organization {org_name!r} ({plan}) and its admin.")
+    click.echo(f"  Log in as:  {email}")
+    click.echo(f"  Password:   {password}")
+    click.echo("  This password is shown once. Change it, or add users, with `cyberorigen users`.")
+
+
+@main.group()
+def db() -> None:
+    """Database schema."""
+
+
+@db.command("upgrade")
+def db_upgrade() -> None:
+    """Apply pending migrations."""
+    applied = _upgrade(_settings())
+    if applied:
+        click.echo("Applied: " + ", ".join(applied))
+    else:
+        click.echo("The database is up to date.")
+
+
+@main.group()
+def users() -> None:
+    """Users and organizations."""
+
+
+@users.command("create")
+@click.argument("email")
+@click.option("--password", help="The password (prefer --password-stdin: this shows in `ps`).")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+@click.option("--org", "org_name", required=True, help="Organization; created if missing.")
+@click.option(
+    "--plan",
+    type=click.Choice(PLANS),
+    default="startup",
+    show_default=True,
+    help="Plan, when the organization is created.",
+)
+@click.option("--role", type=click.Choice(ROLES), default="viewer", show_default=True)
+def users_create(email, password, password_stdin, org_name, plan, role) -> None:
+    """Create a user (and the organization, if it does not exist)."""
+    if bool(password) == bool(password_stdin):
+        raise click.UsageError("give exactly one of --password and --password-stdin")
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    settings = _settings()
+
+    from cyberorigen.db.migrate import pending_migrations
+    from cyberorigen.errors import ApiError
+    from cyberorigen.services.organizations import create_organization, get_by_name
+    from cyberorigen.services.users import create_user
+
+    database = _bind(settings)
+    try:
+        if pending_migrations(database):
+            raise click.ClickException(
+                "the database is not up to date: run `cyberorigen db upgrade`"
+            )
+        with database.atomic():
+            org = get_by_name(org_name) or create_organization(org_name, plan)
+            user = create_user(org, email, password, role)
+    except ApiError as exc:
+        raise click.ClickException(exc.detail) from None
+    finally:
+        database.close()
+    click.echo(f"Created {role} {user.email} ({user.public_id}) in {org_name!r}.")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    help="gunicorn worker processes (default: 2 with Redis, 1 in embedded mode).",
+)
+@click.option("--dev", is_flag=True, help="Flask's development server with the reloader.")
+def serve(host: str, port: int, workers: int | None, dev: bool) -> None:
+    """Serve the API (gunicorn)."""
+    settings = _settings()
+    from cyberorigen.db.migrate import pending_migrations
+
+    database = _bind(settings)
+    try:
+        if pending_migrations(database):
+            raise click.ClickException(
+                "the database is not up to date: run `cyberorigen db upgrade`"
+            )
+    finally:
+        database.close()
+    from cyberorigen.app import create_app
+
+    app = create_app(settings)
+    click.echo(f"CyberOrigen {__version__} on http://{host}:{port}  (docs: /docs, /redoc)")
+    if dev:
+        app.run(host=host, port=port, debug=True, use_reloader=True)
+        return
+    from cyberorigen.server import run_gunicorn
+
+    # In embedded mode rate-limit counters live in the process: one process keeps them exact.
+    run_gunicorn(app, host, port, workers or (2 if settings.redis_url else 1))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,59 @@
+"""The database: one peewee proxy, bound at start-up from the configured URL.
+
+SQLite (the embedded default) runs in WAL mode with foreign keys on; PostgreSQL uses a
+connection pool so a gunicorn worker does not reconnect on every request.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+from peewee import Database, DatabaseProxy, SqliteDatabase
+from playhouse.pool import PooledPostgresqlDatabase
+
+database = DatabaseProxy()
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+    "synchronous": "normal",
+}
+
+
+def open_database(url: str) -> Database:
+    """Make (but do not connect) a peewee database for ``url``."""
+    parts = urlsplit(url)
+    if parts.scheme == "sqlite":
+        path = parts.path
+        if path in ("", "/:memory:"):
+            raise ValueError("an in-memory SQLite database cannot be shared; give a file path")
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        return SqliteDatabase(path, pragmas=SQLITE_PRAGMAS)
+    if parts.scheme in ("postgresql", "postgres"):
+        options = dict(parse_qsl(parts.query))
+        return PooledPostgresqlDatabase(
+            parts.path.lstrip("/"),
+            user=parts.username,
+            password=parts.password,
+            host=parts.hostname,
+            port=parts.port or 5432,
+            max_connections=int(options.pop("max_connections", 20)),
+            stale_timeout=300,
+            timeout=10,
+            **options,
+        )
+    raise ValueError(f"unsupported database URL scheme: {parts.scheme!r}")
+
+
+def bind_database(url: str) -> Database:
+    """Point the shared proxy at the database for ``url`` and return it."""
+    db = open_database(url)
+    database.initialize(db)
+    return db
+
+
+def ping() -> None:
+    """Raise if the database cannot answer a trivial query."""
+    database.execute_sql("SELECT 1").fetchone()

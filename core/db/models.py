@@ -1,0 +1,118 @@
+"""The tables. Public ids are prefixed and random (``scan_…``); integer keys stay internal.
+
+Every row that a user can see belongs to an organization, and every query for such a row
+filters by it (see ``services/``), so another tenant's object is simply "not found".
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime
+
+from peewee import (
+    BooleanField,
+    CharField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from cyberorigen.db import database
+from cyberorigen.db.fields import JSONField
+
+ROLES = ("viewer", "auditor", "analyst", "admin")
+PLANS = ("startup", "professional", "enterprise")
+SCAN_STATUSES = ("queued", "running", "completed", "failed", "cancelled")
+
+
+def utcnow() -> datetime:
+    """Naive UTC now: every timestamp is stored as UTC without an offset."""
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+
+def new_public_id(prefix: str) -> str:
+    return f"{prefix}_{secrets.token_hex(8)}"
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Organization(BaseModel):
+    public_id = CharField(max_length=40, unique=True, default=lambda: new_public_id("org"))
+    name = CharField(max_length=200, unique=True)
+    plan = CharField(max_length=20, default="startup")
+    hourly_limit = IntegerField(null=True)
+    daily_limit = IntegerField(null=True)
+    created_at = DateTimeField(default=utcnow)
+
+
+class User(BaseModel):
+    public_id = CharField(max_length=40, unique=True, default=lambda: new_public_id("usr"))
+    organization = ForeignKeyField(Organization, backref="users", on_delete="CASCADE")
+    email = CharField(max_length=254, unique=True)
+    password_hash = CharField(max_length=255)
+    role = CharField(max_length=20, default="viewer")
+    is_active = BooleanField(default=True)
+    created_at = DateTimeField(default=utcnow)
+    last_login_at = DateTimeField(null=True)
+
+    class Meta:
+        table_name = "app_user"
+
+
+class ApiKey(BaseModel):
+    public_id = CharField(max_length=40, unique=True, default=lambda: new_public_id("key"))
+    organization = ForeignKeyField(Organization, backref="api_keys", on_delete="CASCADE")
+    user = ForeignKeyField(User, backref="api_keys", on_delete="CASCADE")
+    name = CharField(max_length=200)
+    prefix = CharField(max_length=20)
+    key_hash = CharField(max_length=64, unique=True)
+    role = CharField(max_length=20)
+    created_at = DateTimeField(default=utcnow)
+    last_used_at = DateTimeField(null=True)
+    expires_at = DateTimeField(null=True)
+
+
+class RevokedToken(BaseModel):
+    """The token blocklist used in embedded mode (with Redis, the blocklist lives there)."""
+
+    jti = CharField(max_length=64, primary_key=True)
+    expires_at = DateTimeField(index=True)
+
+
+class Scan(BaseModel):
+    public_id = CharField(max_length=40, unique=True, default=lambda: new_public_id("scan"))
+    organization = ForeignKeyField(Organization, backref="scans", on_delete="CASCADE")
+    created_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    target = CharField(max_length=2048)
+    scan_type = CharField(max_length=40)
+    frameworks = JSONField(default=list)
+    status = CharField(max_length=20, default="queued")
+    progress = IntegerField(default=0)
+    vulnerabilities_found = IntegerField(default=0)
+    error = TextField(null=True)
+    created_at = DateTimeField(default=utcnow)
+    started_at = DateTimeField(null=True)
+    finished_at = DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("organization", "created_at", "id"), False),)
+
+
+class Webhook(BaseModel):
+    public_id = CharField(max_length=40, unique=True, default=lambda: new_public_id("wh"))
+    organization = ForeignKeyField(Organization, backref="webhooks", on_delete="CASCADE")
+    created_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    url = CharField(max_length=2048)
+    events = JSONField(default=list)
+    secret_encrypted = TextField()
+    active = BooleanField(default=True)
+    created_at = DateTimeField(default=utcnow)
+
+
+ALL_MODELS = (Organization, User, ApiKey, RevokedToken, Scan, Webhook)

@@ -1,0 +1,163 @@
+"""The one error envelope of the API reference: ``{"detail", "error_code", "field"}``.
+
+Every producer ends here: :class:`ApiError` raised by services and views, HTTP exceptions
+(routing 404/405, webargs 422, flask-limiter 429, ``abort``), flask-jwt-extended's loaders, and
+uncaught exceptions (500 with a request id, never a traceback).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask, g, jsonify
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger("cyberorigen.errors")
+
+#: The default ``error_code`` of each status; views may raise more specific ones.
+ERROR_CODES: dict[int, str] = {
+    400: "BAD_REQUEST",
+    401: "NOT_AUTHENTICATED",
+    403: "PERMISSION_DENIED",
+    404: "NOT_FOUND",
+    405: "METHOD_NOT_ALLOWED",
+    409: "CONFLICT",
+    413: "PAYLOAD_TOO_LARGE",
+    415: "UNSUPPORTED_MEDIA_TYPE",
+    422: "VALIDATION_ERROR",
+    429: "RATE_LIMITED",
+    500: "INTERNAL_ERROR",
+    503: "SERVICE_UNAVAILABLE",
+}
+
+#: Headers of an HTTP exception that mean something to the client and are kept.
+_KEPT_HEADERS = ("Allow", "Retry-After", "WWW-Authenticate")
+
+
+class ApiError(Exception):
+    """An error for the client, rendered in the envelope with ``status``."""
+
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        error_code: str | None = None,
+        field: str | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.error_code = error_code or ERROR_CODES.get(status, "ERROR")
+        self.field = field
+        self.headers = dict(headers or {})
+
+
+class NotFound(ApiError):
+    def __init__(self, what: str) -> None:
+        super().__init__(404, f"{what} not found", "NOT_FOUND")
+
+
+class Conflict(ApiError):
+    def __init__(self, detail: str, field: str | None = None) -> None:
+        super().__init__(409, detail, "CONFLICT", field)
+
+
+class ValidationFailed(ApiError):
+    def __init__(self, detail: str, field: str | None = None, error_code: str | None = None):
+        super().__init__(422, detail, error_code or "VALIDATION_ERROR", field)
+
+
+def error_response(
+    status: int,
+    detail: str,
+    error_code: str | None = None,
+    field: str | None = None,
+    headers: Mapping[str, str] | None = None,
+    **extra: Any,
+):
+    body = {"detail": detail, "error_code": error_code or ERROR_CODES.get(status, "ERROR")}
+    body["field"] = field
+    body.update(extra)
+    response = jsonify(body)
+    response.status_code = status
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def _leaf_messages(messages: Any, path: tuple[str, ...] = ()):
+    """Yield (dotted path, message) for every leaf of a marshmallow/webargs error tree."""
+    if isinstance(messages, Mapping):
+        for key, value in messages.items():
+            yield from _leaf_messages(value, (*path, str(key)))
+    elif isinstance(messages, list | tuple):
+        if all(isinstance(item, str) for item in messages):
+            for item in messages:
+                yield ".".join(path), item
+        else:
+            for item in messages:
+                yield from _leaf_messages(item, path)
+    else:
+        yield ".".join(path), str(messages)
+
+
+def validation_response(messages: Mapping[str, Any]):
+    """422 from webargs' ``{location: {field: [msg]}}`` error tree."""
+    leaves = []
+    for location_errors in messages.values():
+        leaves.extend(_leaf_messages(location_errors))
+    if not leaves:
+        return error_response(422, "The request is not valid.", "VALIDATION_ERROR")
+    errors: dict[str, list[str]] = {}
+    for path, message in leaves:
+        errors.setdefault(path or "_schema", []).append(message)
+    first_path, first_message = leaves[0]
+    field = None if first_path in ("", "_schema") else first_path.removesuffix("._schema")
+    detail = f"{field}: {first_message}" if field else first_message
+    return error_response(422, detail, "VALIDATION_ERROR", field, errors=errors)
+
+
+def http_exception_response(error: HTTPException):
+    data = getattr(error, "data", None) or {}
+    messages = data.get("messages")
+    if error.code == 422 and messages:
+        return validation_response(messages)
+    status = error.code or 500
+    headers = {}
+    for name, value in error.get_headers():
+        if name in _KEPT_HEADERS:
+            headers[name] = value
+    headers.update(data.get("headers") or {})
+    detail = data.get("message") or error.description or error.name
+    if messages:
+        path, first = next(_leaf_messages(messages), ("", detail))
+        detail = first
+    if status == 429:
+        detail = f"Rate limit exceeded ({error.description}). Retry after the time in Retry-After."
+    return error_response(status, detail, ERROR_CODES.get(status), None, headers)
+
+
+def _api_error(error: ApiError):
+    return error_response(error.status, error.detail, error.error_code, error.field, error.headers)
+
+
+def _uncaught(error: Exception):
+    if isinstance(error, HTTPException):
+        return http_exception_response(error)
+    request_id = g.get("request_id", "-")
+    log.exception("unhandled error (request_id=%s)", request_id)
+    return error_response(
+        500,
+        f"Internal server error. Quote request id {request_id} when reporting it.",
+        "INTERNAL_ERROR",
+        request_id=request_id,
+    )
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(ApiError, _api_error)
+    app.register_error_handler(HTTPException, http_exception_response)
+    app.register_error_handler(Exception, _uncaught)

@@ -1,0 +1,85 @@
+"""API keys for automation: a prefixed random key, shown once, stored as its SHA-256.
+
+A key has 256 bits of randomness, so a fast hash is enough (unlike a password, it cannot
+be guessed from a dictionary); the hash is looked up through a unique index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import datetime, timedelta
+
+from cyberorigen.db.models import ApiKey, Organization, User, utcnow
+from cyberorigen.errors import NotFound, ValidationFailed
+from cyberorigen.services.roles import role_at_least
+
+KEY_PREFIX = "co_"
+SHOWN_PREFIX_LENGTH = 11
+LAST_USED_RESOLUTION = timedelta(minutes=1)
+
+
+def looks_like_api_key(credential: str) -> bool:
+    return credential.startswith(KEY_PREFIX)
+
+
+def _digest(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def create_api_key(
+    user: User, name: str, role: str | None, expires_at: datetime | None
+) -> tuple[ApiKey, str]:
+    """Create a key for ``user``; returns the row and the only copy of the key itself."""
+    role = role or user.role
+    if not role_at_least(user.role, role):
+        raise ValidationFailed(f"role: cannot exceed your own role ({user.role})", "role")
+    if expires_at is not None and expires_at <= utcnow():
+        raise ValidationFailed("expires_at: must be in the future", "expires_at")
+    key = KEY_PREFIX + secrets.token_urlsafe(32)
+    row = ApiKey.create(
+        organization=user.organization_id,
+        user=user,
+        name=name,
+        prefix=key[:SHOWN_PREFIX_LENGTH],
+        key_hash=_digest(key),
+        role=role,
+        expires_at=expires_at,
+    )
+    return row, key
+
+
+def resolve_api_key(key: str) -> ApiKey | None:
+    """The live key row (with its user and organization) for ``key``, or None."""
+    row = (
+        ApiKey.select(ApiKey, User, Organization)
+        .join(User)
+        .switch(ApiKey)
+        .join(Organization)
+        .where(ApiKey.key_hash == _digest(key))
+        .first()
+    )
+    if row is None or not row.user.is_active:
+        return None
+    now = utcnow()
+    if row.expires_at is not None and row.expires_at <= now:
+        return None
+    if row.last_used_at is None or now - row.last_used_at >= LAST_USED_RESOLUTION:
+        ApiKey.update(last_used_at=now).where(ApiKey.id == row.id).execute()
+        row.last_used_at = now
+    return row
+
+
+def api_keys_query(org_id: int, user: User | None):
+    """Keys of the organization; of one user only when ``user`` is given."""
+    query = ApiKey.select(ApiKey, User).join(User).where(ApiKey.organization == org_id)
+    if user is not None:
+        query = query.where(ApiKey.user == user)
+    return query
+
+
+def get_api_key(org_id: int, public_id: str, user: User | None) -> ApiKey:
+    row = api_keys_query(org_id, user).where(ApiKey.public_id == public_id).first()
+    if row is None:
+        raise NotFound("API key")
+    return row

@@ -1,0 +1,53 @@
+"""Organizations (tenants) and the rate limits their plan gives them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from peewee import IntegrityError
+
+from cyberorigen.db import database
+from cyberorigen.db.models import Organization
+from cyberorigen.errors import Conflict
+from cyberorigen.settings import Plan
+
+
+def create_organization(name: str, plan: str = "startup") -> Organization:
+    try:
+        with database.atomic():
+            return Organization.create(name=name, plan=plan)
+    except IntegrityError:
+        raise Conflict(f"an organization named {name!r} already exists", "name") from None
+
+
+def get_by_name(name: str) -> Organization | None:
+    return Organization.get_or_none(Organization.name == name)
+
+
+def effective_limits(org: Organization, plans: Mapping[str, Plan]) -> tuple[int | None, int | None]:
+    """(hourly, daily) for ``org``: its custom limits where set, else its plan's; None = none."""
+    plan = plans.get(org.plan)
+    hourly = org.hourly_limit if org.hourly_limit is not None else (plan.hourly if plan else None)
+    daily = org.daily_limit if org.daily_limit is not None else (plan.daily if plan else None)
+    return hourly, daily
+
+
+def limit_string(hourly: int | None, daily: int | None) -> str:
+    """The flask-limiter expression for the limits; empty when unlimited."""
+    parts = []
+    if hourly is not None:
+        parts.append(f"{hourly}/hour")
+    if daily is not None:
+        parts.append(f"{daily}/day")
+    return ";".join(parts)
+
+
+def update_organization(org: Organization, changes: Mapping[str, object]) -> Organization:
+    for name, value in changes.items():
+        setattr(org, name, value)
+    try:
+        with database.atomic():
+            org.save()
+    except IntegrityError:
+        raise Conflict(f"an organization named {org.name!r} already exists", "name") from None
+    return org

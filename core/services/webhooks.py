@@ -1,0 +1,59 @@
+"""Webhook subscriptions. Delivery (signing, retries, transports) is the webhook pipeline's job.
+
+The secret is write-only: it is stored encrypted and never returned, except once when the
+appliance generated it because none was given.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+
+from cyberorigen.db import database
+from cyberorigen.db.models import User, Webhook
+from cyberorigen.errors import NotFound
+from cyberorigen.services.secret_box import SecretBox
+
+EVENT_TYPES = (
+    "scan.started",
+    "scan.completed",
+    "scan.failed",
+    "vulnerability.found",
+    "finding.status_changed",
+    "control.status_changed",
+    "evidence.expiring",
+    "webhook.disabled",
+    "*",
+)
+
+GENERATED_SECRET_PREFIX = "whsec_"
+
+
+def generate_secret() -> str:
+    return GENERATED_SECRET_PREFIX + secrets.token_urlsafe(32)
+
+
+def create_webhook(
+    box: SecretBox, user: User, url: str, events: Sequence[str], secret: str
+) -> Webhook:
+    with database.atomic():
+        return Webhook.create(
+            organization=user.organization_id,
+            created_by=user,
+            url=url,
+            events=list(dict.fromkeys(events)),
+            secret_encrypted=box.seal(secret),
+        )
+
+
+def webhooks_query(org_id: int):
+    return Webhook.select().where(Webhook.organization == org_id)
+
+
+def get_webhook(org_id: int, public_id: str) -> Webhook:
+    webhook = Webhook.get_or_none(
+        (Webhook.public_id == public_id) & (Webhook.organization == org_id)
+    )
+    if webhook is None:
+        raise NotFound("webhook")
+    return webhook

@@ -1,0 +1,289 @@
+"""Settings: shipped defaults -> the file named by CYBERORIGEN_CONFIG -> CYBERORIGEN_* environment.
+
+Every key is declared once in ``_SPECS`` with its parser; the merged values are validated once,
+at start-up, and a bad value raises :class:`SettingsError` naming the key. The result is a frozen
+:class:`Settings` that the rest of the code receives explicitly.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from limits import parse_many
+
+ENV_PREFIX = "CYBERORIGEN_"
+CONFIG_ENV = "CYBERORIGEN_CONFIG"
+SECRET_FILE_NAME = "secret_key"
+MIN_SECRET_LENGTH = 32
+
+
+class SettingsError(ValueError):
+    """A configuration value is missing or wrong; ``key`` names it."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(f"{key}: {message}")
+        self.key = key
+
+
+@dataclass(frozen=True)
+class Plan:
+    name: str
+    title: str
+    hourly: int | None
+    daily: int | None
+
+
+@dataclass(frozen=True)
+class Settings:
+    instance_dir: Path
+    assets_dir: Path
+    database_url: str
+    redis_url: str | None
+    secret_key: str
+    log_json: bool
+    token_lifetime: int
+    jwt_issuer: str
+    jwt_audience: str
+    token_rate_limit: str
+    ratelimit_storage_url: str
+    ratelimit_key_prefix: str
+    scan_profiles: tuple[str, ...]
+    max_content_length: int
+    plans: Mapping[str, Plan] = field(default_factory=dict)
+
+    @property
+    def embedded(self) -> bool:
+        """True when no Redis is configured: everything runs inside the API process."""
+        return self.redis_url is None
+
+
+# --- parsers: raw value (from TOML or an environment string) -> typed value -------------------
+
+
+def _as_str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"expected a string, got {type(value).__name__}")
+    return value.strip()
+
+
+def _as_int(value: Any) -> int:
+    if isinstance(value, bool):
+        raise ValueError("expected an integer")
+    if isinstance(value, int):
+        return value
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        raise ValueError(f"expected an integer, got {value!r}") from None
+
+
+def _as_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in {"1", "true", "yes", "on"}:
+        return True
+    if text in {"0", "false", "no", "off", ""}:
+        return False
+    raise ValueError(f"expected true or false, got {value!r}")
+
+
+def _as_list(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [item.strip() for item in value.split(",") if item.strip()]
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return [item.strip() for item in value]
+    raise ValueError("expected a list of strings")
+
+
+def _positive(parse: Callable[[Any], int]) -> Callable[[Any], int]:
+    def check(value: Any) -> int:
+        number = parse(value)
+        if number <= 0:
+            raise ValueError(f"must be a positive integer, got {number}")
+        return number
+
+    return check
+
+
+def _limit_string(value: Any) -> str:
+    text = _as_str(value)
+    try:
+        parse_many(text)
+    except ValueError:
+        raise ValueError(f"not a rate limit like '10/minute;100/hour': {text!r}") from None
+    return text
+
+
+def _url(schemes: set[str], allow_empty: bool = True) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        text = _as_str(value)
+        if not text and allow_empty:
+            return ""
+        scheme = urlsplit(text).scheme
+        if scheme not in schemes:
+            raise ValueError(f"scheme must be one of {sorted(schemes)}, got {text!r}")
+        return text
+
+    return check
+
+
+_SPECS: dict[str, Callable[[Any], Any]] = {
+    "instance_dir": _as_str,
+    "assets_dir": _as_str,
+    "database_url": _url({"sqlite", "postgresql", "postgres"}),
+    "redis_url": _url({"redis", "rediss", "unix"}),
+    "secret_key": _as_str,
+    "log_json": _as_bool,
+    "auth.token_lifetime": _positive(_as_int),
+    "auth.issuer": _as_str,
+    "auth.audience": _as_str,
+    "auth.token_rate_limit": _limit_string,
+    "ratelimit.storage_url": _url({"redis", "rediss", "unix", "memory"}),
+    "ratelimit.key_prefix": _as_str,
+    "scans.profiles": _as_list,
+    "api.max_content_length": _positive(_as_int),
+}
+
+
+def env_name(key: str) -> str:
+    """The environment variable that overrides ``key`` (``auth.token_lifetime`` ->
+    ``CYBERORIGEN_AUTH_TOKEN_LIFETIME``)."""
+    return ENV_PREFIX + key.replace(".", "_").upper()
+
+
+def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for name, value in table.items():
+        key = f"{prefix}{name}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, key + "."))
+        else:
+            flat[key] = value
+    return flat
+
+
+def _read_toml(text: str, origin: str) -> dict[str, Any]:
+    try:
+        return _flatten(tomllib.loads(text))
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(origin, f"not valid TOML: {exc}") from None
+
+
+def _shipped(name: str) -> str:
+    return resources.files("cyberorigen.config").joinpath(name).read_text(encoding="utf-8")
+
+
+def load_plans() -> dict[str, Plan]:
+    plans = {}
+    for name, table in tomllib.loads(_shipped("plans.toml")).items():
+        plans[name] = Plan(
+            name=name,
+            title=table.get("title", name.title()),
+            hourly=table.get("hourly"),
+            daily=table.get("daily"),
+        )
+    return plans
+
+
+def _merge(env: Mapping[str, str], overrides: Mapping[str, Any]) -> dict[str, Any]:
+    raw = _read_toml(_shipped("default.toml"), "config/default.toml")
+    config_path = env.get(CONFIG_ENV)
+    if config_path:
+        try:
+            text = Path(config_path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise SettingsError(CONFIG_ENV, f"cannot read {config_path}: {exc.strerror}") from None
+        for key, value in _read_toml(text, CONFIG_ENV).items():
+            if key not in _SPECS:
+                raise SettingsError(key, f"unknown setting in {config_path}")
+            raw[key] = value
+    for key in _SPECS:
+        name = env_name(key)
+        if name in env:
+            raw[key] = env[name]
+    for key, value in overrides.items():
+        if key not in _SPECS:
+            raise SettingsError(key, "unknown setting")
+        raw[key] = value
+    return raw
+
+
+def _parse(raw: Mapping[str, Any]) -> dict[str, Any]:
+    values = {}
+    for key, parse in _SPECS.items():
+        try:
+            values[key] = parse(raw[key])
+        except ValueError as exc:
+            raise SettingsError(key, str(exc)) from None
+    return values
+
+
+def _resolve_secret(configured: str, instance_dir: Path, required: bool) -> str:
+    secret = configured
+    if not secret:
+        secret_file = instance_dir / SECRET_FILE_NAME
+        if secret_file.exists():
+            secret = secret_file.read_text(encoding="utf-8").strip()
+    if not secret:
+        if required:
+            raise SettingsError(
+                "secret_key",
+                "no secret key: run `cyberorigen init` to generate one, "
+                f"or set {env_name('secret_key')}",
+            )
+        return ""
+    if len(secret) < MIN_SECRET_LENGTH:
+        raise SettingsError("secret_key", f"must be at least {MIN_SECRET_LENGTH} characters long")
+    return secret
+
+
+def load_settings(
+    overrides: Mapping[str, Any] | None = None,
+    env: Mapping[str, str] | None = None,
+    *,
+    require_secret: bool = True,
+) -> Settings:
+    """Build and validate the settings. ``overrides`` use dotted keys, like the TOML tables."""
+    env = os.environ if env is None else env
+    values = _parse(_merge(env, overrides or {}))
+    instance_dir = Path(values["instance_dir"] or "./var").expanduser().resolve()
+    database_url = values["database_url"] or f"sqlite:///{instance_dir / 'cyberorigen.db'}"
+    redis_url = values["redis_url"] or None
+    plans = load_plans()
+    profiles = tuple(values["scans.profiles"])
+    if not profiles:
+        raise SettingsError("scans.profiles", "at least one scan profile is needed")
+    return Settings(
+        instance_dir=instance_dir,
+        assets_dir=(
+            Path(values["assets_dir"]).expanduser().resolve()
+            if values["assets_dir"]
+            else instance_dir / "assets"
+        ),
+        database_url=database_url,
+        redis_url=redis_url,
+        secret_key=_resolve_secret(values["secret_key"], instance_dir, require_secret),
+        log_json=values["log_json"],
+        token_lifetime=values["auth.token_lifetime"],
+        jwt_issuer=values["auth.issuer"] or "cyberorigen",
+        jwt_audience=values["auth.audience"] or "cyberorigen-api",
+        token_rate_limit=values["auth.token_rate_limit"],
+        ratelimit_storage_url=values["ratelimit.storage_url"] or redis_url or "memory://",
+        ratelimit_key_prefix=values["ratelimit.key_prefix"] or "cyberorigen",
+        scan_profiles=profiles,
+        max_content_length=values["api.max_content_length"],
+        plans=plans,
+    )
+
+
+def setting_keys() -> list[str]:
+    """Every configurable key, for the docs and the README's configuration table."""
+    return list(_SPECS)
