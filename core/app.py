@@ -56,7 +56,6 @@ def _open_request() -> None:
     incoming = request.headers.get(_REQUEST_ID_HEADER, "")
     valid = 8 <= len(incoming) <= 64 and incoming.replace("-", "").isalnum()
     g.request_id = incoming if valid else secrets.token_hex(8)
-    database.connect(reuse_if_open=True)
 
 
 def _tag_response(response):
@@ -65,6 +64,7 @@ def _tag_response(response):
 
 
 def _close_request(_exc: BaseException | None) -> None:
+    """peewee connects on first query; hand the connection back at the end of the request."""
     if not database.is_closed():
         database.close()
 

@@ -106,7 +106,11 @@ def init(org_name: str, email: str, plan: str) -> None:
     db = _bind(settings)
     try:
         if User.select().exists():
-            click.echo("Users exist already; no admin was created.")
+            click.echo(
+                "Users exist already; no admin was created. Log in with the credentials "
+                "printed by the first `cyberorigen init`, or add one with "
+                "`cyberorigen users create EMAIL --password-stdin --org NAME --role admin`."
+            )
             return
         password = secrets.token_urlsafe(18)
         with db.atomic():

@@ -11,6 +11,8 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
+import peewee
+import redis
 from flask import Flask, g, jsonify
 from werkzeug.exceptions import HTTPException
 
@@ -157,7 +159,24 @@ def _uncaught(error: Exception):
     )
 
 
+def _dependency_down(error: Exception):
+    """The database or Redis did not answer: a temporary condition, not a bug."""
+    request_id = g.get("request_id", "-")
+    which = "database" if isinstance(error, peewee.DatabaseError) else "Redis"
+    log.error("%s unavailable (request_id=%s): %s", which, request_id, error)
+    return error_response(
+        503,
+        f"The {which} is unavailable; try again shortly.",
+        "SERVICE_UNAVAILABLE",
+        request_id=request_id,
+    )
+
+
 def init_app(app: Flask) -> None:
     app.register_error_handler(ApiError, _api_error)
+    app.register_error_handler(peewee.OperationalError, _dependency_down)
+    app.register_error_handler(peewee.InterfaceError, _dependency_down)
+    app.register_error_handler(redis.ConnectionError, _dependency_down)
+    app.register_error_handler(redis.TimeoutError, _dependency_down)
     app.register_error_handler(HTTPException, http_exception_response)
     app.register_error_handler(Exception, _uncaught)

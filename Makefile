@@ -1,0 +1,47 @@
+# The README's commands. Thin wrappers: the logic lives in the cyberorigen CLI and .ci/.
+VENV ?= .venv
+PYTHON ?= python3
+BIN := $(VENV)/bin
+REDOC_VERSION ?= 2
+POSTGRES_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
+REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
+
+.PHONY: run install install-dev assets services test test-sqlite test-postgres lint bench
+
+## Run the appliance on this machine: SQLite, no other service needed.
+run: install assets
+	$(BIN)/cyberorigen init
+	$(BIN)/cyberorigen serve
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+install-dev: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev,postgres]'
+
+## ReDoc's script from the npm package redoc 2.x, into the ignored var/assets/redoc/.
+assets:
+	bash .ci/fetch-redoc $(REDOC_VERSION) var/assets/redoc
+
+## Start PostgreSQL and Redis if they are not running.
+services:
+	bash .ci/services
+
+## The whole test suite, on SQLite and on PostgreSQL.
+test: install-dev assets services test-sqlite test-postgres
+
+test-sqlite:
+	CYBERORIGEN_TEST_DATABASE_URL= CYBERORIGEN_TEST_REDIS_URL=$(REDIS_TEST_URL) $(BIN)/python -m pytest
+
+test-postgres:
+	CYBERORIGEN_TEST_DATABASE_URL=$(POSTGRES_TEST_URL) CYBERORIGEN_TEST_REDIS_URL=$(REDIS_TEST_URL) $(BIN)/python -m pytest
+
+lint:
+	$(BIN)/ruff check core config plugins tests bench
+
+bench: install-dev services
+	$(BIN)/python bench/api_throughput.py

@@ -1,0 +1,279 @@
+"""Shared fixtures: a real database (SQLite, or PostgreSQL when CYBERORIGEN_TEST_DATABASE_URL
+names a server), a real Redis, and helpers to make organizations, users and tokens.
+
+PostgreSQL: the URL names a server and a maintenance database (for example
+``postgresql://postgres@127.0.0.1:5432/postgres``); a fresh database is created for the run
+and dropped after it.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+import redis as redis_lib
+
+from cyberorigen.app import create_app
+from cyberorigen.db import bind_database, database
+from cyberorigen.db.migrate import upgrade
+from cyberorigen.db.models import ALL_MODELS
+from cyberorigen.services.organizations import create_organization
+from cyberorigen.services.users import create_user
+from cyberorigen.settings import Settings, load_settings
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+TEST_SECRET = "test-secret-key-" + "x" * 32
+PASSWORD = "correct horse battery staple"
+
+
+# --- real services ------------------------------------------------------------------------
+
+
+def _fresh_postgres_database(server_url: str) -> tuple[str, str]:
+    """Create a new empty database on the server of ``server_url``; return (url, name)."""
+    import psycopg2
+
+    name = f"cyberorigen_test_{secrets.token_hex(4)}"
+    connection = psycopg2.connect(server_url)
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    connection.close()
+    parts = urlsplit(server_url)
+    return urlunsplit(parts._replace(path=f"/{name}")), name
+
+
+def _drop_postgres_database(server_url: str, name: str) -> None:
+    import psycopg2
+
+    connection = psycopg2.connect(server_url)
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    connection.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_server_url() -> str | None:
+    url = os.environ.get("CYBERORIGEN_TEST_DATABASE_URL", "")
+    return url if url.startswith(("postgresql://", "postgres://")) else None
+
+
+@pytest.fixture(scope="session")
+def fresh_database_url(postgres_server_url, tmp_path_factory):
+    """A factory of empty databases of the kind under test (SQLite or PostgreSQL)."""
+    created: list[str] = []
+
+    def make() -> str:
+        if postgres_server_url:
+            url, name = _fresh_postgres_database(postgres_server_url)
+            created.append(name)
+            return url
+        return f"sqlite:///{tmp_path_factory.mktemp('db') / 'cyberorigen.db'}"
+
+    yield make
+    for name in created:
+        _drop_postgres_database(postgres_server_url, name)
+
+
+@pytest.fixture(scope="session")
+def database_url(fresh_database_url) -> str:
+    """The database of this test run, migrated once."""
+    url = fresh_database_url()
+    db = bind_database(url)
+    upgrade(db)
+    db.close()
+    return url
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    url = os.environ.get("CYBERORIGEN_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    client = redis_lib.Redis.from_url(url)
+    try:
+        client.ping()
+    except redis_lib.ConnectionError as exc:  # pragma: no cover - environment problem
+        pytest.fail(f"Redis is not reachable at {url}: {exc}. Start it (see .ci/run).")
+    return url
+
+
+@pytest.fixture
+def redis_client(redis_url) -> redis_lib.Redis:
+    return redis_lib.Redis.from_url(redis_url)
+
+
+# --- settings and the application -------------------------------------------------------
+
+
+@pytest.fixture
+def make_settings(tmp_path, database_url, redis_url):
+    """Settings for a test, isolated from the environment; ``redis=False`` is embedded mode."""
+
+    def make(redis: bool = True, **overrides) -> Settings:
+        values = {
+            "instance_dir": str(tmp_path / "instance"),
+            "secret_key": TEST_SECRET,
+            "database_url": database_url,
+            "redis_url": redis_url if redis else "",
+            "ratelimit.key_prefix": f"cyberorigen-test-{secrets.token_hex(4)}",
+            "assets_dir": str(REPO_ROOT / "var" / "assets"),
+        }
+        values.update(overrides)
+        return load_settings(values, env={})
+
+    return make
+
+
+def _empty_tables(database_url: str) -> None:
+    bind_database(database_url)
+    database.connect(reuse_if_open=True)
+    with database.atomic():
+        for model in reversed(ALL_MODELS):
+            model.delete().execute()
+    database.close()
+
+
+@pytest.fixture
+def make_app(make_settings, database_url):
+    apps = []
+
+    def make(redis: bool = True, **overrides):
+        app = create_app(make_settings(redis=redis, **overrides))
+        app.config["TESTING"] = True
+        apps.append(app)
+        return app
+
+    yield make
+    _empty_tables(database_url)
+
+
+@pytest.fixture
+def app(make_app):
+    """The appliance as in production: real Redis for limits and the token blocklist."""
+    return make_app()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+# --- tenants, users, tokens ----------------------------------------------------------------
+
+
+@dataclass
+class Account:
+    email: str
+    password: str
+    role: str
+    org_name: str
+    org_id: str
+    user_id: str
+    token: str
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+
+def _issue_token(client, email: str, password: str) -> str:
+    response = client.post("/api/v1/auth/token", data={"username": email, "password": password})
+    assert response.status_code == 200, response.get_json()
+    return response.get_json()["access_token"]
+
+
+@pytest.fixture
+def make_account(app, client):
+    """``make_account(role="analyst", org="Acme", plan="startup")`` -> an Account with a token.
+
+    The organization is created on first use of its name.
+    """
+    orgs = {}
+
+    def make(role: str = "admin", org: str = "Acme", plan: str = "professional", **limits):
+        database.connect(reuse_if_open=True)
+        if org not in orgs:
+            orgs[org] = create_organization(org, plan)
+            for name, value in limits.items():
+                setattr(orgs[org], name, value)
+            orgs[org].save()
+        email = f"{role}-{secrets.token_hex(3)}@{org.lower().replace(' ', '-')}.example"
+        user = create_user(orgs[org], email, PASSWORD, role)
+        token = _issue_token(client, email, PASSWORD)
+        return Account(email, PASSWORD, role, org, orgs[org].public_id, user.public_id, token)
+
+    return make
+
+
+# --- processes -------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(port: int, timeout: float = 20.0, process: subprocess.Popen | None = None):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"process exited with {process.returncode} before listening")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError(f"nothing listens on 127.0.0.1:{port} after {timeout}s")
+
+
+@pytest.fixture
+def cli_env(make_settings, tmp_path) -> dict[str, str]:
+    """Environment for running the ``cyberorigen`` command against the test database."""
+    settings = make_settings()
+    env = {key: value for key, value in os.environ.items() if not key.startswith("CYBERORIGEN_")}
+    env.update(
+        CYBERORIGEN_INSTANCE_DIR=str(settings.instance_dir),
+        CYBERORIGEN_DATABASE_URL=settings.database_url,
+        CYBERORIGEN_REDIS_URL=settings.redis_url or "",
+        CYBERORIGEN_SECRET_KEY=TEST_SECRET,
+        CYBERORIGEN_RATELIMIT_KEY_PREFIX=settings.ratelimit_key_prefix,
+    )
+    return env
+
+
+@pytest.fixture
+def serve_process(cli_env) -> Iterator:
+    """Start ``cyberorigen serve`` processes on free ports; all are stopped after the test."""
+    processes: list[subprocess.Popen] = []
+
+    def start(env: dict[str, str] | None = None, workers: int = 1) -> str:
+        port = free_port()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "cyberorigen.cli", "serve", "--port", str(port),
+             "--workers", str(workers)],
+            env=env or cli_env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        processes.append(process)
+        wait_for_port(port, process=process)
+        return f"http://127.0.0.1:{port}"
+
+    yield start
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:  # pragma: no cover
+            process.kill()
