@@ -113,11 +113,12 @@ def validation_response(messages: Mapping[str, Any]):
         leaves.extend(_leaf_messages(location_errors))
     if not leaves:
         return error_response(422, "The request is not valid.", "VALIDATION_ERROR")
+    leaves = [(path.removesuffix("._schema"), message) for path, message in leaves]
     errors: dict[str, list[str]] = {}
     for path, message in leaves:
         errors.setdefault(path or "_schema", []).append(message)
     first_path, first_message = leaves[0]
-    field = None if first_path in ("", "_schema") else first_path.removesuffix("._schema")
+    field = None if first_path in ("", "_schema") else first_path
     detail = f"{field}: {first_message}" if field else first_message
     return error_response(422, detail, "VALIDATION_ERROR", field, errors=errors)
 

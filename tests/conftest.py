@@ -217,13 +217,13 @@ def make_account(app, client):
 # --- processes -------------------------------------------------------------------------------
 
 
-def free_port() -> int:
+def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
-def wait_for_port(port: int, timeout: float = 20.0, process: subprocess.Popen | None = None):
+def _wait_for_port(port: int, timeout: float = 20.0, process: subprocess.Popen | None = None):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
@@ -234,6 +234,18 @@ def wait_for_port(port: int, timeout: float = 20.0, process: subprocess.Popen | 
         except OSError:
             time.sleep(0.1)
     raise TimeoutError(f"nothing listens on 127.0.0.1:{port} after {timeout}s")
+
+
+@pytest.fixture
+def free_port():
+    """A function returning a free TCP port on 127.0.0.1."""
+    return _free_port
+
+
+@pytest.fixture
+def wait_for_port():
+    """A function waiting until something listens on a port (or its process dies)."""
+    return _wait_for_port
 
 
 @pytest.fixture
@@ -257,7 +269,7 @@ def serve_process(cli_env) -> Iterator:
     processes: list[subprocess.Popen] = []
 
     def start(env: dict[str, str] | None = None, workers: int = 1) -> str:
-        port = free_port()
+        port = _free_port()
         process = subprocess.Popen(
             [sys.executable, "-m", "cyberorigen.cli", "serve", "--port", str(port),
              "--workers", str(workers)],
@@ -266,7 +278,7 @@ def serve_process(cli_env) -> Iterator:
             stderr=subprocess.PIPE,
         )
         processes.append(process)
-        wait_for_port(port, process=process)
+        _wait_for_port(port, process=process)
         return f"http://127.0.0.1:{port}"
 
     yield start

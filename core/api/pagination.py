@@ -13,7 +13,10 @@ def paginate(query: ModelSelect, args: Mapping[str, Any], *order_by) -> dict[str
     """One page of ``query`` in the stable order ``order_by`` (newest first, id as tiebreak)."""
     page, per_page = args["page"], args["per_page"]
     total = query.count()
-    items = list(query.order_by(*order_by).paginate(page, per_page)) if total else []
+    # A page past the end is empty without asking the database (and without handing it an
+    # OFFSET too large for its integers).
+    past_the_end = (page - 1) * per_page >= total
+    items = [] if past_the_end else list(query.order_by(*order_by).paginate(page, per_page))
     return {
         "items": items,
         "total": total,

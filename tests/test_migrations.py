@@ -1,0 +1,49 @@
+"""Versioned migrations on an empty database (SQLite, or PostgreSQL in the PostgreSQL run)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from cyberorigen.db import bind_database
+from cyberorigen.db.migrate import MIGRATIONS_TABLE, migrations_dir, pending_migrations, upgrade
+from cyberorigen.db.models import ALL_MODELS
+
+
+def test_upgrade_creates_the_schema_of_the_models_on_an_empty_database(fresh_database_url):
+    db = bind_database(fresh_database_url())
+    try:
+        shipped = [path.stem for path in sorted(migrations_dir().glob("[0-9]*.py"))]
+        assert pending_migrations(db) == shipped
+
+        applied = upgrade(db)
+
+        assert applied and pending_migrations(db) == []
+        tables = set(db.get_tables())
+        assert MIGRATIONS_TABLE in tables
+        for model in ALL_MODELS:
+            table = model._meta.table_name
+            assert table in tables
+            columns = {column.name for column in db.get_columns(table)}
+            assert columns == {field.column_name for field in model._meta.sorted_fields}, table
+        assert upgrade(db) == []
+    finally:
+        db.close()
+
+
+def test_db_upgrade_command_on_an_empty_database(fresh_database_url, tmp_path):
+    url = fresh_database_url()
+    env = {
+        "CYBERORIGEN_DATABASE_URL": url,
+        "CYBERORIGEN_INSTANCE_DIR": str(tmp_path),
+        "CYBERORIGEN_SECRET_KEY": "k" * 40,
+        "PATH": "/usr/bin:/bin",
+    }
+    command = [sys.executable, "-m", "cyberorigen.cli", "db", "upgrade"]
+
+    first = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    second = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+
+    assert first.returncode == 0, first.stderr
+    assert "Applied: 001_initial" in first.stdout
+    assert second.returncode == 0 and "up to date" in second.stdout
