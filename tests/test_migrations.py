@@ -47,3 +47,13 @@ def test_db_upgrade_command_on_an_empty_database(fresh_database_url, tmp_path):
     assert first.returncode == 0, first.stderr
     assert "Applied: 001_initial" in first.stdout
     assert second.returncode == 0 and "up to date" in second.stdout
+
+
+def test_embedded_sqlite_runs_in_wal_mode_with_foreign_keys_on(tmp_path):
+    db = bind_database(f"sqlite:///{tmp_path / 'embedded.db'}")
+    try:
+        upgrade(db)
+        assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    finally:
+        db.close()

@@ -32,7 +32,8 @@ _SWAGGER_PAGE = """<!DOCTYPE html>
 """
 
 _REDOC_PAGE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>CyberOrigen API — ReDoc</title></head>
+<html lang="en"><head><meta charset="utf-8"><title>CyberOrigen API — ReDoc</title>
+<link rel="icon" href="/docs/assets/favicon-32x32.png"></head>
 <body><redoc spec-url="/openapi.json"></redoc>
 <script src="/redoc/assets/redoc.standalone.js"></script></body></html>
 """

@@ -5,8 +5,10 @@ from marshmallow import fields
 
 
 class HealthSchema(ma.Schema):
-    status = fields.String(required=True, metadata={"enum": ["healthy", "degraded"]})
-    version = fields.String(required=True)
+    status = fields.String(
+        required=True, metadata={"enum": ["healthy", "degraded"], "example": "healthy"}
+    )
+    version = fields.String(required=True, metadata={"example": "0.1.0"})
     timestamp = fields.String(required=True, metadata={"example": "2025-12-21T12:00:00Z"})
     checks = fields.Dict(
         keys=fields.String(),
