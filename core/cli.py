@@ -5,15 +5,20 @@ from __future__ import annotations
 import os
 import secrets
 import sys
+from urllib.parse import urlsplit
 
 import click
 
 from cyberorigen import __version__
-from cyberorigen.db.models import PLANS, ROLES
+from cyberorigen.app import create_app
+from cyberorigen.db import bind_database
+from cyberorigen.db.migrate import pending_migrations, upgrade
+from cyberorigen.db.models import PLANS, ROLES, User
+from cyberorigen.errors import ApiError
+from cyberorigen.server import run_gunicorn
+from cyberorigen.services.organizations import create_organization, get_by_name
+from cyberorigen.services.users import create_user
 from cyberorigen.settings import SECRET_FILE_NAME, Settings, SettingsError, load_settings
-
-EXIT_CONFIG = 2
-EXIT_FAILED = 1
 
 
 def _settings(require_secret: bool = True) -> Settings:
@@ -24,8 +29,6 @@ def _settings(require_secret: bool = True) -> Settings:
 
 
 def _bind(settings: Settings):
-    from cyberorigen.db import bind_database
-
     try:
         db = bind_database(settings.database_url)
         db.connect(reuse_if_open=True)
@@ -37,17 +40,22 @@ def _bind(settings: Settings):
 
 
 def _redacted(url: str) -> str:
-    from urllib.parse import urlsplit
-
     parts = urlsplit(url)
     if parts.password:
         return url.replace(f":{parts.password}@", ":***@")
     return url
 
 
-def _upgrade(settings: Settings) -> list[str]:
-    from cyberorigen.db.migrate import upgrade
+def _bind_migrated(settings: Settings):
+    """The database, refusing one whose schema is behind the code."""
+    db = _bind(settings)
+    if pending_migrations(db):
+        db.close()
+        raise click.ClickException("the database is not up to date: run `cyberorigen db upgrade`")
+    return db
 
+
+def _upgrade(settings: Settings) -> list[str]:
     db = _bind(settings)
     try:
         return upgrade(db)
@@ -98,10 +106,6 @@ def init(org_name: str, email: str, plan: str) -> None:
     settings = _settings()
     applied = _upgrade(settings)
     click.echo(f"Database ready ({len(applied)} migration(s) applied).")
-
-    from cyberorigen.db.models import User
-    from cyberorigen.services.organizations import create_organization, get_by_name
-    from cyberorigen.services.users import create_user
 
     db = _bind(settings)
     try:
@@ -164,19 +168,8 @@ def users_create(email, password, password_stdin, org_name, plan, role) -> None:
         raise click.UsageError("give exactly one of --password and --password-stdin")
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
-    settings = _settings()
-
-    from cyberorigen.db.migrate import pending_migrations
-    from cyberorigen.errors import ApiError
-    from cyberorigen.services.organizations import create_organization, get_by_name
-    from cyberorigen.services.users import create_user
-
-    database = _bind(settings)
+    database = _bind_migrated(_settings())
     try:
-        if pending_migrations(database):
-            raise click.ClickException(
-                "the database is not up to date: run `cyberorigen db upgrade`"
-            )
         with database.atomic():
             org = get_by_name(org_name) or create_organization(org_name, plan)
             user = create_user(org, email, password, role)
@@ -199,25 +192,12 @@ def users_create(email, password, password_stdin, org_name, plan, role) -> None:
 def serve(host: str, port: int, workers: int | None, dev: bool) -> None:
     """Serve the API (gunicorn)."""
     settings = _settings()
-    from cyberorigen.db.migrate import pending_migrations
-
-    database = _bind(settings)
-    try:
-        if pending_migrations(database):
-            raise click.ClickException(
-                "the database is not up to date: run `cyberorigen db upgrade`"
-            )
-    finally:
-        database.close()
-    from cyberorigen.app import create_app
-
+    _bind_migrated(settings).close()
     app = create_app(settings)
     click.echo(f"CyberOrigen {__version__} on http://{host}:{port}  (docs: /docs, /redoc)")
     if dev:
         app.run(host=host, port=port, debug=True, use_reloader=True)
         return
-    from cyberorigen.server import run_gunicorn
-
     # In embedded mode rate-limit counters live in the process: one process keeps them exact.
     run_gunicorn(app, host, port, workers or (2 if settings.redis_url else 1))
 
