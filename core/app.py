@@ -10,18 +10,21 @@ import redis
 from flask import Flask, g, request
 
 from cyberorigen import errors
-from cyberorigen.api import ratelimit, security
+from cyberorigen.api import openapi, ratelimit, security
 from cyberorigen.api.api_keys.routes import blp as api_keys_blp
 from cyberorigen.api.auth.routes import blp as auth_blp
+from cyberorigen.api.auth.routes import token_blp
 from cyberorigen.api.controls.routes import blp as controls_blp
 from cyberorigen.api.docs.routes import blp as docs_blp
 from cyberorigen.api.health.routes import blp as health_blp
-from cyberorigen.api.openapi import make_api, openapi_config
+from cyberorigen.api.openapi import openapi_config
 from cyberorigen.api.organizations.routes import blp as organizations_blp
 from cyberorigen.api.scans.routes import blp as scans_blp
+from cyberorigen.api.security import is_public_endpoint
 from cyberorigen.api.users.routes import blp as users_blp
 from cyberorigen.api.webhooks.routes import blp as webhooks_blp
 from cyberorigen.db import bind_database, database
+from cyberorigen.errors import ApiError
 from cyberorigen.logging_setup import configure_logging
 from cyberorigen.services.secret_box import SecretBox
 from cyberorigen.services.token_blocklist import TokenBlocklist
@@ -30,6 +33,7 @@ from cyberorigen.settings import Settings, load_settings
 #: The API resources, in the order they appear in the OpenAPI document.
 MODULES = (
     health_blp,
+    token_blp,
     auth_blp,
     api_keys_blp,
     organizations_blp,
@@ -56,6 +60,26 @@ def _open_request() -> None:
     incoming = request.headers.get(_REQUEST_ID_HEADER, "")
     valid = 8 <= len(incoming) <= 64 and incoming.replace("-", "").isalnum()
     g.request_id = incoming if valid else secrets.token_hex(8)
+
+
+_BODY_TYPES = ("application/json", "multipart/form-data")
+
+
+def _refuse_unreadable_bodies() -> None:
+    """A body the API cannot read is a 415, not a confusing "missing field" 422.
+
+    The token endpoint (a form, per OAuth2) is public and checks its own body.
+    """
+    if request.method not in ("POST", "PUT", "PATCH") or not request.content_length:
+        return
+    if is_public_endpoint(request.endpoint):
+        return
+    if not (request.is_json or request.mimetype in _BODY_TYPES):
+        raise ApiError(
+            415,
+            f"Send the body as application/json (got {request.mimetype or 'no content type'}).",
+            "UNSUPPORTED_MEDIA_TYPE",
+        )
 
 
 def _tag_response(response):
@@ -89,15 +113,13 @@ def create_app(settings: Settings | None = None) -> Flask:
     bind_database(settings.database_url)
 
     app.before_request(_open_request)
+    app.before_request(_refuse_unreadable_bodies)
     app.after_request(_tag_response)
     app.teardown_request(_close_request)
     errors.init_app(app)
     security.init_app(app, settings)
-    ratelimit.init_app(app, settings)
-    api = make_api()
-    api.init_app(app)
-    for blueprint in MODULES:
-        api.register_blueprint(blueprint)
+    ratelimit.init_app(app, settings, token_blueprint=token_blp)
+    openapi.init_app(app, MODULES)
     app.register_blueprint(docs_blp)
     logging.getLogger("cyberorigen").debug("application ready (embedded=%s)", settings.embedded)
     return app

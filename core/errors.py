@@ -106,11 +106,26 @@ def _leaf_messages(messages: Any, path: tuple[str, ...] = ()):
         yield ".".join(path), str(messages)
 
 
-def validation_response(messages: Mapping[str, Any]):
+def _declaration_order(schema: Any):
+    """Sort key putting a leaf's top-level field in the order the schema declares it (marshmallow
+    reports errors in the order its validators ran, which is not the user's order)."""
+    names = []
+    for name, schema_field in getattr(schema, "fields", {}).items():
+        names.append(schema_field.data_key or name)
+    position = {name: index for index, name in enumerate(names)}
+
+    def key(leaf: tuple[str, str]) -> int:
+        return position.get(leaf[0].split(".", 1)[0], len(position))
+
+    return key
+
+
+def validation_response(messages: Mapping[str, Any], schema: Any = None):
     """422 from webargs' ``{location: {field: [msg]}}`` error tree."""
     leaves = []
     for location_errors in messages.values():
         leaves.extend(_leaf_messages(location_errors))
+    leaves.sort(key=_declaration_order(schema))
     if not leaves:
         return error_response(422, "The request is not valid.", "VALIDATION_ERROR")
     leaves = [(path.removesuffix("._schema"), message) for path, message in leaves]
@@ -127,7 +142,7 @@ def http_exception_response(error: HTTPException):
     data = getattr(error, "data", None) or {}
     messages = data.get("messages")
     if error.code == 422 and messages:
-        return validation_response(messages)
+        return validation_response(messages, data.get("schema"))
     status = error.code or 500
     headers = {}
     for name, value in error.get_headers():

@@ -8,10 +8,11 @@ document tells the truth without repeating decorators on every view.
 from __future__ import annotations
 
 from apispec import BasePlugin
+from flask import Flask
 from flask_smorest import Api as SmorestApi
 
 from cyberorigen import __version__
-from cyberorigen.api.schemas import ErrorSchema
+from cyberorigen.api.schemas import TIMESTAMP_PATTERN, ErrorSchema, UtcTimestamp
 
 TOKEN_URL = "/api/v1/auth/token"
 
@@ -71,6 +72,21 @@ class Api(SmorestApi):
         """The envelope handlers are registered by ``cyberorigen.errors.init_app``."""
 
 
+def register_blueprints(api: Api, blueprints) -> None:
+    """Register the resources, keeping only tags that some operation uses (a blueprint that
+    exists for its own rate limit, like the token endpoint's, files its operation elsewhere)."""
+    for blueprint in blueprints:
+        api.register_blueprint(blueprint)
+    used = {
+        tag
+        for operations in api.spec._paths.values()
+        for operation in operations.values()
+        if isinstance(operation, dict)
+        for tag in operation.get("tags", ())
+    }
+    api.spec._tags[:] = [tag for tag in api.spec._tags if tag["name"] in used]
+
+
 def openapi_config() -> dict:
     return {
         "API_TITLE": "CyberOrigen API",
@@ -93,5 +109,21 @@ def openapi_config() -> dict:
     }
 
 
-def make_api() -> Api:
-    return Api(spec_kwargs={"extra_plugins": [StandardResponsesPlugin()]})
+def _timestamp_properties(converter, field, **_) -> dict:
+    """Document ``UtcTimestamp`` as what it is on the wire (apispec cannot derive it from a
+    strftime format and would write ``format: null``)."""
+    if isinstance(field, UtcTimestamp):
+        return {
+            "format": "date-time",
+            "pattern": TIMESTAMP_PATTERN,
+            "example": "2025-12-21T10:00:00Z",
+        }
+    return {}
+
+
+def init_app(app: Flask, blueprints) -> Api:
+    api = Api(spec_kwargs={"extra_plugins": [StandardResponsesPlugin()]})
+    api.init_app(app)
+    api.ma_plugin.converter.add_attribute_function(_timestamp_properties)
+    register_blueprints(api, blueprints)
+    return api

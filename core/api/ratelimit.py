@@ -9,7 +9,7 @@ stricter limit per address against password guessing.
 
 from __future__ import annotations
 
-from flask import Flask, current_app, request
+from flask import Blueprint, Flask, current_app, request
 from flask_limiter import Limiter
 
 from cyberorigen.api.security import current_principal, is_public_endpoint
@@ -48,13 +48,6 @@ def token_endpoint_limit() -> str:
     return _settings().token_rate_limit
 
 
-limiter = Limiter(
-    key_func=rate_limit_key,
-    application_limits=[plan_limits],
-    application_limits_exempt_when=lambda: is_public_endpoint(request.endpoint),
-)
-
-
 def _retry_after_only_when_limited(response):
     """flask-limiter sends Retry-After with every response; it only means something on 429."""
     if response.status_code != 429:
@@ -62,12 +55,22 @@ def _retry_after_only_when_limited(response):
     return response
 
 
-def init_app(app: Flask, settings: Settings) -> None:
+def init_app(app: Flask, settings: Settings, token_blueprint: Blueprint) -> Limiter:
+    """Give ``app`` its own limiter (storage and key prefix are per application).
+
+    ``token_blueprint`` gets the stricter per-address limit against password guessing.
+    """
+    limiter = Limiter(
+        key_func=rate_limit_key,
+        application_limits=[plan_limits],
+        application_limits_exempt_when=lambda: is_public_endpoint(request.endpoint),
+        # A new strategy stores keys of another type: keep them apart by prefix.
+        key_prefix=f"{settings.ratelimit_key_prefix}:{STRATEGY}",
+    )
+    limiter.limit(token_endpoint_limit, key_func=client_address)(token_blueprint)
     app.config.update(
         RATELIMIT_STORAGE_URI=settings.ratelimit_storage_url,
         RATELIMIT_STRATEGY=STRATEGY,
-        # A new strategy stores keys of another type: keep them apart by prefix.
-        RATELIMIT_KEY_PREFIX=f"{settings.ratelimit_key_prefix}:{STRATEGY}",
         RATELIMIT_HEADERS_ENABLED=True,
         RATELIMIT_HEADER_LIMIT="X-RateLimit-Limit",
         RATELIMIT_HEADER_REMAINING="X-RateLimit-Remaining",
@@ -79,3 +82,4 @@ def init_app(app: Flask, settings: Settings) -> None:
         app.config["RATELIMIT_STORAGE_OPTIONS"] = {}
     app.after_request(_retry_after_only_when_limited)
     limiter.init_app(app)
+    return limiter

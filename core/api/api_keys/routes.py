@@ -24,17 +24,17 @@ def _visible_owner():
 
 @blp.route("")
 class ApiKeys(MethodView):
+    @require_role("viewer")
     @blp.arguments(PageArgsSchema, location="query")
     @blp.response(200, page_schema(ApiKeySchema))
-    @require_role("viewer")
     def get(self, args):
         """List API keys (yours; an admin sees the organization's)."""
         query = api_keys_query(principal().organization_id, _visible_owner())
         return paginate(query, args, *newest_first(ApiKey))
 
+    @require_role("viewer")
     @blp.arguments(ApiKeyCreateSchema)
     @blp.response(201, ApiKeyCreatedSchema)
-    @require_role("viewer")
     def post(self, data):
         """Create an API key; the key is in this response only."""
         row, key = create_api_key(
@@ -46,14 +46,14 @@ class ApiKeys(MethodView):
 
 @blp.route("/<string:key_id>")
 class ApiKeyById(MethodView):
-    @blp.response(200, ApiKeySchema)
     @require_role("viewer")
+    @blp.response(200, ApiKeySchema)
     def get(self, key_id):
         """One API key (never the key itself)."""
         return get_api_key(principal().organization_id, key_id, _visible_owner())
 
-    @blp.response(204)
     @require_role("viewer")
+    @blp.response(204)
     def delete(self, key_id):
         """Revoke an API key at once."""
         get_api_key(principal().organization_id, key_id, _visible_owner()).delete_instance()

@@ -9,19 +9,22 @@ from flask_jwt_extended import create_access_token
 from flask_smorest import Blueprint
 
 from cyberorigen.api.auth.schemas import MeSchema, TokenRequestSchema, TokenSchema
-from cyberorigen.api.ratelimit import client_address, limiter, token_endpoint_limit
 from cyberorigen.api.security import blocklist, principal, public, require_role
 from cyberorigen.errors import ApiError
 from cyberorigen.services.users import authenticate
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Access tokens.")
 
+#: The token endpoint alone, so it can carry its own per-address rate limit.
+token_blp = Blueprint(
+    "auth_token", __name__, url_prefix="/api/v1/auth", description="Access tokens."
+)
 
-@blp.route("/token", methods=["POST"])
-@limiter.limit(token_endpoint_limit, key_func=client_address)
-@blp.doc(security=[])
-@blp.arguments(TokenRequestSchema, location="form")
-@blp.response(200, TokenSchema)
+
+@token_blp.route("/token", methods=["POST"])
+@token_blp.doc(security=[], tags=["auth"])
+@token_blp.arguments(TokenRequestSchema, location="form")
+@token_blp.response(200, TokenSchema)
 @public
 def issue_token(form):
     """Exchange an e-mail and password for a bearer access token.
@@ -40,8 +43,8 @@ def issue_token(form):
 
 
 @blp.route("/me")
-@blp.response(200, MeSchema)
 @require_role("viewer")
+@blp.response(200, MeSchema)
 def me():
     """Who the current credential belongs to."""
     caller = principal()
@@ -60,8 +63,8 @@ def me():
 
 
 @blp.route("/revoke", methods=["POST"])
-@blp.response(204)
 @require_role("viewer")
+@blp.response(204)
 def revoke():
     """Revoke the access token of this request; it is refused from now on, by every process."""
     caller = principal()

@@ -16,9 +16,9 @@ blp = Blueprint("controls", __name__, url_prefix="/api/v1/controls", description
 
 
 @blp.route("")
+@require_role("viewer")
 @blp.arguments(PageArgsSchema, location="query")
 @blp.response(200, page_schema(ControlSchema))
-@require_role("viewer")
 def list_controls(args):
     """List controls with their status, the frameworks they map to and their evidence count."""
     return controls_page(principal().organization_id, args["page"], args["per_page"])

@@ -23,15 +23,15 @@ def _with_limits(org):
 
 @blp.route("/current")
 class CurrentOrganization(MethodView):
-    @blp.response(200, OrganizationSchema)
     @require_role("viewer")
+    @blp.response(200, OrganizationSchema)
     def get(self):
         """Your organization, its plan and the rate limits in force."""
         return _with_limits(principal().organization)
 
+    @require_role("admin")
     @blp.arguments(OrganizationUpdateSchema)
     @blp.response(200, OrganizationSchema)
-    @require_role("admin")
     def patch(self, changes):
         """Change the name, plan or custom limits (null restores the plan's limit)."""
         return _with_limits(update_organization(principal().organization, changes))

@@ -17,17 +17,17 @@ blp = Blueprint("scans", __name__, url_prefix="/api/v1/scans", description="Scan
 
 @blp.route("")
 class Scans(MethodView):
+    @require_role("viewer")
     @blp.arguments(ScanListArgsSchema, location="query")
     @blp.response(200, page_schema(ScanSchema))
-    @require_role("viewer")
     def get(self, args):
         """List scans, newest first."""
         query = scans_query(principal().organization_id, args.get("status"), args.get("target"))
         return paginate(query, args, *newest_first(Scan))
 
+    @require_role("analyst")
     @blp.arguments(ScanCreateSchema)
     @blp.response(201, ScanSchema)
-    @require_role("analyst")
     def post(self, data):
         """Ask for a scan of a target; it starts ``queued``."""
         return create_scan(principal().user, data["target"], data["scan_type"], data["frameworks"])
@@ -35,8 +35,8 @@ class Scans(MethodView):
 
 @blp.route("/<string:scan_id>")
 class ScanById(MethodView):
-    @blp.response(200, ScanSchema)
     @require_role("viewer")
+    @blp.response(200, ScanSchema)
     def get(self, scan_id):
         """One scan."""
         return get_scan(principal().organization_id, scan_id)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import re
 
 import marshmallow as ma
@@ -70,4 +71,12 @@ class ScanCreateSchema(ma.Schema):
 
 class ScanListArgsSchema(PageArgsSchema):
     status = fields.String(validate=validate.OneOf(SCAN_STATUSES))
-    target = fields.String()
+    target = fields.String(metadata={"description": "As sent when the scan was created."})
+
+    @ma.post_load
+    def _normalize(self, data, **_):
+        """Match targets the way they are stored; a value that is no target matches nothing."""
+        if "target" in data:
+            with contextlib.suppress(ValueError):
+                data["target"] = normalize_target(data["target"])
+        return data

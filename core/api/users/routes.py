@@ -23,16 +23,16 @@ blp = Blueprint("users", __name__, url_prefix="/api/v1/users", description="User
 
 @blp.route("")
 class Users(MethodView):
+    @require_role("admin")
     @blp.arguments(PageArgsSchema, location="query")
     @blp.response(200, page_schema(UserSchema))
-    @require_role("admin")
     def get(self, args):
         """List the organization's users."""
         return paginate(users_query(principal().organization_id), args, *newest_first(User))
 
+    @require_role("admin")
     @blp.arguments(UserCreateSchema)
     @blp.response(201, UserSchema)
-    @require_role("admin")
     def post(self, data):
         """Add a user to the organization."""
         return create_user(principal().organization, data["email"], data["password"], data["role"])
@@ -40,19 +40,19 @@ class Users(MethodView):
 
 @blp.route("/<string:user_id>")
 class UserById(MethodView):
-    @blp.response(200, UserSchema)
     @require_role("admin")
+    @blp.response(200, UserSchema)
     def get(self, user_id):
         return get_user(principal().organization_id, user_id)
 
+    @require_role("admin")
     @blp.arguments(UserUpdateSchema)
     @blp.response(200, UserSchema)
-    @require_role("admin")
     def patch(self, changes, user_id):
         """Change a user's role, password or active flag (the last admin stays)."""
         return update_user(get_user(principal().organization_id, user_id), changes)
 
-    @blp.response(204)
     @require_role("admin")
+    @blp.response(204)
     def delete(self, user_id):
         delete_user(get_user(principal().organization_id, user_id))

@@ -27,16 +27,16 @@ blp = Blueprint("webhooks", __name__, url_prefix="/api/v1/webhooks", description
 
 @blp.route("")
 class Webhooks(MethodView):
+    @require_role("viewer")
     @blp.arguments(PageArgsSchema, location="query")
     @blp.response(200, page_schema(WebhookSchema))
-    @require_role("viewer")
     def get(self, args):
         """List webhook subscriptions (secrets are never shown)."""
         return paginate(webhooks_query(principal().organization_id), args, *newest_first(Webhook))
 
+    @require_role("analyst")
     @blp.arguments(WebhookCreateSchema)
     @blp.response(201, WebhookCreatedSchema)
-    @require_role("analyst")
     def post(self, data):
         """Subscribe a URL to events."""
         secret = data.get("secret")
@@ -52,12 +52,12 @@ class Webhooks(MethodView):
 
 @blp.route("/<string:webhook_id>")
 class WebhookById(MethodView):
-    @blp.response(200, WebhookSchema)
     @require_role("viewer")
+    @blp.response(200, WebhookSchema)
     def get(self, webhook_id):
         return get_webhook(principal().organization_id, webhook_id)
 
-    @blp.response(204)
     @require_role("analyst")
+    @blp.response(204)
     def delete(self, webhook_id):
         get_webhook(principal().organization_id, webhook_id).delete_instance()
