@@ -9,6 +9,9 @@ stricter limit per address against password guessing.
 
 from __future__ import annotations
 
+import math
+import time
+
 from flask import Blueprint, Flask, current_app, request
 from flask_limiter import Limiter
 
@@ -48,11 +51,25 @@ def token_endpoint_limit() -> str:
     return _settings().token_rate_limit
 
 
-def _retry_after_only_when_limited(response):
-    """flask-limiter sends Retry-After with every response; it only means something on 429."""
-    if response.status_code != 429:
-        response.headers.pop("Retry-After", None)
-    return response
+def _tightest_limit_headers(limiter: Limiter):
+    """X-RateLimit-* describe the limit closest to running out (flask-limiter would report the
+    shortest window, promising 99 left of an hourly limit while the daily one is spent)."""
+
+    def add_headers(response):
+        limits = limiter.current_limits
+        if not limits:
+            return response
+        tightest = min(limits, key=lambda item: (item.remaining, item.limit.get_expiry()))
+        response.headers["X-RateLimit-Limit"] = str(tightest.limit.amount)
+        response.headers["X-RateLimit-Remaining"] = str(tightest.remaining)
+        response.headers["X-RateLimit-Reset"] = str(tightest.reset_at)
+        if response.status_code == 429:
+            spent = [item for item in limits if item.remaining == 0] or [tightest]
+            wait = max(item.window.reset_time for item in spent) - time.time()
+            response.headers["Retry-After"] = str(max(math.ceil(wait), 1))
+        return response
+
+    return add_headers
 
 
 def init_app(app: Flask, settings: Settings, token_blueprint: Blueprint) -> Limiter:
@@ -71,15 +88,11 @@ def init_app(app: Flask, settings: Settings, token_blueprint: Blueprint) -> Limi
     app.config.update(
         RATELIMIT_STORAGE_URI=settings.ratelimit_storage_url,
         RATELIMIT_STRATEGY=STRATEGY,
-        RATELIMIT_HEADERS_ENABLED=True,
-        RATELIMIT_HEADER_LIMIT="X-RateLimit-Limit",
-        RATELIMIT_HEADER_REMAINING="X-RateLimit-Remaining",
-        RATELIMIT_HEADER_RESET="X-RateLimit-Reset",
-        RATELIMIT_HEADER_RETRY_AFTER="Retry-After",
+        RATELIMIT_HEADERS_ENABLED=False,  # see _tightest_limit_headers
         RATELIMIT_STORAGE_OPTIONS={"socket_connect_timeout": 2, "socket_timeout": 2},
     )
     if settings.ratelimit_storage_url.startswith("memory"):
         app.config["RATELIMIT_STORAGE_OPTIONS"] = {}
-    app.after_request(_retry_after_only_when_limited)
     limiter.init_app(app)
+    app.after_request(_tightest_limit_headers(limiter))
     return limiter
