@@ -26,6 +26,7 @@ from cyberorigen.api.webhooks.routes import blp as webhooks_blp
 from cyberorigen.db import bind_database, database
 from cyberorigen.errors import ApiError
 from cyberorigen.logging_setup import configure_logging
+from cyberorigen.services.identity import IdentityCache
 from cyberorigen.services.secret_box import SecretBox
 from cyberorigen.services.token_blocklist import TokenBlocklist
 from cyberorigen.settings import Settings, load_settings
@@ -54,6 +55,7 @@ class AppState:
     redis: redis.Redis | None
     blocklist: TokenBlocklist
     secret_box: SecretBox
+    identities: IdentityCache
 
 
 def _open_request() -> None:
@@ -109,6 +111,7 @@ def create_app(settings: Settings | None = None) -> Flask:
         redis=redis_client,
         blocklist=TokenBlocklist(redis_client, settings.ratelimit_key_prefix),
         secret_box=SecretBox(settings.secret_key),
+        identities=IdentityCache(settings.identity_cache_seconds),
     )
     bind_database(settings.database_url)
 

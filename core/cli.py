@@ -119,7 +119,7 @@ def init(org_name: str, email: str, plan: str) -> None:
         password = secrets.token_urlsafe(18)
         with db.atomic():
             org = get_by_name(org_name) or create_organization(org_name, plan)
-            create_user(org, email, password, "admin")
+            create_user(org.id, email, password, "admin")
     finally:
         db.close()
     click.echo("")
@@ -172,7 +172,7 @@ def users_create(email, password, password_stdin, org_name, plan, role) -> None:
     try:
         with database.atomic():
             org = get_by_name(org_name) or create_organization(org_name, plan)
-            user = create_user(org, email, password, role)
+            user = create_user(org.id, email, password, role)
     except ApiError as exc:
         raise click.ClickException(exc.detail) from None
     finally:

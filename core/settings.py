@@ -49,6 +49,7 @@ class Settings:
     secret_key: str
     log_json: bool
     token_lifetime: int
+    identity_cache_seconds: int
     jwt_issuer: str
     jwt_audience: str
     token_rate_limit: str
@@ -143,6 +144,7 @@ _SPECS: dict[str, Callable[[Any], Any]] = {
     "secret_key": _as_str,
     "log_json": _as_bool,
     "auth.token_lifetime": _positive(_as_int),
+    "auth.identity_cache_seconds": _as_int,
     "auth.issuer": _as_str,
     "auth.audience": _as_str,
     "auth.token_rate_limit": _limit_string,
@@ -273,6 +275,7 @@ def load_settings(
         secret_key=_resolve_secret(values["secret_key"], instance_dir, require_secret),
         log_json=values["log_json"],
         token_lifetime=values["auth.token_lifetime"],
+        identity_cache_seconds=max(values["auth.identity_cache_seconds"], 0),
         jwt_issuer=values["auth.issuer"] or "cyberorigen",
         jwt_audience=values["auth.audience"] or "cyberorigen-api",
         token_rate_limit=values["auth.token_rate_limit"],

@@ -207,7 +207,7 @@ def make_account(app, client):
                 setattr(orgs[org], name, value)
             orgs[org].save()
         email = f"{role}-{secrets.token_hex(3)}@{org.lower().replace(' ', '-')}.example"
-        user = create_user(orgs[org], email, PASSWORD, role)
+        user = create_user(orgs[org].id, email, PASSWORD, role)
         token = _issue_token(client, email, PASSWORD)
         return Account(email, PASSWORD, role, org, orgs[org].public_id, user.public_id, token)
 

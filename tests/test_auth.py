@@ -302,7 +302,7 @@ def test_revocation_in_embedded_mode_lives_in_the_database(make_app):
     second = make_app(redis=False).test_client()
     connect()
     org = create_organization("Embedded Co", "startup")
-    create_user(org, "solo@embedded.example", PASSWORD, "admin")
+    create_user(org.id, "solo@embedded.example", PASSWORD, "admin")
     token = login(first, "solo@embedded.example", address=unique_address()).get_json()[
         "access_token"
     ]

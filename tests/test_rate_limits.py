@@ -302,7 +302,7 @@ def test_embedded_mode_limits_in_memory(make_app, redis_client):
     org = create_organization("Embedded Co", "startup")
     org.hourly_limit = 3
     org.save()
-    create_user(org, "solo@embedded.example", PASSWORD, "admin")
+    create_user(org.id, "solo@embedded.example", PASSWORD, "admin")
     client = embedded.test_client()
     token = client.post(
         "/api/v1/auth/token",

@@ -34,7 +34,7 @@ def client_address() -> str:
 def rate_limit_key() -> str:
     caller = current_principal()
     if caller is not None:
-        return f"org:{caller.organization.public_id}"
+        return f"org:{caller.identity.organization_public_id}"
     return f"addr:{client_address()}"
 
 
@@ -44,7 +44,7 @@ def plan_limits() -> str:
     if caller is None:
         plan = settings.plans.get(ANONYMOUS_PLAN)
         return limit_string(plan.hourly, plan.daily) if plan else ""
-    return limit_string(*effective_limits(caller.organization, settings.plans))
+    return limit_string(*effective_limits(caller.identity, settings.plans))
 
 
 def token_endpoint_limit() -> str:

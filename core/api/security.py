@@ -16,9 +16,9 @@ from typing import Any
 from flask import Flask, current_app, g, request
 from flask_jwt_extended import JWTManager, get_jwt, verify_jwt_in_request
 
-from cyberorigen.db.models import Organization, User
 from cyberorigen.errors import ApiError, error_response
 from cyberorigen.services.api_keys import looks_like_api_key, resolve_api_key
+from cyberorigen.services.identity import Identity, IdentityCache
 from cyberorigen.services.roles import role_at_least
 from cyberorigen.services.token_blocklist import TokenBlocklist
 from cyberorigen.settings import Settings
@@ -30,19 +30,21 @@ _BEARER_HINT = {"WWW-Authenticate": 'Bearer realm="cyberorigen"'}
 
 @dataclass(frozen=True)
 class Principal:
-    user: User
+    """The authenticated caller: who (a snapshot), with which role, by which credential."""
+
+    identity: Identity
     role: str
     via: str  # "token" or "api_key"
     jti: str | None = None
     expires_at: int | None = None
 
     @property
-    def organization(self) -> Organization:
-        return self.user.organization
+    def user_id(self) -> int:
+        return self.identity.user_id
 
     @property
     def organization_id(self) -> int:
-        return self.user.organization_id
+        return self.identity.organization_id
 
 
 def public(view: Callable) -> Callable:
@@ -111,19 +113,14 @@ def _principal_from_api_key(key: str) -> Principal:
             headers=_BEARER_HINT,
         )
     role = row.role if role_at_least(row.user.role, row.role) else row.user.role
-    return Principal(user=row.user, role=role, via="api_key")
+    return Principal(identity=Identity.of(row.user), role=role, via="api_key")
 
 
 def _principal_from_jwt() -> Principal:
     verify_jwt_in_request()
     claims = get_jwt()
-    user = (
-        User.select(User, Organization)
-        .join(Organization)
-        .where(User.public_id == claims.get("sub"))
-        .first()
-    )
-    if user is None or not user.is_active or user.organization.public_id != claims.get("org"):
+    identity = identities().get(claims.get("sub", ""))
+    if identity is None or identity.organization_public_id != claims.get("org"):
         raise ApiError(
             401,
             "The token's user no longer exists or is disabled.",
@@ -131,7 +128,11 @@ def _principal_from_jwt() -> Principal:
             headers=_BEARER_HINT,
         )
     return Principal(
-        user=user, role=user.role, via="token", jti=claims["jti"], expires_at=claims["exp"]
+        identity=identity,
+        role=identity.role,
+        via="token",
+        jti=claims["jti"],
+        expires_at=claims["exp"],
     )
 
 
@@ -158,6 +159,10 @@ def load_principal() -> None:
 
 def blocklist() -> TokenBlocklist:
     return current_app.extensions["cyberorigen"].blocklist
+
+
+def identities() -> IdentityCache:
+    return current_app.extensions["cyberorigen"].identities
 
 
 def _configure_jwt(app: Flask, settings: Settings) -> None:

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from cyberorigen.db.models import ApiKey, Organization, User, utcnow
 from cyberorigen.errors import NotFound, ValidationFailed
+from cyberorigen.services.identity import Identity
 from cyberorigen.services.roles import role_at_least
 
 KEY_PREFIX = "co_"
@@ -28,18 +29,18 @@ def _digest(key: str) -> str:
 
 
 def create_api_key(
-    user: User, name: str, role: str | None, expires_at: datetime | None
+    owner: Identity, name: str, role: str | None, expires_at: datetime | None
 ) -> tuple[ApiKey, str]:
-    """Create a key for ``user``; returns the row and the only copy of the key itself."""
-    role = role or user.role
-    if not role_at_least(user.role, role):
-        raise ValidationFailed(f"role: cannot exceed your own role ({user.role})", "role")
+    """Create a key for ``owner``; returns the row and the only copy of the key itself."""
+    role = role or owner.role
+    if not role_at_least(owner.role, role):
+        raise ValidationFailed(f"role: cannot exceed your own role ({owner.role})", "role")
     if expires_at is not None and expires_at <= utcnow():
         raise ValidationFailed("expires_at: must be in the future", "expires_at")
     key = KEY_PREFIX + secrets.token_urlsafe(32)
     row = ApiKey.create(
-        organization=user.organization_id,
-        user=user,
+        organization=owner.organization_id,
+        user=owner.user_id,
         name=name,
         prefix=key[:SHOWN_PREFIX_LENGTH],
         key_hash=_digest(key),
@@ -54,7 +55,6 @@ def resolve_api_key(key: str) -> ApiKey | None:
     row = (
         ApiKey.select(ApiKey, User, Organization)
         .join(User)
-        .switch(ApiKey)
         .join(Organization)
         .where(ApiKey.key_hash == _digest(key))
         .first()
@@ -70,16 +70,16 @@ def resolve_api_key(key: str) -> ApiKey | None:
     return row
 
 
-def api_keys_query(org_id: int, user: User | None):
-    """Keys of the organization; of one user only when ``user`` is given."""
+def api_keys_query(org_id: int, user_id: int | None):
+    """Keys of the organization; of one user only when ``user_id`` is given."""
     query = ApiKey.select(ApiKey, User).join(User).where(ApiKey.organization == org_id)
-    if user is not None:
-        query = query.where(ApiKey.user == user)
+    if user_id is not None:
+        query = query.where(ApiKey.user == user_id)
     return query
 
 
-def get_api_key(org_id: int, public_id: str, user: User | None) -> ApiKey:
-    row = api_keys_query(org_id, user).where(ApiKey.public_id == public_id).first()
+def get_api_key(org_id: int, public_id: str, user_id: int | None) -> ApiKey:
+    row = api_keys_query(org_id, user_id).where(ApiKey.public_id == public_id).first()
     if row is None:
         raise NotFound("API key")
     return row

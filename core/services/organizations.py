@@ -24,8 +24,9 @@ def get_by_name(name: str) -> Organization | None:
     return Organization.get_or_none(Organization.name == name)
 
 
-def effective_limits(org: Organization, plans: Mapping[str, Plan]) -> tuple[int | None, int | None]:
-    """(hourly, daily) for ``org``: its custom limits where set, else its plan's; None = none."""
+def effective_limits(org, plans: Mapping[str, Plan]) -> tuple[int | None, int | None]:
+    """(hourly, daily) for ``org`` (anything with ``plan``, ``hourly_limit``, ``daily_limit``):
+    its custom limits where set, else its plan's; None means unlimited."""
     plan = plans.get(org.plan)
     hourly = org.hourly_limit if org.hourly_limit is not None else (plan.hourly if plan else None)
     daily = org.daily_limit if org.daily_limit is not None else (plan.daily if plan else None)

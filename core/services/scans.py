@@ -8,15 +8,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cyberorigen.db import database
-from cyberorigen.db.models import Scan, User
+from cyberorigen.db.models import Scan
 from cyberorigen.errors import NotFound
 
 
-def create_scan(user: User, target: str, scan_type: str, frameworks: Sequence[str]) -> Scan:
+def create_scan(
+    org_id: int, user_id: int | None, target: str, scan_type: str, frameworks: Sequence[str]
+) -> Scan:
     with database.atomic():
         return Scan.create(
-            organization=user.organization_id,
-            created_by=user,
+            organization=org_id,
+            created_by=user_id,
             target=target,
             scan_type=scan_type,
             frameworks=list(dict.fromkeys(frameworks)),

@@ -16,14 +16,14 @@ def normalize_email(email: str) -> str:
     return email.strip().lower()
 
 
-def create_user(org: Organization, email: str, password: str, role: str) -> User:
+def create_user(org_id: int, email: str, password: str, role: str) -> User:
     problem = password_problem(password)
     if problem:
         raise ValidationFailed(f"password: {problem}", "password")
     try:
         with database.atomic():
             return User.create(
-                organization=org,
+                organization=org_id,
                 email=normalize_email(email),
                 password_hash=hash_password(password),
                 role=role,

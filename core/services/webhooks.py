@@ -10,7 +10,7 @@ import secrets
 from collections.abc import Sequence
 
 from cyberorigen.db import database
-from cyberorigen.db.models import User, Webhook
+from cyberorigen.db.models import Webhook
 from cyberorigen.errors import NotFound
 from cyberorigen.services.secret_box import SecretBox
 
@@ -34,12 +34,12 @@ def generate_secret() -> str:
 
 
 def create_webhook(
-    box: SecretBox, user: User, url: str, events: Sequence[str], secret: str
+    box: SecretBox, org_id: int, user_id: int | None, url: str, events: Sequence[str], secret: str
 ) -> Webhook:
     with database.atomic():
         return Webhook.create(
-            organization=user.organization_id,
-            created_by=user,
+            organization=org_id,
+            created_by=user_id,
             url=url,
             events=list(dict.fromkeys(events)),
             secret_encrypted=box.seal(secret),

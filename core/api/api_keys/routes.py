@@ -19,7 +19,7 @@ blp = Blueprint("api_keys", __name__, url_prefix="/api/v1/api-keys", description
 def _visible_owner():
     """Admins see every key of the organization; others only their own."""
     caller = principal()
-    return None if role_at_least(caller.role, "admin") else caller.user
+    return None if role_at_least(caller.role, "admin") else caller.user_id
 
 
 @blp.route("")
@@ -38,7 +38,7 @@ class ApiKeys(MethodView):
     def post(self, data):
         """Create an API key; the key is in this response only."""
         row, key = create_api_key(
-            principal().user, data["name"], data.get("role"), data.get("expires_at")
+            principal().identity, data["name"], data.get("role"), data.get("expires_at")
         )
         row.key = key
         return row

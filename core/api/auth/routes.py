@@ -53,11 +53,17 @@ def me():
         if caller.expires_at
         else None
     )
+    identity = caller.identity
     return {
-        "user": caller.user,
+        "id": identity.user_public_id,
+        "email": identity.email,
         "role": caller.role,
         "via": caller.via,
-        "organization": caller.organization,
+        "organization": {
+            "id": identity.organization_public_id,
+            "name": identity.organization_name,
+            "plan": identity.plan,
+        },
         "token_expires_at": expires,
     }
 

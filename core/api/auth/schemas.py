@@ -28,14 +28,14 @@ class TokenSchema(ma.Schema):
 
 
 class MeOrganizationSchema(ma.Schema):
-    id = fields.String(attribute="public_id")
+    id = fields.String()
     name = fields.String()
     plan = fields.String()
 
 
 class MeSchema(ma.Schema):
-    id = fields.String(attribute="user.public_id")
-    email = fields.String(attribute="user.email")
+    id = fields.String()
+    email = fields.String()
     role = fields.String()
     authenticated_by = fields.String(attribute="via", metadata={"enum": ["token", "api_key"]})
     organization = fields.Nested(MeOrganizationSchema)

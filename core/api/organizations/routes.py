@@ -7,7 +7,8 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from cyberorigen.api.organizations.schemas import OrganizationSchema, OrganizationUpdateSchema
-from cyberorigen.api.security import principal, require_role
+from cyberorigen.api.security import identities, principal, require_role
+from cyberorigen.db.models import Organization
 from cyberorigen.services.organizations import effective_limits, update_organization
 
 blp = Blueprint(
@@ -27,11 +28,13 @@ class CurrentOrganization(MethodView):
     @blp.response(200, OrganizationSchema)
     def get(self):
         """Your organization, its plan and the rate limits in force."""
-        return _with_limits(principal().organization)
+        return _with_limits(Organization.get_by_id(principal().organization_id))
 
     @require_role("admin")
     @blp.arguments(OrganizationUpdateSchema)
     @blp.response(200, OrganizationSchema)
     def patch(self, changes):
         """Change the name, plan or custom limits (null restores the plan's limit)."""
-        return _with_limits(update_organization(principal().organization, changes))
+        org = update_organization(Organization.get_by_id(principal().organization_id), changes)
+        identities().forget()
+        return _with_limits(org)

@@ -30,7 +30,14 @@ class Scans(MethodView):
     @blp.response(201, ScanSchema)
     def post(self, data):
         """Ask for a scan of a target; it starts ``queued``."""
-        return create_scan(principal().user, data["target"], data["scan_type"], data["frameworks"])
+        caller = principal()
+        return create_scan(
+            caller.organization_id,
+            caller.user_id,
+            data["target"],
+            data["scan_type"],
+            data["frameworks"],
+        )
 
 
 @blp.route("/<string:scan_id>")

@@ -7,7 +7,7 @@ from flask_smorest import Blueprint
 
 from cyberorigen.api.pagination import newest_first, paginate
 from cyberorigen.api.schemas import PageArgsSchema, page_schema
-from cyberorigen.api.security import principal, require_role
+from cyberorigen.api.security import identities, principal, require_role
 from cyberorigen.api.users.schemas import UserCreateSchema, UserSchema, UserUpdateSchema
 from cyberorigen.db.models import User
 from cyberorigen.services.users import (
@@ -35,7 +35,9 @@ class Users(MethodView):
     @blp.response(201, UserSchema)
     def post(self, data):
         """Add a user to the organization."""
-        return create_user(principal().organization, data["email"], data["password"], data["role"])
+        return create_user(
+            principal().organization_id, data["email"], data["password"], data["role"]
+        )
 
 
 @blp.route("/<string:user_id>")
@@ -50,9 +52,13 @@ class UserById(MethodView):
     @blp.response(200, UserSchema)
     def patch(self, changes, user_id):
         """Change a user's role, password or active flag (the last admin stays)."""
-        return update_user(get_user(principal().organization_id, user_id), changes)
+        user = update_user(get_user(principal().organization_id, user_id), changes)
+        identities().forget(user.public_id)
+        return user
 
     @require_role("admin")
     @blp.response(204)
     def delete(self, user_id):
-        delete_user(get_user(principal().organization_id, user_id))
+        user = get_user(principal().organization_id, user_id)
+        delete_user(user)
+        identities().forget(user.public_id)

@@ -44,7 +44,10 @@ class Webhooks(MethodView):
         if generated:
             secret = generate_secret()
         box = current_app.extensions["cyberorigen"].secret_box
-        webhook = create_webhook(box, principal().user, data["url"], data["events"], secret)
+        caller = principal()
+        webhook = create_webhook(
+            box, caller.organization_id, caller.user_id, data["url"], data["events"], secret
+        )
         if generated:
             webhook.secret = secret
         return webhook

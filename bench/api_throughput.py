@@ -1,0 +1,684 @@
+"""Throughput of ``GET /api/v1/scans?per_page=20`` against a bare Flask "floor".
+
+A measurement, not a test (pytest never collects it). In one run it:
+
+1. creates a fresh PostgreSQL database ``cyberorigen_bench_<random>`` (127.0.0.1:5432, user
+   postgres) and migrates it; creates an enterprise organization whose custom hourly and daily
+   limits are so large that the rate limiter counts every request but never refuses one, an
+   admin, and ``--scans`` scans (10,000 by default);
+2. starts the appliance with ``cyberorigen serve --workers 2`` (gunicorn, gthread, 4 threads)
+   on real Redis (db 14, a key prefix unique to the run) and gets an access token;
+3. starts the floor: the bare Flask app of :func:`create_floor_app`, served by the same
+   ``run_gunicorn`` as the appliance, with flask-jwt-extended verifying the *same* token and
+   flask-limiter counting the same two limits (hour and day, fixed window, per caller) in the
+   same Redis, with headers; it answers a fixed page of 20 scan-like items;
+4. loads both with ``wrk`` (warm-up, then measured rounds alternating appliance and floor) and
+   prints requests/s, p50 and p99 of each, the ratio appliance/floor and PASS/FAIL against the
+   targets (ratio >= 0.8, appliance p99 < 50 ms);
+5. stops the servers, deletes its Redis keys and drops its database, also on error or Ctrl-C.
+
+Run: ``/work/venv/bin/python bench/api_throughput.py [--duration 15] [--connections 32]
+[--scans 10000]``. It exits 0 whatever the figures (it measures), 1 if the run itself failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import math
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+PG_SERVER_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
+REDIS_URL = "redis://127.0.0.1:6379/14"
+HOST = "127.0.0.1"
+WORKERS = 2  # gunicorn workers for both servers; threads and worker class: core/server.py
+ISSUER = "cyberorigen"
+AUDIENCE = "cyberorigen-api"
+HUGE_LIMIT = 1_000_000_000  # counted, never reached
+STRATEGY = "fixed-window"
+APPLIANCE_PATH = "/api/v1/scans?per_page=20"
+FLOOR_PATH = "/floor/scans?per_page=20"
+TARGET_RATIO = 0.8
+TARGET_P99_MS = 50.0
+FLOOR_CONFIG_ENV = "CYBERORIGEN_BENCH_FLOOR"
+PROFILES = ("quick", "full", "web", "tls", "network", "dns")
+STATUSES = ("completed", "completed", "completed", "failed", "running", "queued")
+FRAMEWORKS = (["soc2"], ["soc2", "pci-dss"], [], ["iso27001"])
+
+
+# --- the floor -------------------------------------------------------------------------------
+
+
+def floor_page(total: int, per_page: int = 20) -> dict:
+    """A page shaped like the appliance's ``GET /api/v1/scans`` answer, fixed."""
+    start = datetime(2025, 1, 1, 12, 0, 0)
+    items = []
+    for index in range(per_page):
+        created = start - timedelta(minutes=index)
+        items.append(
+            {
+                "id": f"scan_{index:016x}",
+                "target": f"host{index}.example.com",
+                "scan_type": PROFILES[index % len(PROFILES)],
+                "frameworks": FRAMEWORKS[index % len(FRAMEWORKS)],
+                "status": "completed",
+                "progress": 100,
+                "vulnerabilities_found": index % 7,
+                "created_at": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "started_at": (created + timedelta(seconds=5)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "finished_at": (created + timedelta(seconds=65)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            }
+        )
+    return {
+        "items": items,
+        "total": total,
+        "page": 1,
+        "per_page": per_page,
+        "pages": math.ceil(total / per_page),
+    }
+
+
+def create_floor_app(
+    secret_key: str,
+    storage_url: str,
+    key_prefix: str,
+    hourly: int,
+    daily: int,
+    total: int,
+    issuer: str = ISSUER,
+    audience: str = AUDIENCE,
+):
+    """The least a Flask API with the appliance's auth and limits can do per request.
+
+    The same JWT check as the appliance (algorithm, secret, issuer, audience, and the token
+    blocklist asked in Redis on every request) and two fixed-window limits counted per caller
+    in Redis, with the X-RateLimit headers; no database, no request-id, no schema validation
+    or serialization.
+    """
+    import redis
+    from flask import Flask
+    from flask_jwt_extended import JWTManager, get_jwt, jwt_required
+    from flask_limiter import Limiter
+
+    from cyberorigen.services.token_blocklist import TokenBlocklist
+
+    app = Flask("cyberorigen_bench_floor")
+    app.config.update(
+        JWT_SECRET_KEY=secret_key,
+        JWT_ALGORITHM="HS256",
+        JWT_DECODE_ALGORITHMS=["HS256"],
+        JWT_TOKEN_LOCATION=["headers"],
+        JWT_DECODE_ISSUER=issuer,
+        JWT_DECODE_AUDIENCE=audience,
+        RATELIMIT_STORAGE_URI=storage_url,
+        RATELIMIT_STRATEGY=STRATEGY,
+        RATELIMIT_KEY_PREFIX=f"{key_prefix}:{STRATEGY}",
+        RATELIMIT_HEADERS_ENABLED=True,
+        RATELIMIT_HEADER_LIMIT="X-RateLimit-Limit",
+        RATELIMIT_HEADER_REMAINING="X-RateLimit-Remaining",
+        RATELIMIT_HEADER_RESET="X-RateLimit-Reset",
+        RATELIMIT_HEADER_RETRY_AFTER="Retry-After",
+        RATELIMIT_STORAGE_OPTIONS={"socket_connect_timeout": 2, "socket_timeout": 2},
+    )
+    app.json.sort_keys = False
+    blocklist = TokenBlocklist(redis.Redis.from_url(storage_url), key_prefix)
+    jwt = JWTManager(app)
+    jwt.token_in_blocklist_loader(lambda header, payload: blocklist.is_revoked(payload["jti"]))
+    # Decorator limits are checked inside the view wrapper, so after jwt_required: the token is
+    # verified once and the limits are keyed by its organization, as in the appliance.
+    limiter = Limiter(key_func=lambda: f"org:{get_jwt()['org']}")
+    limiter.init_app(app)
+    page = floor_page(total)
+
+    @app.get("/floor/scans")
+    @jwt_required()
+    @limiter.limit(f"{hourly}/hour;{daily}/day")
+    def scans():
+        return page
+
+    return app
+
+
+def serve_floor(port: int) -> None:
+    """Entry point of the floor's process (``--serve-floor PORT``)."""
+    from cyberorigen.server import run_gunicorn
+
+    config = json.loads(os.environ[FLOOR_CONFIG_ENV])
+    run_gunicorn(create_floor_app(**config), HOST, port, WORKERS)
+
+
+# --- services: PostgreSQL, Redis, processes ---------------------------------------------------
+
+
+def create_database(server_url: str) -> tuple[str, str]:
+    import psycopg2
+    from psycopg2 import sql
+
+    name = f"cyberorigen_bench_{secrets.token_hex(4)}"
+    connection = psycopg2.connect(server_url)
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    connection.close()
+    parts = urllib.parse.urlsplit(server_url)
+    return urllib.parse.urlunsplit(parts._replace(path=f"/{name}")), name
+
+
+def drop_database(server_url: str, name: str) -> None:
+    import psycopg2
+    from psycopg2 import sql
+
+    connection = psycopg2.connect(server_url)
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+    connection.close()
+
+
+def delete_redis_keys(client, prefix: str) -> int:
+    deleted = 0
+    for key in list(client.scan_iter(match=f"*{prefix}*", count=1000)):
+        deleted += client.delete(key)
+    return deleted
+
+
+def seed(database_url: str, scans: int, email: str, password: str) -> float:
+    """Migrate, then one organization, its admin and ``scans`` scans; return the seconds."""
+    from peewee import chunked
+
+    from cyberorigen.db import bind_database
+    from cyberorigen.db.migrate import upgrade
+    from cyberorigen.db.models import Scan
+    from cyberorigen.services.organizations import create_organization
+    from cyberorigen.services.users import create_user
+
+    started = time.perf_counter()
+    db = bind_database(database_url)
+    db.connect(reuse_if_open=True)
+    try:
+        upgrade(db)
+        with db.atomic():
+            org = create_organization("Bench Org", "enterprise")
+            org.hourly_limit = HUGE_LIMIT
+            org.daily_limit = HUGE_LIMIT
+            org.save()
+            user = create_user(org.id, email, password, "admin")
+        newest = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+        def rows():
+            for index in range(scans):
+                created = newest - timedelta(seconds=37 * index)
+                status = STATUSES[index % len(STATUSES)]
+                done = status in ("completed", "failed")
+                yield {
+                    "public_id": f"scan_{index:08x}{secrets.token_hex(4)}",
+                    "organization": org.id,
+                    "created_by": user.id,
+                    "target": f"host{index % 97}.example.com",
+                    "scan_type": PROFILES[index % len(PROFILES)],
+                    "frameworks": FRAMEWORKS[index % len(FRAMEWORKS)],
+                    "status": status,
+                    "progress": 100 if done else (index * 7) % 100,
+                    "vulnerabilities_found": index % 13 if done else 0,
+                    "created_at": created,
+                    "started_at": created + timedelta(seconds=3) if status != "queued" else None,
+                    "finished_at": created + timedelta(seconds=90) if done else None,
+                }
+
+        with db.atomic():
+            for batch in chunked(rows(), 1000):
+                Scan.insert_many(batch).execute()
+        # What autovacuum would soon do to a freshly filled table; done now so that it does not
+        # happen in the middle of a measured round (it turns COUNT into an index-only scan).
+        db.execute_sql(f"VACUUM ANALYZE {Scan._meta.table_name}")
+    finally:
+        db.close()
+    return time.perf_counter() - started
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(port: int, process: subprocess.Popen, log: Path, timeout: float = 30.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(
+                f"server exited with {process.returncode} before listening; "
+                f"its log ({log}):\n{log.read_text(errors='replace')[-3000:]}"
+            )
+        try:
+            with socket.create_connection((HOST, port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError(f"nothing listens on {HOST}:{port} after {timeout}s; see {log}")
+
+
+def start_server(command: list[str], env: dict[str, str], port: int, log: Path):
+    """Start a server in its own session (so Ctrl-C reaches only this script)."""
+    with log.open("wb") as stderr:
+        process = subprocess.Popen(
+            command,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,  # gunicorn's access log: one line per request
+            stderr=stderr,
+            start_new_session=True,
+        )
+    return process
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    if process.poll() is not None:
+        return
+    process.terminate()  # gunicorn: graceful stop of the master and its workers
+    try:
+        process.wait(timeout=25)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)  # the group this script started
+        process.wait(timeout=10)
+
+
+def http(method: str, url: str, token: str | None = None, form: dict | None = None):
+    """(status, headers, parsed JSON body) of one request to a local server."""
+    data = urllib.parse.urlencode(form).encode() if form is not None else None
+    request = urllib.request.Request(url, data=data, method=method)  # noqa: S310 - local http
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
+    for attempt in range(50):
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+                return response.status, dict(response.headers), json.loads(response.read())
+        except urllib.error.HTTPError as exc:
+            return exc.code, dict(exc.headers), json.loads(exc.read() or b"null")
+        except (ConnectionError, urllib.error.URLError):
+            if attempt == 49:
+                raise
+            time.sleep(0.2)  # the master listens before its workers have booted
+    raise AssertionError("unreachable")
+
+
+def shape(page: dict) -> tuple:
+    return tuple(page), tuple(page["items"][0]) if page.get("items") else ()
+
+
+# --- wrk -------------------------------------------------------------------------------------
+
+
+@dataclass
+class WrkResult:
+    target: str
+    round: int
+    requests: int
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    non_2xx: int
+    socket_errors: int
+    server_cpu_ms: float = math.nan  # CPU per request of the server's processes
+    database_cpu_ms: float = 0.0  # CPU per request of its PostgreSQL backends
+
+    @property
+    def valid(self) -> bool:
+        return self.requests > 0 and self.non_2xx == 0 and self.socket_errors == 0
+
+
+_UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+
+
+def _latency_ms(output: str, percentile: str) -> float:
+    match = re.search(rf"^\s*{percentile}%\s+([\d.]+)(us|ms|s|m)\s*$", output, re.MULTILINE)
+    if not match:
+        raise RuntimeError(f"no {percentile}% latency in wrk's output:\n{output}")
+    return float(match.group(1)) * _UNITS_MS[match.group(2)]
+
+
+def parse_wrk(output: str, target: str, round_number: int) -> WrkResult:
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    total = re.search(r"(\d+) requests in", output)
+    if not (rps and total):
+        raise RuntimeError(f"cannot read wrk's output:\n{output}")
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    return WrkResult(
+        target=target,
+        round=round_number,
+        requests=int(total.group(1)),
+        rps=float(rps.group(1)),
+        p50_ms=_latency_ms(output, "50"),
+        p99_ms=_latency_ms(output, "99"),
+        non_2xx=int(non_2xx.group(1)) if non_2xx else 0,
+        socket_errors=sum(int(n) for n in errors.groups()) if errors else 0,
+    )
+
+
+def run_wrk(wrk: str, url: str, token: str, seconds: int, connections: int) -> str:
+    threads = min(2, connections)
+    command = [wrk, f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    command += ["--timeout", "10s", "-H", f"Authorization: Bearer {token}", url]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60)
+    if done.returncode != 0:
+        raise RuntimeError(f"wrk failed ({done.returncode}): {done.stderr or done.stdout}")
+    return done.stdout
+
+
+# --- the run ---------------------------------------------------------------------------------
+
+
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _proc_stat(pid: int) -> tuple[int, float] | None:
+    """(parent pid, CPU seconds used) of a process, from /proc; None if it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return int(fields[1]), (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
+
+
+def tree_cpu_seconds(root: int) -> float:
+    """CPU seconds used so far by ``root`` and its descendants (gunicorn master and workers)."""
+    stats = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and (stat := _proc_stat(int(entry.name))):
+            stats[int(entry.name)] = stat
+    family, total, grew = {root}, 0.0, True
+    while grew:
+        grew = False
+        for pid, (parent, _cpu) in stats.items():
+            if parent in family and pid not in family:
+                family.add(pid)
+                grew = True
+    for pid in family:
+        total += stats.get(pid, (0, 0.0))[1]
+    return total
+
+
+class DatabaseCpu:
+    """CPU used by the PostgreSQL backends serving one database (the server is local)."""
+
+    def __init__(self, server_url: str, name: str) -> None:
+        import psycopg2
+
+        self._connection = psycopg2.connect(server_url)  # not a backend of ``name``
+        self._connection.autocommit = True
+        self._name = name
+
+    def snapshot(self) -> dict[int, float]:
+        with self._connection.cursor() as cursor:
+            cursor.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s", (self._name,))
+            pids = [row[0] for row in cursor.fetchall()]
+        return {pid: stat[1] for pid in pids if (stat := _proc_stat(pid))}
+
+    @staticmethod
+    def used(before: dict[int, float], after: dict[int, float]) -> float:
+        return sum(cpu - before.get(pid, 0.0) for pid, cpu in after.items())
+
+    def close(self) -> None:
+        self._connection.close()
+
+
+def machine() -> str:
+    memory = "?"
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    return f"{len(os.sched_getaffinity(0))} CPUs (nproc), {memory} memory"
+
+
+def _sigterm(_signum, _frame):
+    raise KeyboardInterrupt
+
+
+def _ignore_signals() -> None:
+    """While cleaning up, a second Ctrl-C must not leave a database or servers behind."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
+def load_average() -> str:
+    one, five, _fifteen = os.getloadavg()
+    return f"load average {one:.2f} (1 min), {five:.2f} (5 min)"
+
+
+HEADER = (
+    "  round  target         req/s   p50 ms   p99 ms  requests  errors"
+    "   CPU ms/request: server + PostgreSQL"
+)
+
+
+def _row(result: WrkResult, label: str | None = None) -> str:
+    flag = "" if result.valid else "  INVALID (errors or non-2xx answers)"
+    cpu = result.server_cpu_ms + result.database_cpu_ms
+    return (
+        f"  {label or result.round!s:<6} {result.target:<10} {result.rps:>9.1f} "
+        f"{result.p50_ms:>8.2f} {result.p99_ms:>8.2f} {result.requests:>9} "
+        f"{result.non_2xx + result.socket_errors:>7}   "
+        f"{cpu:>5.2f} = {result.server_cpu_ms:.2f} + {result.database_cpu_ms:.2f}{flag}"
+    )
+
+
+def bench(args: argparse.Namespace, wrk: str, stack: contextlib.ExitStack) -> None:
+    import redis
+
+    print("CyberOrigen API throughput: GET /api/v1/scans?per_page=20 vs a bare Flask floor")
+    print(f"machine: {machine()}")
+    print(
+        f"load: wrk {min(2, args.connections)} threads, {args.connections} connections, "
+        f"{args.warmup} s warm-up + {args.rounds} x {args.duration} s per target, alternating"
+    )
+
+    # Redis: our own db and key prefix; only keys carrying the prefix are deleted.
+    prefix = f"cyberorigen-bench-{secrets.token_hex(4)}"
+    redis_client = redis.Redis.from_url(args.redis_url)
+    redis_client.ping()
+    stack.callback(lambda: print(f"deleted {delete_redis_keys(redis_client, prefix)} Redis keys"))
+
+    # PostgreSQL: a fresh database, dropped at the end.
+    database_url, database_name = create_database(args.postgres_url)
+    stack.callback(print, f"dropped database {database_name}")
+    stack.callback(drop_database, args.postgres_url, database_name)
+    email, password = "bench-admin@bench.example", secrets.token_urlsafe(18)
+    seconds = seed(database_url, args.scans, email, password)
+    print(f"database {database_name}: migrated, {args.scans:,} scans inserted in {seconds:.1f} s")
+
+    workdir = Path(tempfile.mkdtemp(prefix="cyberorigen-bench-"))
+    stack.callback(shutil.rmtree, workdir, ignore_errors=True)
+    secret_key = secrets.token_urlsafe(48)
+
+    env = {key: value for key, value in os.environ.items() if not key.startswith("CYBERORIGEN_")}
+    appliance_env = dict(
+        env,
+        CYBERORIGEN_DATABASE_URL=database_url,
+        CYBERORIGEN_REDIS_URL=args.redis_url,
+        CYBERORIGEN_SECRET_KEY=secret_key,
+        CYBERORIGEN_INSTANCE_DIR=str(workdir / "instance"),
+        CYBERORIGEN_RATELIMIT_KEY_PREFIX=prefix,
+    )
+    floor_env = dict(
+        env,
+        **{
+            FLOOR_CONFIG_ENV: json.dumps(
+                {
+                    "secret_key": secret_key,
+                    "storage_url": args.redis_url,
+                    "key_prefix": f"{prefix}-floor",
+                    "hourly": HUGE_LIMIT,
+                    "daily": HUGE_LIMIT,
+                    "total": args.scans,
+                }
+            )
+        },
+    )
+    cyberorigen = Path(sys.executable).with_name("cyberorigen")
+    if not cyberorigen.exists():
+        cyberorigen = Path(shutil.which("cyberorigen") or "cyberorigen")
+    appliance_port, floor_port = free_port(), free_port()
+    appliance_command = [str(cyberorigen), "serve", "--host", HOST, "--port", str(appliance_port)]
+    appliance_command += ["--workers", str(WORKERS)]
+    floor_command = [sys.executable, str(Path(__file__).resolve()), "--serve-floor"]
+    floor_command.append(str(floor_port))
+    servers = {
+        "appliance": (appliance_command, appliance_env, appliance_port),
+        "floor": (floor_command, floor_env, floor_port),
+    }
+    processes = {}
+    for name, (command, server_env, port) in servers.items():
+        log = workdir / f"{name}.log"
+        processes[name] = start_server(command, server_env, port, log)
+        stack.callback(stop_server, processes[name])
+        wait_for_port(port, processes[name], log)
+    database_cpu = DatabaseCpu(args.postgres_url, database_name)
+    stack.callback(database_cpu.close)
+    base = {name: f"http://{HOST}:{port}" for name, (_c, _e, port) in servers.items()}
+
+    token_url = base["appliance"] + "/api/v1/auth/token"
+    status, _headers, body = http("POST", token_url, form={"username": email, "password": password})
+    if status != 200:
+        raise RuntimeError(f"token request refused ({status}): {body}")
+    token = body["access_token"]
+
+    urls = {"appliance": base["appliance"] + APPLIANCE_PATH, "floor": base["floor"] + FLOOR_PATH}
+    pages = {}
+    for name, url in urls.items():
+        status, headers, page = http("GET", url, token=token)
+        if status != 200:
+            raise RuntimeError(f"{name}: GET {url} answered {status}: {page}")
+        if "X-RateLimit-Limit" not in headers:
+            raise RuntimeError(f"{name}: no X-RateLimit-Limit header: the limiter is not counting")
+        pages[name] = page
+    if shape(pages["appliance"]) != shape(pages["floor"]):
+        raise RuntimeError(
+            f"the pages differ in shape: {shape(pages['appliance'])} vs {shape(pages['floor'])}"
+        )
+    print(
+        f"both answer 200 with the same token and the same page shape "
+        f"({len(pages['appliance']['items'])} items of {pages['appliance']['total']:,})"
+    )
+
+    for url in urls.values():
+        run_wrk(wrk, url, token, args.warmup, args.connections)
+    results: list[WrkResult] = []
+    print(f"before the measured rounds: {load_average()}")
+    print("\n" + HEADER)
+    for round_number in range(1, args.rounds + 1):
+        for name, url in urls.items():
+            server_before = tree_cpu_seconds(processes[name].pid)
+            database_before = database_cpu.snapshot()
+            output = run_wrk(wrk, url, token, args.duration, args.connections)
+            server_used = tree_cpu_seconds(processes[name].pid) - server_before
+            database_used = database_cpu.used(database_before, database_cpu.snapshot())
+            result = parse_wrk(output, name, round_number)
+            result.server_cpu_ms = server_used / max(result.requests, 1) * 1000
+            result.database_cpu_ms = database_used / max(result.requests, 1) * 1000
+            results.append(result)
+            print(_row(result), flush=True)
+    print(f"after the measured rounds: {load_average()}")
+
+    counted = sum(
+        int(redis_client.get(key) or 0)
+        for key in redis_client.scan_iter(match=f"*{prefix}:{STRATEGY}*hour*", count=1000)
+    )
+    print(f"\nrate-limit hourly counter of the appliance's organization: {counted:,} requests")
+
+    best = {
+        name: max((r for r in results if r.target == name), key=lambda r: r.rps) for name in urls
+    }
+    median_rps = {
+        name: statistics.median(r.rps for r in results if r.target == name) for name in urls
+    }
+    print(f"best of {args.rounds} rounds (the round with the most requests/s of each target):")
+    print(HEADER)
+    for name in urls:
+        print(_row(best[name], "best"))
+    ratio = best["appliance"].rps / best["floor"].rps
+    median_ratio = median_rps["appliance"] / median_rps["floor"]
+    valid = all(r.valid for r in results)
+    p99 = best["appliance"].p99_ms
+    print(f"\nratio appliance/floor (best): {ratio:.2f}   (median of rounds: {median_ratio:.2f})")
+    print(
+        f"target ratio appliance/floor >= {TARGET_RATIO}: "
+        f"{'PASS' if valid and ratio >= TARGET_RATIO else 'FAIL'} ({ratio:.2f})"
+    )
+    print(
+        f"target appliance p99 < {TARGET_P99_MS:g} ms:     "
+        f"{'PASS' if valid and p99 < TARGET_P99_MS else 'FAIL'} ({p99:.2f} ms)"
+    )
+    if not valid:
+        print("some rounds had errors or non-2xx answers: the figures above are not valid")
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duration", type=int, default=15, help="seconds per measured run")
+    parser.add_argument("--connections", type=int, default=32, help="wrk connections")
+    parser.add_argument("--scans", type=int, default=10_000, help="scans in the organization")
+    parser.add_argument("--warmup", type=int, default=5, help="seconds of warm-up per target")
+    parser.add_argument("--rounds", type=int, default=2, help="measured rounds per target")
+    parser.add_argument("--postgres-url", default=PG_SERVER_URL, help="server and maintenance db")
+    parser.add_argument("--redis-url", default=REDIS_URL, help="a Redis db for this run's keys")
+    parser.add_argument("--serve-floor", type=int, metavar="PORT", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if min(args.duration, args.connections, args.scans, args.warmup, args.rounds) < 1:
+        parser.error("--duration, --connections, --scans, --warmup and --rounds must be >= 1")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.serve_floor:
+        serve_floor(args.serve_floor)
+        return 0
+    wrk = shutil.which("wrk")
+    if not wrk:
+        print(
+            "wrk is not installed: `apt-get update && apt-get install -y wrk`, then run again.",
+            file=sys.stderr,
+        )
+        return 1
+    signal.signal(signal.SIGTERM, _sigterm)
+    try:
+        with contextlib.ExitStack() as stack:
+            try:
+                bench(args, wrk, stack)
+            finally:
+                _ignore_signals()  # then the stack unwinds: servers, keys, database
+    except KeyboardInterrupt:
+        print("\ninterrupted; cleaned up", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - report the failure, after the cleanup above
+        print(f"benchmark failed: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
