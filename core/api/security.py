@@ -23,8 +23,6 @@ from cyberorigen.services.roles import role_at_least
 from cyberorigen.services.token_blocklist import TokenBlocklist
 from cyberorigen.settings import Settings
 
-jwt = JWTManager()
-
 _BEARER_HINT = {"WWW-Authenticate": 'Bearer realm="cyberorigen"'}
 
 
@@ -165,7 +163,8 @@ def identities() -> IdentityCache:
     return current_app.extensions["cyberorigen"].identities
 
 
-def _configure_jwt(app: Flask, settings: Settings) -> None:
+def _jwt_manager(app: Flask, settings: Settings) -> JWTManager:
+    """flask-jwt-extended for ``app``, its failures answered in the error envelope."""
     app.config.update(
         JWT_SECRET_KEY=settings.secret_key,
         JWT_ALGORITHM="HS256",
@@ -183,6 +182,7 @@ def _configure_jwt(app: Flask, settings: Settings) -> None:
     def fail(detail: str, code: str):
         return error_response(401, detail, code, headers=_BEARER_HINT)
 
+    jwt = JWTManager()
     jwt.expired_token_loader(
         lambda header, payload: fail("The access token has expired.", "TOKEN_EXPIRED")
     )
@@ -205,9 +205,9 @@ def _configure_jwt(app: Flask, settings: Settings) -> None:
         lambda header, payload: fail("The token failed verification.", "INVALID_TOKEN")
     )
     jwt.token_in_blocklist_loader(lambda header, payload: blocklist().is_revoked(payload["jti"]))
+    return jwt
 
 
 def init_app(app: Flask, settings: Settings) -> None:
-    _configure_jwt(app, settings)
-    jwt.init_app(app)
+    _jwt_manager(app, settings).init_app(app)
     app.before_request(load_principal)
