@@ -8,6 +8,7 @@ and dropped after it.
 
 from __future__ import annotations
 
+import itertools
 import os
 import secrets
 import socket
@@ -162,9 +163,27 @@ def app(make_app):
     return make_app()
 
 
+_client_addresses = itertools.count(1)
+
+
 @pytest.fixture
-def client(app):
-    return app.test_client()
+def unique_address():
+    """A function returning a client address used by no other test of this run."""
+
+    def make() -> str:
+        number = next(_client_addresses)
+        return f"10.{number // 62500 % 250 + 1}.{number // 250 % 250}.{number % 250 + 1}"
+
+    return make
+
+
+@pytest.fixture
+def client(app, unique_address):
+    """The test client of ``app``, from an address of its own: the token endpoint limits
+    attempts per address, and make_account logs in through this client."""
+    test_client = app.test_client()
+    test_client.environ_base["REMOTE_ADDR"] = unique_address()
+    return test_client
 
 
 # --- tenants, users, tokens ----------------------------------------------------------------
@@ -271,8 +290,16 @@ def serve_process(cli_env) -> Iterator:
     def start(env: dict[str, str] | None = None, workers: int = 1) -> str:
         port = _free_port()
         process = subprocess.Popen(
-            [sys.executable, "-m", "cyberorigen.cli", "serve", "--port", str(port),
-             "--workers", str(workers)],
+            [
+                sys.executable,
+                "-m",
+                "cyberorigen.cli",
+                "serve",
+                "--port",
+                str(port),
+                "--workers",
+                str(workers),
+            ],
             env=env or cli_env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import itertools
 import secrets
 import statistics
 import time
@@ -20,22 +19,6 @@ from cyberorigen.services.users import create_user
 TOKEN_URL = "/api/v1/auth/token"
 PASSWORD = "correct horse battery staple"
 TIMESTAMP = "%Y-%m-%dT%H:%M:%SZ"
-
-_addresses = itertools.count(1)
-
-
-def unique_address() -> str:
-    """A client address of its own: the token endpoint limits attempts per address."""
-    number = next(_addresses)
-    return f"10.{secrets.randbelow(200) + 1}.{number // 250}.{number % 250 + 1}"
-
-
-@pytest.fixture
-def client(app):
-    """The test client of ``app`` (used by make_account too), from an address of its own."""
-    test_client = app.test_client()
-    test_client.environ_base["REMOTE_ADDR"] = unique_address()
-    return test_client
 
 
 def login(client, email: str, password: str = PASSWORD, address: str | None = None):
@@ -108,7 +91,7 @@ def test_every_token_has_its_own_jti(client, make_account):
     assert len(jtis) == 2
 
 
-def test_token_lifetime_setting_is_respected(make_app, make_account):
+def test_token_lifetime_setting_is_respected(make_app, make_account, unique_address):
     account = make_account("viewer")
     short = make_app(**{"auth.token_lifetime": 120}).test_client()
 
@@ -124,7 +107,7 @@ def test_token_lifetime_setting_is_respected(make_app, make_account):
     assert int(expires.timestamp()) == claims["exp"]
 
 
-def test_unknown_email_and_wrong_password_get_the_same_answer(client, make_account):
+def test_unknown_email_and_wrong_password_get_the_same_answer(client, make_account, unique_address):
     account = make_account("viewer")
 
     unknown = login(client, "nobody-" + account.email, address=unique_address())
@@ -136,7 +119,7 @@ def test_unknown_email_and_wrong_password_get_the_same_answer(client, make_accou
     assert wrong.get_json()["field"] is None
 
 
-def test_unknown_email_takes_as_long_as_a_wrong_password(client, make_account):
+def test_unknown_email_takes_as_long_as_a_wrong_password(client, make_account, unique_address):
     account = make_account("viewer")
 
     def timed(email: str, password: str) -> float:
@@ -183,7 +166,7 @@ def test_token_endpoint_needs_username_and_password(client):
     assert response.get_json()["field"] == "password"
 
 
-def test_token_endpoint_limits_attempts_per_client_address(client, make_account):
+def test_token_endpoint_limits_attempts_per_client_address(client, make_account, unique_address):
     account = make_account("viewer")
     address = unique_address()
 
@@ -297,7 +280,7 @@ def test_revocation_is_shared_by_every_process(make_app, make_account, redis_cli
     assert 0 < ttl <= 3600
 
 
-def test_revocation_in_embedded_mode_lives_in_the_database(make_app):
+def test_revocation_in_embedded_mode_lives_in_the_database(make_app, unique_address):
     first = make_app(redis=False).test_client()
     second = make_app(redis=False).test_client()
     connect()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import secrets
 import time
 
@@ -18,22 +17,6 @@ REMAINING = "X-RateLimit-Remaining"
 RESET = "X-RateLimit-Reset"
 RATE_HEADERS = (LIMIT, REMAINING, RESET)
 PASSWORD = "correct horse battery staple"
-
-_addresses = itertools.count(1)
-
-
-def unique_address() -> str:
-    number = next(_addresses)
-    return f"10.{secrets.randbelow(200) + 1}.{number // 250}.{number % 250 + 1}"
-
-
-@pytest.fixture
-def client(app):
-    """The test client of ``app`` (used by make_account too), from an address of its own:
-    the token endpoint limits attempts per address."""
-    test_client = app.test_client()
-    test_client.environ_base["REMOTE_ADDR"] = unique_address()
-    return test_client
 
 
 def assert_rate_limited(response, limit: int) -> None:
@@ -197,8 +180,7 @@ def test_rate_limit_headers_on_client_errors(client, make_account):
     account = make_account("viewer", hourly_limit=10)
 
     missing = client.get("/api/v1/scans/scan_0000000000000000", headers=account.headers)
-    denied = client.post("/api/v1/scans", json={"target": "example.com"},
-                         headers=account.headers)
+    denied = client.post("/api/v1/scans", json={"target": "example.com"}, headers=account.headers)
     invalid = client.get("/api/v1/scans?per_page=1000", headers=account.headers)
 
     assert missing.status_code == 404
@@ -211,7 +193,7 @@ def test_rate_limit_headers_on_client_errors(client, make_account):
         assert "Retry-After" not in response.headers
 
 
-def test_anonymous_requests_count_per_address_against_the_smallest_plan(client):
+def test_anonymous_requests_count_per_address_against_the_smallest_plan(client, unique_address):
     address = unique_address()
 
     first = client.get("/api/v1/scans", environ_overrides={"REMOTE_ADDR": address})
@@ -265,8 +247,9 @@ def test_limits_are_counted_in_redis(client, make_account, redis_client):
     client.get("/api/v1/scans", headers=account.headers)
     client.get("/api/v1/scans", headers=account.headers)
 
-    counters = {key: int(redis_client.get(key)) for key in
-                redis_client.scan_iter(f"*{account.org_id}*")}
+    counters = {
+        key: int(redis_client.get(key)) for key in redis_client.scan_iter(f"*{account.org_id}*")
+    }
     assert counters  # shared storage, not the process's memory
     assert set(counters.values()) == {2}  # one counter per limit (hourly, daily)
     assert all(0 < redis_client.ttl(key) <= 86400 for key in counters)
@@ -284,8 +267,7 @@ def test_two_processes_share_one_limit(make_account, serve_process):
     with requests.Session() as session:
         for number in range(8):
             base = servers[number % 2]
-            answers.append(session.get(f"{base}/api/v1/scans", headers=account.headers,
-                                       timeout=10))
+            answers.append(session.get(f"{base}/api/v1/scans", headers=account.headers, timeout=10))
 
     assert [r.status_code for r in answers[:6]] == [200] * 6
     assert [r.headers[REMAINING] for r in answers[:6]] == ["5", "4", "3", "2", "1", "0"]
@@ -296,7 +278,7 @@ def test_two_processes_share_one_limit(make_account, serve_process):
         assert int(refused.headers["Retry-After"]) > 0
 
 
-def test_embedded_mode_limits_in_memory(make_app, redis_client):
+def test_embedded_mode_limits_in_memory(make_app, redis_client, unique_address):
     embedded = make_app(redis=False)
     database.connect(reuse_if_open=True)
     org = create_organization("Embedded Co", "startup")
