@@ -16,16 +16,22 @@ from cyberorigen.api.auth.routes import blp as auth_blp
 from cyberorigen.api.auth.routes import token_blp
 from cyberorigen.api.controls.routes import blp as controls_blp
 from cyberorigen.api.docs.routes import blp as docs_blp
+from cyberorigen.api.findings.routes import blp as findings_blp
 from cyberorigen.api.health.routes import blp as health_blp
 from cyberorigen.api.openapi import openapi_config
 from cyberorigen.api.organizations.routes import blp as organizations_blp
+from cyberorigen.api.plugins.routes import blp as plugins_blp
 from cyberorigen.api.scans.routes import blp as scans_blp
+from cyberorigen.api.scope.routes import blp as scope_blp
 from cyberorigen.api.security import is_public_endpoint
 from cyberorigen.api.users.routes import blp as users_blp
 from cyberorigen.api.webhooks.routes import blp as webhooks_blp
 from cyberorigen.db import bind_database, database
 from cyberorigen.errors import ApiError
+from cyberorigen.jobs import runtime
+from cyberorigen.jobs.queue import EmbeddedJobQueue, JobQueue, RedisJobQueue
 from cyberorigen.logging_setup import configure_logging
+from cyberorigen.plugin_registry import PluginRegistry
 from cyberorigen.services.identity import IdentityCache
 from cyberorigen.services.secret_box import SecretBox
 from cyberorigen.services.token_blocklist import TokenBlocklist
@@ -39,9 +45,12 @@ MODULES = (
     api_keys_blp,
     organizations_blp,
     users_blp,
+    scope_blp,
     scans_blp,
+    findings_blp,
     controls_blp,
     webhooks_blp,
+    plugins_blp,
 )
 
 _REQUEST_ID_HEADER = "X-Request-ID"
@@ -56,6 +65,8 @@ class AppState:
     blocklist: TokenBlocklist
     secret_box: SecretBox
     identities: IdentityCache
+    registry: PluginRegistry
+    jobs: JobQueue
 
 
 def _open_request() -> None:
@@ -106,12 +117,19 @@ def create_app(settings: Settings | None = None) -> Flask:
     )
     app.json.sort_keys = False  # keep fields in the order the schemas and the reference give
     redis_client = redis.Redis.from_url(settings.redis_url) if settings.redis_url else None
+    registry = runtime.install(settings).registry
     app.extensions["cyberorigen"] = AppState(
         settings=settings,
         redis=redis_client,
         blocklist=TokenBlocklist(redis_client, settings.ratelimit_key_prefix),
         secret_box=SecretBox(settings.secret_key),
         identities=IdentityCache(settings.identity_cache_seconds),
+        registry=registry,
+        jobs=(
+            RedisJobQueue(redis_client, settings.scan_queue, settings.scanner_timeout * 8)
+            if redis_client is not None
+            else EmbeddedJobQueue()
+        ),
     )
     bind_database(settings.database_url)
 

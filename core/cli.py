@@ -8,6 +8,9 @@ import sys
 from urllib.parse import urlsplit
 
 import click
+import redis
+from rq import Worker
+from rq.serializers import JSONSerializer
 
 from cyberorigen import __version__
 from cyberorigen.app import create_app
@@ -15,6 +18,10 @@ from cyberorigen.db import bind_database
 from cyberorigen.db.migrate import pending_migrations, upgrade
 from cyberorigen.db.models import PLANS, ROLES, User
 from cyberorigen.errors import ApiError
+from cyberorigen.jobs import runtime
+from cyberorigen.jobs.queue import RedisJobQueue
+from cyberorigen.jobs.reaper import start_reaper
+from cyberorigen.plugin_registry import build_registry
 from cyberorigen.server import run_gunicorn
 from cyberorigen.services.organizations import create_organization, get_by_name
 from cyberorigen.services.users import create_user
@@ -181,6 +188,63 @@ def users_create(email, password, password_stdin, org_name, plan, role) -> None:
 
 
 @main.command()
+@click.option("--burst", is_flag=True, help="Exit once the queue is empty.")
+def worker(burst: bool) -> None:
+    """Run scan jobs from the Redis queue (start as many as you like, on any host)."""
+    settings = _settings()
+    if settings.redis_url is None:
+        raise click.ClickException(
+            "no Redis is configured (CYBERORIGEN_REDIS_URL): in embedded mode scans run "
+            "inside `cyberorigen serve`, and no worker is needed"
+        )
+    _bind_migrated(settings).close()
+    installed = runtime.install(settings)
+    connection = redis.Redis.from_url(settings.redis_url)
+    jobs = RedisJobQueue(connection, settings.scan_queue, settings.scanner_timeout * 8)
+    start_reaper(settings.heartbeat_timeout, jobs)
+    loaded = [record.name for record in installed.registry.records if record.status == "loaded"]
+    click.echo(
+        f"CyberOrigen worker {__version__} on queue {settings.scan_queue!r}; "
+        f"plugins: {', '.join(loaded) or 'none'}"
+    )
+    Worker([settings.scan_queue], connection=connection, serializer=JSONSerializer).work(
+        burst=burst, logging_level="INFO"
+    )
+
+
+@main.group()
+def plugins() -> None:
+    """Installed plugins."""
+
+
+@plugins.command("list")
+def plugins_list() -> None:
+    """Every plugin found, its status and what it provides."""
+    settings = _settings(require_secret=False)
+    registry = build_registry(settings.disabled_plugins, settings.trace_plugins)
+    if not registry.records:
+        click.echo("No plugin is installed.")
+    for record in registry.records:
+        provides = ", ".join(
+            f"{kind} {', '.join(names)}"
+            for kind, names in (
+                ("scanners", record.scanners),
+                ("frameworks", record.frameworks),
+                ("transports", record.transports),
+            )
+            if names
+        )
+        origin = f"{record.distribution} {record.version}" if record.distribution else "-"
+        click.echo(f"{record.name:<20} {record.status:<13} {origin}")
+        if provides:
+            click.echo(f"{'':<20} provides {provides}")
+        if record.reason:
+            click.echo(f"{'':<20} {record.reason}")
+        for problem in record.problems:
+            click.echo(f"{'':<20} problem: {problem}")
+
+
+@main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option(
@@ -195,11 +259,25 @@ def serve(host: str, port: int, workers: int | None, dev: bool) -> None:
     _bind_migrated(settings).close()
     app = create_app(settings)
     click.echo(f"CyberOrigen {__version__} on http://{host}:{port}  (docs: /docs, /redoc)")
+    on_worker_start = None
+    if settings.embedded:
+        # Scans run in this process: it also watches for scans a crash left running.
+        def on_worker_start() -> None:
+            start_reaper(settings.heartbeat_timeout, app.extensions["cyberorigen"].jobs)
+
     if dev:
+        if on_worker_start is not None:
+            on_worker_start()
         app.run(host=host, port=port, debug=True, use_reloader=True)
         return
     # In embedded mode rate-limit counters live in the process: one process keeps them exact.
-    run_gunicorn(app, host, port, workers or (2 if settings.redis_url else 1))
+    run_gunicorn(
+        app,
+        host,
+        port,
+        workers or (2 if settings.redis_url else 1),
+        on_worker_start=on_worker_start,
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

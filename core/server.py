@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import Flask
 from gunicorn.app.base import BaseApplication
 
@@ -20,16 +22,24 @@ class _Gunicorn(BaseApplication):
         return self._app
 
 
-def run_gunicorn(app: Flask, host: str, port: int, workers: int, threads: int = 4) -> None:
-    _Gunicorn(
-        app,
-        {
-            "bind": f"{host}:{port}",
-            "workers": workers,
-            "threads": threads,
-            "worker_class": "gthread",
-            "accesslog": "-",
-            "timeout": 60,
-            "graceful_timeout": 20,
-        },
-    ).run()
+def run_gunicorn(
+    app: Flask,
+    host: str,
+    port: int,
+    workers: int,
+    threads: int = 4,
+    on_worker_start: Callable[[], None] | None = None,
+) -> None:
+    """Serve ``app``; ``on_worker_start`` runs in each worker process after it forked."""
+    options = {
+        "bind": f"{host}:{port}",
+        "workers": workers,
+        "threads": threads,
+        "worker_class": "gthread",
+        "accesslog": "-",
+        "timeout": 60,
+        "graceful_timeout": 20,
+    }
+    if on_worker_start is not None:
+        options["post_worker_init"] = lambda worker: on_worker_start()
+    _Gunicorn(app, options).run()

@@ -7,6 +7,7 @@ at start-up, and a bad value raises :class:`SettingsError` naming the key. The r
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
 from collections.abc import Callable, Mapping
@@ -55,7 +56,12 @@ class Settings:
     token_rate_limit: str
     ratelimit_storage_url: str
     ratelimit_key_prefix: str
-    scan_profiles: tuple[str, ...]
+    scan_profiles: Mapping[str, tuple[str, ...]]
+    scanner_timeout: int
+    heartbeat_timeout: int
+    scan_queue: str
+    disabled_plugins: tuple[str, ...]
+    trace_plugins: bool
     max_content_length: int
     plans: Mapping[str, Plan] = field(default_factory=dict)
 
@@ -104,6 +110,23 @@ def _as_list(value: Any) -> list[str]:
     raise ValueError("expected a list of strings")
 
 
+def _as_profiles(value: Any) -> dict[str, tuple[str, ...]]:
+    """``{profile: [scanner, ...]}``; in the environment as JSON."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            raise ValueError('expected JSON like {"quick": ["http", "tls"]}') from None
+    if not isinstance(value, dict) or not value:
+        raise ValueError("expected a table of profile = [scanner names]")
+    profiles = {}
+    for name, scanners in value.items():
+        profiles[str(name)] = tuple(_as_list(scanners))
+        if not profiles[str(name)]:
+            raise ValueError(f"profile {name!r} names no scanner")
+    return profiles
+
+
 def _positive(parse: Callable[[Any], int]) -> Callable[[Any], int]:
     def check(value: Any) -> int:
         number = parse(value)
@@ -150,7 +173,12 @@ _SPECS: dict[str, Callable[[Any], Any]] = {
     "auth.token_rate_limit": _limit_string,
     "ratelimit.storage_url": _url({"redis", "rediss", "unix", "memory"}),
     "ratelimit.key_prefix": _as_str,
-    "scans.profiles": _as_list,
+    "scans.profiles": _as_profiles,
+    "scans.scanner_timeout": _positive(_as_int),
+    "scans.heartbeat_timeout": _positive(_as_int),
+    "scans.queue": _as_str,
+    "plugins.disabled": _as_list,
+    "trace_plugins": _as_bool,
     "api.max_content_length": _positive(_as_int),
 }
 
@@ -165,7 +193,7 @@ def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
     flat: dict[str, Any] = {}
     for name, value in table.items():
         key = f"{prefix}{name}"
-        if isinstance(value, dict):
+        if isinstance(value, dict) and key not in _SPECS:
             flat.update(_flatten(value, key + "."))
         else:
             flat[key] = value
@@ -260,9 +288,6 @@ def load_settings(
     database_url = values["database_url"] or f"sqlite:///{instance_dir / 'cyberorigen.db'}"
     redis_url = values["redis_url"] or None
     plans = load_plans()
-    profiles = tuple(values["scans.profiles"])
-    if not profiles:
-        raise SettingsError("scans.profiles", "at least one scan profile is needed")
     return Settings(
         instance_dir=instance_dir,
         assets_dir=(
@@ -281,7 +306,12 @@ def load_settings(
         token_rate_limit=values["auth.token_rate_limit"],
         ratelimit_storage_url=values["ratelimit.storage_url"] or redis_url or "memory://",
         ratelimit_key_prefix=values["ratelimit.key_prefix"] or "cyberorigen",
-        scan_profiles=profiles,
+        scan_profiles=values["scans.profiles"],
+        scanner_timeout=values["scans.scanner_timeout"],
+        heartbeat_timeout=values["scans.heartbeat_timeout"],
+        scan_queue=values["scans.queue"] or "cyberorigen-scans",
+        disabled_plugins=tuple(values["plugins.disabled"]),
+        trace_plugins=values["trace_plugins"],
         max_content_length=values["api.max_content_length"],
         plans=plans,
     )

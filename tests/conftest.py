@@ -8,6 +8,7 @@ and dropped after it.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import secrets
@@ -17,23 +18,28 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import redis as redis_lib
+from rq import Queue
 
 from cyberorigen.app import create_app
 from cyberorigen.db import bind_database, database
 from cyberorigen.db.migrate import upgrade
 from cyberorigen.db.models import ALL_MODELS
+from cyberorigen.plugin_api import ENTRY_POINT_GROUP
 from cyberorigen.services.organizations import create_organization
+from cyberorigen.services.scope import add_scope_entry
 from cyberorigen.services.users import create_user
 from cyberorigen.settings import Settings, load_settings
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TEST_SECRET = "test-secret-key-" + "x" * 32
 PASSWORD = "correct horse battery staple"
+DEFAULT_SCOPE = ("example.com", "example.org", "127.0.0.0/8", "::1")
 
 
 # --- real services ------------------------------------------------------------------------
@@ -126,6 +132,7 @@ def make_settings(tmp_path, database_url, redis_url):
             "database_url": database_url,
             "redis_url": redis_url if redis else "",
             "ratelimit.key_prefix": f"cyberorigen-test-{secrets.token_hex(4)}",
+            "scans.queue": f"cyberorigen-test-scans-{secrets.token_hex(4)}",
             "assets_dir": str(REPO_ROOT / "var" / "assets"),
         }
         values.update(overrides)
@@ -154,6 +161,11 @@ def make_app(make_settings, database_url):
         return app
 
     yield make
+    for app in apps:
+        state = app.extensions["cyberorigen"]
+        if state.redis is not None:  # jobs no worker took: drop them with their queue
+            with contextlib.suppress(redis_lib.ConnectionError):
+                Queue(state.settings.scan_queue, connection=state.redis).delete(delete_jobs=True)
     _empty_tables(database_url)
 
 
@@ -186,6 +198,36 @@ def client(app, unique_address):
     return test_client
 
 
+# --- plugins ------------------------------------------------------------------------------
+
+FIXTURE_PLUGINS = {
+    "fixtures": "fixture_scanners",
+    "broken": "broken_import",
+    "future": "incompatible",
+    "typo": "misspelled",
+    "needs-tool": "needs_tool",
+}
+
+
+@pytest.fixture
+def with_plugins(monkeypatch):
+    """``with_plugins("fixtures", "broken")``: apps built afterwards also discover these test
+    plugins (tests/plugin_fixtures), as if they were installed entry points."""
+    monkeypatch.syspath_prepend(str(Path(__file__).parent / "plugin_fixtures"))
+    installed = list(entry_points(group=ENTRY_POINT_GROUP))
+
+    def use(*names: str) -> None:
+        extra = [
+            EntryPoint(name=name, value=FIXTURE_PLUGINS[name], group=ENTRY_POINT_GROUP)
+            for name in names
+        ]
+        monkeypatch.setattr(
+            "cyberorigen.plugin_registry.entry_points", lambda group: installed + extra
+        )
+
+    return use
+
+
 # --- tenants, users, tokens ----------------------------------------------------------------
 
 
@@ -214,17 +256,26 @@ def _issue_token(client, email: str, password: str) -> str:
 def make_account(app, client):
     """``make_account(role="analyst", org="Acme", plan="startup")`` -> an Account with a token.
 
-    The organization is created on first use of its name.
+    The organization is created on first use of its name, with ``scope`` (what it may scan;
+    by default example.com, example.org and loopback, as an admin would have set it).
     """
     orgs = {}
 
-    def make(role: str = "admin", org: str = "Acme", plan: str = "professional", **limits):
+    def make(
+        role: str = "admin",
+        org: str = "Acme",
+        plan: str = "professional",
+        scope: tuple[str, ...] = DEFAULT_SCOPE,
+        **limits,
+    ):
         database.connect(reuse_if_open=True)
         if org not in orgs:
             orgs[org] = create_organization(org, plan)
             for name, value in limits.items():
                 setattr(orgs[org], name, value)
             orgs[org].save()
+            for value in scope:
+                add_scope_entry(orgs[org].id, value)
         email = f"{role}-{secrets.token_hex(3)}@{org.lower().replace(' ', '-')}.example"
         user = create_user(orgs[org].id, email, PASSWORD, role)
         token = _issue_token(client, email, PASSWORD)

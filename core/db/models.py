@@ -25,6 +25,17 @@ from cyberorigen.db.fields import JSONField
 ROLES = ("viewer", "auditor", "analyst", "admin")
 PLANS = ("startup", "professional", "enterprise")
 SCAN_STATUSES = ("queued", "running", "completed", "failed", "cancelled")
+SCANNER_RUN_STATUSES = (
+    "pending",
+    "running",
+    "completed",
+    "failed",
+    "timed_out",
+    "skipped",
+    "cancelled",
+)
+SEVERITIES = ("critical", "high", "medium", "low", "info")
+FINDING_STATUSES = ("open", "fixed", "accepted_risk", "false_positive")
 
 
 def utcnow() -> datetime:
@@ -99,9 +110,95 @@ class Scan(BaseModel):
     created_at = DateTimeField(default=utcnow)
     started_at = DateTimeField(null=True)
     finished_at = DateTimeField(null=True)
+    options = JSONField(default=dict)
+    current_step = CharField(max_length=200, null=True)
+    attempts = IntegerField(default=0)
+    heartbeat_at = DateTimeField(null=True)
+    cancel_requested = BooleanField(default=False)
 
     class Meta:
         indexes = ((("organization", "created_at", "id"), False),)
+
+
+class ScannerRun(BaseModel):
+    """One scanner's part of a scan: its status, error and how many findings it made."""
+
+    scan = ForeignKeyField(Scan, backref="scanner_runs", on_delete="CASCADE")
+    scanner = CharField(max_length=100)
+    position = IntegerField()
+    status = CharField(max_length=20, default="pending")
+    error = TextField(null=True)
+    findings_count = IntegerField(default=0)
+    started_at = DateTimeField(null=True)
+    finished_at = DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("scan", "scanner"), True),)
+
+
+class Finding(BaseModel):
+    """A finding of a target, the same across scans (identified by its fingerprint)."""
+
+    public_id = CharField(max_length=40, unique=True, default=lambda: new_public_id("fnd"))
+    organization = ForeignKeyField(Organization, backref="findings", on_delete="CASCADE")
+    target = CharField(max_length=2048)
+    fingerprint = CharField(max_length=128)
+    scanner = CharField(max_length=100)
+    check_id = CharField(max_length=200)
+    title = CharField(max_length=500)
+    severity = CharField(max_length=10)
+    location = TextField()
+    evidence = JSONField(default=dict)
+    remediation = TextField(default="")
+    references = JSONField(default=list)
+    cvss_vector = CharField(max_length=200, null=True)
+    status = CharField(max_length=20, default="open")
+    status_reason = TextField(null=True)
+    accepted_until = DateTimeField(null=True)
+    first_seen = DateTimeField(default=utcnow)
+    last_seen = DateTimeField(default=utcnow)
+    first_scan = ForeignKeyField(Scan, null=True, on_delete="SET NULL", backref="+")
+    last_scan = ForeignKeyField(Scan, null=True, on_delete="SET NULL", backref="+")
+
+    class Meta:
+        indexes = (
+            (("organization", "target", "fingerprint"), True),
+            (("organization", "last_seen", "id"), False),
+        )
+
+
+class ScanFinding(BaseModel):
+    """Which findings a scan observed (a finding may be seen by many scans)."""
+
+    scan = ForeignKeyField(Scan, backref="observations", on_delete="CASCADE")
+    finding = ForeignKeyField(Finding, backref="observations", on_delete="CASCADE")
+
+    class Meta:
+        indexes = ((("scan", "finding"), True),)
+
+
+class ScopeEntry(BaseModel):
+    """What an organization may scan: a domain (with its subdomains), an address or a network."""
+
+    public_id = CharField(max_length=40, unique=True, default=lambda: new_public_id("scope"))
+    organization = ForeignKeyField(Organization, backref="scope", on_delete="CASCADE")
+    value = CharField(max_length=300)
+    kind = CharField(max_length=10)
+    created_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("organization", "value"), True),)
+
+
+class OutboxEvent(BaseModel):
+    """A domain event, written in the same transaction as the change it reports."""
+
+    public_id = CharField(max_length=40, unique=True, default=lambda: new_public_id("evt"))
+    organization = ForeignKeyField(Organization, backref="events", on_delete="CASCADE")
+    type = CharField(max_length=100)
+    payload = JSONField(default=dict)
+    created_at = DateTimeField(default=utcnow, index=True)
+    dispatched_at = DateTimeField(null=True, index=True)
 
 
 class Webhook(BaseModel):
@@ -115,4 +212,16 @@ class Webhook(BaseModel):
     created_at = DateTimeField(default=utcnow)
 
 
-ALL_MODELS = (Organization, User, ApiKey, RevokedToken, Scan, Webhook)
+ALL_MODELS = (
+    Organization,
+    User,
+    ApiKey,
+    RevokedToken,
+    Scan,
+    Webhook,
+    ScannerRun,
+    Finding,
+    ScanFinding,
+    ScopeEntry,
+    OutboxEvent,
+)

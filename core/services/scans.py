@@ -1,20 +1,27 @@
 """Scans: creation and lookup, always within one organization.
 
-Running a scan belongs to the pipeline (jobs); this module only records what was asked.
+Running a scan is the job of ``scan_runner`` on a worker; this module records what was asked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from cyberorigen.db import database
-from cyberorigen.db.models import Scan
-from cyberorigen.errors import NotFound
+from cyberorigen.db.models import Scan, utcnow
+from cyberorigen.errors import Conflict, NotFound
 
 
 def create_scan(
-    org_id: int, user_id: int | None, target: str, scan_type: str, frameworks: Sequence[str]
+    org_id: int,
+    user_id: int | None,
+    target: str,
+    scan_type: str,
+    frameworks: Sequence[str],
+    options: Mapping[str, Any] | None = None,
 ) -> Scan:
+    """Record a queued scan and commit it (the caller enqueues its job afterwards)."""
     with database.atomic():
         return Scan.create(
             organization=org_id,
@@ -22,8 +29,24 @@ def create_scan(
             target=target,
             scan_type=scan_type,
             frameworks=list(dict.fromkeys(frameworks)),
+            options=dict(options or {}),
             status="queued",
         )
+
+
+def request_cancel(scan: Scan) -> Scan:
+    """A queued scan is cancelled at once; a running one is asked to stop (its runner sees
+    the request within a second); a finished one is left as it is (409)."""
+    with database.atomic():
+        if scan.status == "queued":
+            Scan.update(status="cancelled", finished_at=utcnow(), cancel_requested=True).where(
+                (Scan.id == scan.id) & (Scan.status == "queued")
+            ).execute()
+        elif scan.status == "running":
+            Scan.update(cancel_requested=True).where(Scan.id == scan.id).execute()
+        else:
+            raise Conflict(f"the scan is already {scan.status}", "status")
+    return Scan.get_by_id(scan.id)
 
 
 def scans_query(org_id: int, status: str | None = None, target: str | None = None):

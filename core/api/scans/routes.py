@@ -1,18 +1,37 @@
-"""Scans: ask for one, list them, read one."""
+"""Scans: ask for one (it runs on a worker), follow it, cancel it, read its findings."""
 
 from __future__ import annotations
 
+from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from cyberorigen.api.findings.schemas import FindingListArgsSchema, FindingSchema
 from cyberorigen.api.pagination import newest_first, paginate
-from cyberorigen.api.scans.schemas import ScanCreateSchema, ScanListArgsSchema, ScanSchema
+from cyberorigen.api.scans.schemas import (
+    ScanCreateSchema,
+    ScanDetailSchema,
+    ScanListArgsSchema,
+    ScanSchema,
+)
 from cyberorigen.api.schemas import page_schema
 from cyberorigen.api.security import principal, require_role
-from cyberorigen.db.models import Scan
-from cyberorigen.services.scans import create_scan, get_scan, scans_query
+from cyberorigen.db.models import Scan, ScannerRun
+from cyberorigen.errors import ApiError
+from cyberorigen.services.findings import by_last_seen, findings_query
+from cyberorigen.services.scans import create_scan, get_scan, request_cancel, scans_query
+from cyberorigen.services.scope import in_scope
 
 blp = Blueprint("scans", __name__, url_prefix="/api/v1/scans", description="Scans.")
+
+
+def _jobs():
+    return current_app.extensions["cyberorigen"].jobs
+
+
+def _with_runs(scan: Scan) -> Scan:
+    scan.scanners = list(scan.scanner_runs.order_by(ScannerRun.position))
+    return scan
 
 
 @blp.route("")
@@ -27,23 +46,58 @@ class Scans(MethodView):
 
     @require_role("analyst")
     @blp.arguments(ScanCreateSchema)
-    @blp.response(201, ScanSchema)
+    @blp.response(201, ScanDetailSchema)
     def post(self, data):
-        """Ask for a scan of a target; it starts ``queued``."""
+        """Ask for a scan of a target inside the organization's scope; it starts ``queued``
+        and runs on a worker."""
         caller = principal()
-        return create_scan(
+        if not in_scope(caller.organization_id, data["target"]):
+            raise ApiError(
+                403,
+                f"{data['target']} is outside your organization's scan scope. An admin can add "
+                'it with POST /api/v1/scope {"value": "<domain, address or network>"}.',
+                "TARGET_OUT_OF_SCOPE",
+                "target",
+            )
+        scan = create_scan(
             caller.organization_id,
             caller.user_id,
             data["target"],
             data["scan_type"],
             data["frameworks"],
+            data["options"],
         )
+        _jobs().enqueue_scan(scan)
+        return _with_runs(scan)
 
 
 @blp.route("/<string:scan_id>")
 class ScanById(MethodView):
     @require_role("viewer")
-    @blp.response(200, ScanSchema)
+    @blp.response(200, ScanDetailSchema)
     def get(self, scan_id):
-        """One scan."""
-        return get_scan(principal().organization_id, scan_id)
+        """One scan, with each scanner's status and error."""
+        return _with_runs(get_scan(principal().organization_id, scan_id))
+
+
+@blp.route("/<string:scan_id>/cancel", methods=["POST"])
+@require_role("analyst")
+@blp.response(202, ScanDetailSchema)
+def cancel_scan(scan_id):
+    """Cancel a scan: a queued one at once, a running one at its next step."""
+    scan = request_cancel(get_scan(principal().organization_id, scan_id))
+    if scan.status == "cancelled":
+        _jobs().cancel_scan(scan)
+    return _with_runs(scan)
+
+
+@blp.route("/<string:scan_id>/findings")
+@require_role("viewer")
+@blp.arguments(FindingListArgsSchema, location="query")
+@blp.response(200, page_schema(FindingSchema))
+def scan_findings(args, scan_id):
+    """What this scan observed."""
+    caller = principal()
+    scan = get_scan(caller.organization_id, scan_id)
+    query = findings_query(caller.organization_id, args, scan_id=scan.id)
+    return paginate(query, args, *by_last_seen())

@@ -1,17 +1,24 @@
 from __future__ import annotations
 
 import contextlib
-import re
 
 import marshmallow as ma
 from flask import current_app
 from marshmallow import ValidationError, fields, validate, validates
 
 from cyberorigen.api.schemas import PageArgsSchema, UtcTimestamp
-from cyberorigen.db.models import SCAN_STATUSES
+from cyberorigen.db.models import SCAN_STATUSES, SCANNER_RUN_STATUSES
+from cyberorigen.services.frameworks import known_framework_ids
 from cyberorigen.services.targets import normalize_target
 
-_FRAMEWORK_ID = re.compile(r"^[a-z0-9][a-z0-9.-]{0,39}$")
+
+class ScannerRunSchema(ma.Schema):
+    scanner = fields.String(metadata={"example": "http"})
+    status = fields.String(metadata={"enum": list(SCANNER_RUN_STATUSES)})
+    error = fields.String(allow_none=True)
+    findings_count = fields.Integer()
+    started_at = UtcTimestamp(allow_none=True)
+    finished_at = UtcTimestamp(allow_none=True)
 
 
 class ScanSchema(ma.Schema):
@@ -25,6 +32,17 @@ class ScanSchema(ma.Schema):
     created_at = UtcTimestamp()
     started_at = UtcTimestamp(allow_none=True)
     finished_at = UtcTimestamp(allow_none=True)
+    current_step = fields.String(allow_none=True, metadata={"example": "http: GET /"})
+    error = fields.String(
+        allow_none=True, metadata={"description": "Why it failed, or which scanners had errors."}
+    )
+
+
+class ScanDetailSchema(ScanSchema):
+    options = fields.Dict()
+    scanners = fields.List(
+        fields.Nested(ScannerRunSchema), metadata={"description": "Each scanner's part."}
+    )
 
 
 class ScanCreateSchema(ma.Schema):
@@ -43,6 +61,14 @@ class ScanCreateSchema(ma.Schema):
         validate=validate.Length(max=20),
         metadata={"description": "Compliance frameworks to assess, e.g. soc2, pci-dss."},
     )
+    options = fields.Dict(
+        keys=fields.String(),
+        values=fields.Dict(),
+        load_default=dict,
+        metadata={
+            "description": 'Options per scanner, e.g. {"http": {"paths": ["/", "/login"]}}',
+        },
+    )
 
     @validates("target")
     def _target(self, value, **_):
@@ -53,20 +79,52 @@ class ScanCreateSchema(ma.Schema):
 
     @validates("scan_type")
     def _scan_type(self, value, **_):
-        profiles = current_app.extensions["cyberorigen"].settings.scan_profiles
+        state = current_app.extensions["cyberorigen"]
+        profiles = state.settings.scan_profiles
         if value not in profiles:
             raise ValidationError(f"unknown scan type; one of: {', '.join(profiles)}")
+        if not any(name in state.registry.scanners for name in profiles[value]):
+            raise ValidationError(
+                f"scan type {value} runs {', '.join(profiles[value])}, and none of these "
+                "scanners is installed"
+            )
 
     @validates("frameworks")
     def _frameworks(self, value, **_):
-        bad = [item for item in value if not _FRAMEWORK_ID.match(item)]
-        if bad:
-            raise ValidationError(f"not a framework id: {bad[0]!r}")
+        known = known_framework_ids(current_app.extensions["cyberorigen"].registry)
+        unknown = [item for item in value if item not in known]
+        if unknown:
+            raise ValidationError(
+                f"unknown framework {unknown[0]!r}; known: {', '.join(sorted(known))}"
+            )
 
     @ma.post_load
     def _normalize(self, data, **_):
         data["target"] = normalize_target(data["target"])
+        data["options"] = _validated_options(data["options"])
         return data
+
+
+def _validated_options(options: dict) -> dict:
+    """Each scanner's options through its own schema (defaults filled in); errors name the
+    path, e.g. ``options.http.port``."""
+    scanners = current_app.extensions["cyberorigen"].registry.scanners
+    loaded, errors = {}, {}
+    for name, values in options.items():
+        scanner = scanners.get(name)
+        if scanner is None:
+            errors[name] = [f"no installed scanner is named {name!r}"]
+        elif scanner.options_schema is None:
+            if values:
+                errors[name] = [f"the {name} scanner takes no options"]
+        else:
+            try:
+                loaded[name] = scanner.options_schema().load(values)
+            except ValidationError as exc:
+                errors[name] = exc.messages
+    if errors:
+        raise ValidationError({"options": errors})
+    return loaded
 
 
 class ScanListArgsSchema(PageArgsSchema):

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from cyberorigen.api.schemas import PageArgsSchema, UtcTimestamp
+from cyberorigen.db.models import FINDING_STATUSES, SEVERITIES
+
+
+class FindingSchema(ma.Schema):
+    id = fields.String(attribute="public_id", metadata={"example": "fnd_2b7c9d1e0f3a4b5c"})
+    target = fields.String()
+    check_id = fields.String(metadata={"example": "http.hsts_missing"})
+    scanner = fields.String()
+    title = fields.String()
+    severity = fields.String(metadata={"enum": list(SEVERITIES)})
+    location = fields.String()
+    evidence = fields.Dict()
+    remediation = fields.String()
+    references = fields.List(fields.String())
+    cvss_vector = fields.String(allow_none=True)
+    fingerprint = fields.String()
+    status = fields.String(metadata={"enum": list(FINDING_STATUSES)})
+    status_reason = fields.String(allow_none=True)
+    first_seen = UtcTimestamp()
+    last_seen = UtcTimestamp()
+
+
+class FindingListArgsSchema(PageArgsSchema):
+    severity = fields.String(validate=validate.OneOf(SEVERITIES))
+    check_id = fields.String()
+    status = fields.String(validate=validate.OneOf(FINDING_STATUSES))
+    target = fields.String()

@@ -1,0 +1,72 @@
+"""Where scan jobs go: RQ on Redis in production, a thread pool in embedded mode.
+
+Both run the same job function. The scan row is written and committed before the job is
+enqueued, and the job takes the scan's id, never an object.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from typing import Protocol
+
+import redis
+from rq import Queue
+from rq.serializers import JSONSerializer
+
+from cyberorigen.db.models import Scan
+from cyberorigen.jobs.scans import run_scan_in_process
+
+log = logging.getLogger("cyberorigen.jobs")
+
+SCAN_JOB = "cyberorigen.jobs.scans.run_scan_job"
+
+
+def scan_job_id(scan: Scan) -> str:
+    return f"scan-{scan.public_id}"
+
+
+class JobQueue(Protocol):
+    def enqueue_scan(self, scan: Scan) -> None: ...
+
+    def cancel_scan(self, scan: Scan) -> None: ...
+
+
+class RedisJobQueue:
+    def __init__(self, connection: redis.Redis, name: str, job_timeout: int) -> None:
+        self._queue = Queue(name, connection=connection, serializer=JSONSerializer)
+        self._job_timeout = job_timeout
+
+    def enqueue_scan(self, scan: Scan) -> None:
+        self._queue.enqueue(
+            SCAN_JOB,
+            scan.public_id,
+            job_id=scan_job_id(scan),
+            job_timeout=self._job_timeout,
+            result_ttl=3600,
+            failure_ttl=7 * 24 * 3600,
+        )
+
+    def cancel_scan(self, scan: Scan) -> None:
+        """Take a queued scan's job off the queue (a running one stops by itself)."""
+        self._queue.remove(scan_job_id(scan))
+
+
+class EmbeddedJobQueue:
+    """Runs jobs on threads of this process (no Redis, no worker processes)."""
+
+    def __init__(self, workers: int = 2) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="scan")
+
+    def enqueue_scan(self, scan: Scan) -> None:
+        future = self._pool.submit(run_scan_in_process, scan.public_id)
+        future.add_done_callback(_log_failure)
+
+    def cancel_scan(self, scan: Scan) -> None:
+        """Nothing to remove: the runner sees the cancellation in the database."""
+
+
+def _log_failure(future) -> None:
+    error = future.exception()
+    if error is not None:
+        log.error("embedded scan job failed: %s", error, exc_info=error)

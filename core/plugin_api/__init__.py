@@ -1,0 +1,49 @@
+"""The only module plugin authors import: ``from cyberorigen.plugin_api import ...``.
+
+A plugin is a module (or an object) registered under the ``cyberorigen.plugins`` entry-point
+group. It declares the plugin-API versions it supports (``PLUGIN_API = "~=1.0"``) and implements
+hooks from :mod:`cyberorigen.plugin_api.hookspecs` with the ``hookimpl`` marker.
+"""
+
+from cyberorigen.plugin_api.hookspecs import hookimpl
+from cyberorigen.plugin_api.interfaces import (
+    Check,
+    Delivery,
+    Finding,
+    Framework,
+    PermanentError,
+    Requirement,
+    ScanCancelled,
+    ScanContext,
+    Scanner,
+    ScanSummary,
+    Severity,
+    Target,
+    TransientError,
+    Transport,
+)
+
+#: The version of this interface. Plugins declare a compatible range in ``PLUGIN_API``.
+API_VERSION = "1.0"
+
+ENTRY_POINT_GROUP = "cyberorigen.plugins"
+
+__all__ = [
+    "API_VERSION",
+    "ENTRY_POINT_GROUP",
+    "Check",
+    "Delivery",
+    "Finding",
+    "Framework",
+    "PermanentError",
+    "Requirement",
+    "ScanCancelled",
+    "ScanContext",
+    "ScanSummary",
+    "Scanner",
+    "Severity",
+    "Target",
+    "TransientError",
+    "Transport",
+    "hookimpl",
+]

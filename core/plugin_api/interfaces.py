@@ -1,0 +1,248 @@
+"""What plugins provide (scanners, frameworks, transports) and what they are given.
+
+Plugins never touch the database or Flask: a scanner receives a :class:`ScanContext` and
+yields :class:`Finding` objects; the core stores them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+from urllib.parse import urlsplit
+
+import marshmallow as ma
+
+
+class Severity(StrEnum):
+    CRITICAL = "critical"
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """4 for critical down to 0 for info: for sorting and thresholds."""
+        return ["info", "low", "medium", "high", "critical"].index(self.value)
+
+
+@dataclass(frozen=True)
+class Check:
+    """One thing a scanner can report. ``id`` is stable forever (``http.hsts-missing``)."""
+
+    id: str
+    title: str
+    severity: Severity
+    description: str
+    remediation: str
+    references: tuple[str, ...] = ()
+    fingerprint: str = "check id, target host, location"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a scanner observed. ``evidence`` holds what was seen (headers, banners, fields)."""
+
+    check_id: str
+    title: str
+    severity: Severity
+    location: str
+    evidence: Mapping[str, Any] = field(default_factory=dict)
+    remediation: str = ""
+    references: tuple[str, ...] = ()
+    cvss_vector: str | None = None
+    fingerprint: str = ""
+
+    def fingerprint_for(self, target: Target) -> str:
+        """The identity of this finding across scans of the same target: the scanner's own
+        ``fingerprint`` when it set one, else SHA-256 of check id, host and location."""
+        if self.fingerprint:
+            return self.fingerprint
+        material = "\x1f".join((self.check_id, target.host, self.location))
+        return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Target:
+    """A scan target: ``kind`` is ``hostname``, ``ip`` or ``url``."""
+
+    value: str
+    kind: str
+    host: str
+    port: int | None = None
+    scheme: str | None = None
+
+    @classmethod
+    def parse(cls, value: str) -> Target:
+        if "://" in value:
+            parts = urlsplit(value)
+            return cls(value, "url", parts.hostname or "", parts.port, parts.scheme)
+        host = value.strip("[]")
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            return cls(value, "hostname", host)
+        return cls(value, "ip", host)
+
+
+@dataclass(frozen=True)
+class ScanSummary:
+    """What lifecycle hooks learn about a scan."""
+
+    id: str
+    target: str
+    scan_type: str
+    status: str
+    scanners: tuple[str, ...]
+    findings: int
+
+
+class ScanCancelled(Exception):
+    """Raised by :meth:`ScanContext.check_cancelled` when the scan was cancelled."""
+
+
+class ScanContext:
+    """Everything a running scanner may use. Created by the core for each scanner run."""
+
+    def __init__(
+        self,
+        target: Target,
+        options: Mapping[str, Any],
+        deadline: float,
+        report_progress: Callable[[int, str], None] = lambda percent, step: None,
+        is_cancelled: Callable[[], bool] = lambda: False,
+    ) -> None:
+        self.target = target
+        self.options = dict(options)
+        self.deadline = deadline
+        self._report_progress = report_progress
+        self._is_cancelled = is_cancelled
+
+    def seconds_left(self) -> float:
+        """Seconds until this scanner's deadline (its timeout); never negative."""
+        return max(self.deadline - time.monotonic(), 0.0)
+
+    def progress(self, percent: int, step: str = "") -> None:
+        """Report this scanner's own progress, 0-100, and what it is doing now."""
+        self._report_progress(max(0, min(100, int(percent))), step)
+
+    def cancelled(self) -> bool:
+        return self._is_cancelled()
+
+    def check_cancelled(self) -> None:
+        """Raise :class:`ScanCancelled` if the scan was cancelled; call it between steps."""
+        if self._is_cancelled():
+            raise ScanCancelled()
+
+
+class Scanner(ABC):
+    """A scanner. Subclass it, set the class attributes, implement :meth:`run`."""
+
+    #: Unique name, also the key of its options in a scan's ``options`` (``http``).
+    name: str = ""
+    title: str = ""
+    version: str = "0"
+    #: Which targets it scans: any of ``hostname``, ``ip``, ``url``.
+    target_kinds: tuple[str, ...] = ("hostname", "ip", "url")
+    #: Every check it can report.
+    checks: Sequence[Check] = ()
+    #: Its options, validated before the scan is accepted (a marshmallow schema class).
+    options_schema: type[ma.Schema] | None = None
+    #: Seconds it may run before it is stopped and recorded as timed out.
+    timeout: float = 300.0
+
+    @abstractmethod
+    def run(self, ctx: ScanContext) -> Iterable[Finding]:
+        """Scan ``ctx.target`` and yield findings as they are made.
+
+        Raise an exception when the scan could not be done (unreachable, refused): that is
+        recorded as this scanner's error, never as a pass.
+        """
+
+    def check(self, check_id: str) -> Check:
+        for item in self.checks:
+            if item.id == check_id:
+                return item
+        raise KeyError(check_id)
+
+    def finding(
+        self, check_id: str, location: str, evidence: Mapping[str, Any], **extra: Any
+    ) -> Finding:
+        """A finding of one of this scanner's checks, with its title, severity, remediation
+        and references filled in from the check."""
+        check = self.check(check_id)
+        return Finding(
+            check_id=check.id,
+            title=extra.pop("title", check.title),
+            severity=extra.pop("severity", check.severity),
+            location=location,
+            evidence=dict(evidence),
+            remediation=check.remediation,
+            references=check.references,
+            **extra,
+        )
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One requirement of a framework (``CC6.1``, ``4.2.1``), possibly with children."""
+
+    id: str
+    title: str
+    children: tuple[Requirement, ...] = ()
+
+
+class Framework(ABC):
+    """A compliance framework: its catalogue of requirements and how controls map to it."""
+
+    id: str = ""
+    version: str = ""
+    title: str = ""
+    publisher: str = ""
+    licence_note: str = ""
+    aliases: tuple[str, ...] = ()
+
+    @abstractmethod
+    def requirements(self) -> Sequence[Requirement]:
+        """The requirement tree, top level first."""
+
+    def mappings(self) -> Mapping[str, Sequence[str]]:
+        """Control id -> the requirement ids it maps to (may be empty)."""
+        return {}
+
+
+class TransientError(Exception):
+    """Delivery failed but may succeed later (timeout, 5xx): it will be retried."""
+
+
+class PermanentError(Exception):
+    """Delivery can never succeed as configured (4xx, bad address): it is not retried."""
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One event to deliver through a transport."""
+
+    id: str
+    event_type: str
+    payload: Mapping[str, Any]
+    config: Mapping[str, Any]
+    secret: str | None = None
+
+
+class Transport(ABC):
+    """A way to deliver notifications (HTTP, Slack, e-mail, syslog...)."""
+
+    name: str = ""
+    #: The webhook's transport settings, validated when the webhook is saved.
+    config_schema: type[ma.Schema] | None = None
+
+    @abstractmethod
+    def send(self, delivery: Delivery) -> None:
+        """Deliver it, or raise :class:`TransientError` / :class:`PermanentError`."""

@@ -1,0 +1,188 @@
+"""Discovering plugins, checking them, and freezing what they provide into a registry.
+
+Built-in and third-party plugins alike are entry points of the ``cyberorigen.plugins`` group.
+Each is loaded on its own: one that fails to import, supports another plugin-API version,
+implements a hook that does not exist, or provides a duplicate name is recorded with its
+status and reason and skipped. The appliance always starts.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib.metadata import EntryPoint, entry_points
+from typing import Any
+
+import pluggy
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+from cyberorigen.plugin_api import API_VERSION, ENTRY_POINT_GROUP, hookspecs
+from cyberorigen.plugin_api.interfaces import Framework, Scanner, Transport
+
+log = logging.getLogger("cyberorigen.plugins")
+
+#: Registration hook -> (interface, the attribute that names an object, registry field).
+_PROVIDERS: dict[str, tuple[type, str, str]] = {
+    "cyberorigen_scanners": (Scanner, "name", "scanners"),
+    "cyberorigen_frameworks": (Framework, "id", "frameworks"),
+    "cyberorigen_transports": (Transport, "name", "transports"),
+}
+
+
+@dataclass
+class PluginRecord:
+    """What ``GET /api/v1/plugins`` and ``cyberorigen plugins list`` show of one plugin."""
+
+    name: str
+    distribution: str | None
+    version: str | None
+    status: str = "loaded"  # loaded | blocked | incompatible | failed
+    reason: str | None = None
+    api: str | None = None
+    hooks: list[str] = field(default_factory=list)
+    scanners: list[str] = field(default_factory=list)
+    frameworks: list[str] = field(default_factory=list)
+    transports: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+class PluginError(Exception):
+    """A plugin is unusable; the message says why."""
+
+
+@dataclass
+class PluginRegistry:
+    manager: pluggy.PluginManager
+    records: list[PluginRecord]
+    scanners: dict[str, Scanner]
+    frameworks: dict[str, Framework]
+    transports: dict[str, Transport]
+
+    def record(self, name: str) -> PluginRecord | None:
+        return next((item for item in self.records if item.name == name), None)
+
+    def refresh_problems(self) -> None:
+        """Ask loaded plugins again what their environment lacks."""
+        for record in self.records:
+            if record.status == "loaded":
+                record.problems = _environment_problems(self.manager, record.name)
+
+
+def _distribution(point: EntryPoint) -> tuple[str | None, str | None]:
+    dist = getattr(point, "dist", None)
+    if dist is None:
+        return None, None
+    return dist.metadata["Name"], dist.version
+
+
+def _check_api(plugin: Any) -> str:
+    declared = getattr(plugin, "PLUGIN_API", None)
+    if not isinstance(declared, str):
+        raise PluginError('declares no PLUGIN_API (for example PLUGIN_API = "~=1.0")')
+    try:
+        supported = SpecifierSet(declared)
+    except InvalidSpecifier:
+        raise PluginError(f"PLUGIN_API {declared!r} is not a version range") from None
+    if API_VERSION not in supported:
+        raise PluginError(
+            f"supports plugin API {declared}, but this appliance provides {API_VERSION}"
+        )
+    return declared
+
+
+def _environment_problems(manager: pluggy.PluginManager, name: str) -> list[str]:
+    problems: list[str] = []
+    for impl in manager.hook.cyberorigen_environment_problems.get_hookimpls():
+        if impl.plugin_name != name:
+            continue
+        try:
+            problems.extend(str(item) for item in impl.function() or ())
+        except Exception as exc:  # noqa: BLE001 - a plugin's bug is reported, not raised
+            problems.append(f"environment check failed: {exc}")
+    return problems
+
+
+def _provided(manager: pluggy.PluginManager, name: str) -> dict[str, dict[str, Any]]:
+    """Call the registration hooks of plugin ``name`` alone and check what they return."""
+    provided: dict[str, dict[str, Any]] = {}
+    for hook_name, (interface, key, slot) in _PROVIDERS.items():
+        objects: dict[str, Any] = {}
+        for impl in getattr(manager.hook, hook_name).get_hookimpls():
+            if impl.plugin_name != name:
+                continue
+            try:
+                returned = impl.function() or ()
+            except Exception as exc:  # noqa: BLE001
+                raise PluginError(f"{hook_name} raised {type(exc).__name__}: {exc}") from None
+            for item in returned:
+                if not isinstance(item, interface):
+                    raise PluginError(f"{hook_name} returned {item!r}, not a {interface.__name__}")
+                identifier = getattr(item, key, "")
+                if not identifier:
+                    raise PluginError(f"{hook_name}: a {interface.__name__} without {key}")
+                objects[identifier] = item
+        provided[slot] = objects
+    return provided
+
+
+def build_registry(
+    disabled: Iterable[str] = (),
+    trace: bool = False,
+    points: Iterable[EntryPoint] | None = None,
+) -> PluginRegistry:
+    """Load every plugin of the entry-point group (or ``points``) and freeze the result."""
+    manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
+    manager.add_hookspecs(hookspecs)
+    if trace:
+        manager.trace.root.setwriter(lambda message: log.info("hook: %s", message.rstrip()))
+        manager.enable_tracing()
+    blocked = set(disabled)
+    records: list[PluginRecord] = []
+    registry = PluginRegistry(manager, records, {}, {}, {})
+    found = entry_points(group=ENTRY_POINT_GROUP) if points is None else points
+    for point in sorted(found, key=lambda item: item.name):
+        distribution, version = _distribution(point)
+        record = PluginRecord(point.name, distribution, version)
+        records.append(record)
+        if point.name in blocked:
+            record.status, record.reason = "blocked", "disabled by the plugins.disabled setting"
+            continue
+        try:
+            _load_one(registry, point, record)
+        except PluginError as exc:
+            record.status = "incompatible" if "plugin API" in str(exc) else "failed"
+            record.reason = str(exc)
+            log.warning("plugin %s %s: %s", point.name, record.status, exc)
+    return registry
+
+
+def _load_one(registry: PluginRegistry, point: EntryPoint, record: PluginRecord) -> None:
+    manager = registry.manager
+    try:
+        plugin = point.load()
+    except Exception as exc:  # noqa: BLE001 - any import error makes the plugin failed
+        raise PluginError(f"cannot be imported: {type(exc).__name__}: {exc}") from None
+    record.api = _check_api(plugin)
+    try:
+        manager.register(plugin, name=point.name)
+    except (ValueError, pluggy.PluginValidationError) as exc:
+        raise PluginError(f"cannot be registered: {exc}") from None
+    try:
+        manager.check_pending()
+        provided = _provided(manager, point.name)
+        for slot, objects in provided.items():
+            taken = getattr(registry, slot)
+            clash = sorted(set(objects) & set(taken))
+            if clash:
+                raise PluginError(f"{slot[:-1]} name {clash[0]!r} is already provided")
+    except (PluginError, pluggy.PluginValidationError) as exc:
+        manager.unregister(name=point.name)
+        if isinstance(exc, pluggy.PluginValidationError):
+            raise PluginError(f"implements an unknown hook: {exc}") from None
+        raise
+    for slot, objects in provided.items():
+        getattr(registry, slot).update(objects)
+        setattr(record, slot, sorted(objects))
+    record.hooks = sorted(caller.name for caller in manager.get_hookcallers(plugin) or ())
+    record.problems = _environment_problems(manager, point.name)

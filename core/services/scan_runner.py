@@ -1,0 +1,360 @@
+"""Running a scan: one job owns every state change of the scan it runs.
+
+``queued -> running -> completed | failed | cancelled``. Each scanner of the scan's profile runs
+in a thread of its own with a deadline; its findings are stored as they arrive; a scanner that
+raises or overruns is recorded as that scanner's error and the others still run. While the
+scan runs, its ``heartbeat_at`` moves; a scan whose heartbeat stops (its worker was killed) is
+re-queued or failed by :func:`reap_lost_scans`.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+
+from peewee import IntegrityError
+
+from cyberorigen.db import database
+from cyberorigen.db.models import Finding, Scan, ScanFinding, ScannerRun, utcnow
+from cyberorigen.plugin_api.interfaces import Finding as PluginFinding
+from cyberorigen.plugin_api.interfaces import ScanCancelled, ScanContext, ScanSummary, Target
+from cyberorigen.plugin_registry import PluginRegistry
+from cyberorigen.services.outbox import record_event
+
+log = logging.getLogger("cyberorigen.scans")
+
+TERMINAL = ("completed", "failed", "cancelled")
+MAX_ATTEMPTS = 2
+CANCEL_GRACE_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class RunnerSettings:
+    profiles: dict[str, tuple[str, ...]]
+    scanner_timeout: float
+    heartbeat_interval: float = 5.0
+
+
+def _scan_summary(scan: Scan) -> ScanSummary:
+    return ScanSummary(
+        id=scan.public_id,
+        target=scan.target,
+        scan_type=scan.scan_type,
+        status=scan.status,
+        scanners=tuple(run.scanner for run in scan.scanner_runs.order_by(ScannerRun.position)),
+        findings=scan.vulnerabilities_found,
+    )
+
+
+def _event_payload(scan: Scan) -> dict:
+    return {
+        "scan_id": scan.public_id,
+        "target": scan.target,
+        "scan_type": scan.scan_type,
+        "status": scan.status,
+        "vulnerabilities_found": scan.vulnerabilities_found,
+    }
+
+
+def _call_lifecycle_hook(registry: PluginRegistry, hook: str, scan: Scan) -> None:
+    summary = _scan_summary(scan)
+    for impl in getattr(registry.manager.hook, hook).get_hookimpls():
+        try:
+            impl.function(scan=summary)
+        except Exception:  # noqa: BLE001 - a plugin's hook never stops a scan
+            log.exception("plugin %s: %s failed", impl.plugin_name, hook)
+
+
+def _start(scan_id: str, settings: RunnerSettings) -> Scan | None:
+    """Claim the scan for this run; None when there is nothing to run."""
+    with database.atomic():
+        scan = Scan.get_or_none(Scan.public_id == scan_id)
+        if scan is None or scan.status in TERMINAL:
+            return None
+        if scan.cancel_requested:
+            _finish(scan, "cancelled", "cancelled before it started")
+            return None
+        first_attempt = scan.attempts == 0
+        now = utcnow()
+        scan.status = "running"
+        scan.started_at = scan.started_at or now
+        scan.heartbeat_at = now
+        scan.attempts += 1
+        scan.save()
+        if not scan.scanner_runs.exists():
+            for position, name in enumerate(settings.profiles.get(scan.scan_type, ())):
+                ScannerRun.create(scan=scan, scanner=name, position=position)
+        if first_attempt:
+            record_event(scan.organization_id, "scan.started", _event_payload(scan))
+    return scan
+
+
+def _finish(scan: Scan, status: str, error: str | None = None) -> None:
+    scan.status = status
+    scan.error = error
+    scan.finished_at = utcnow()
+    scan.current_step = None
+    if status == "completed":
+        scan.progress = 100
+    scan.vulnerabilities_found = ScanFinding.select().where(ScanFinding.scan == scan).count()
+    scan.save()
+    if status in ("completed", "failed"):
+        record_event(scan.organization_id, f"scan.{status}", _event_payload(scan))
+
+
+def store_finding(scan: Scan, scanner: str, target: Target, found: PluginFinding) -> bool:
+    """Record ``found`` for ``scan``; True when it is new for the target or came back after
+    being fixed (and a ``vulnerability.found`` event was written)."""
+    fingerprint = found.fingerprint_for(target)
+    values = {
+        "scanner": scanner,
+        "check_id": found.check_id,
+        "title": found.title,
+        "severity": str(found.severity),
+        "location": found.location,
+        "evidence": dict(found.evidence),
+        "remediation": found.remediation,
+        "references": list(found.references),
+        "cvss_vector": found.cvss_vector,
+        "last_seen": utcnow(),
+        "last_scan": scan,
+    }
+    with database.atomic():
+        row = Finding.get_or_none(
+            (Finding.organization == scan.organization_id)
+            & (Finding.target == scan.target)
+            & (Finding.fingerprint == fingerprint)
+        )
+        announced = False
+        if row is None:
+            try:
+                with database.atomic():
+                    row = Finding.create(
+                        organization=scan.organization_id,
+                        target=scan.target,
+                        fingerprint=fingerprint,
+                        first_scan=scan,
+                        **values,
+                    )
+                announced = True
+            except IntegrityError:  # another scan of the same target created it just now
+                row = Finding.get(
+                    (Finding.organization == scan.organization_id)
+                    & (Finding.target == scan.target)
+                    & (Finding.fingerprint == fingerprint)
+                )
+        if not announced:
+            reopened = row.status == "fixed"
+            for name, value in values.items():
+                setattr(row, name, value)
+            if reopened:
+                row.status, row.status_reason = "open", "seen again by a scan"
+            row.save()
+            announced = reopened
+        ScanFinding.insert(scan=scan, finding=row).on_conflict_ignore().execute()
+        if announced:
+            record_event(
+                scan.organization_id,
+                "vulnerability.found",
+                {
+                    "scan_id": scan.public_id,
+                    "finding_id": row.public_id,
+                    "target": scan.target,
+                    "check_id": row.check_id,
+                    "severity": row.severity,
+                    "title": row.title,
+                    "location": row.location,
+                },
+            )
+    return announced
+
+
+class _ScannerThread:
+    """Runs one scanner in a daemon thread, handing its output to the job through a queue."""
+
+    def __init__(self, scanner, ctx: ScanContext) -> None:
+        self.messages: queue.Queue = queue.Queue()
+        self._scanner = scanner
+        self._ctx = ctx
+        self.thread = threading.Thread(target=self._produce, daemon=True, name=scanner.name)
+
+    def _produce(self) -> None:
+        try:
+            for found in self._scanner.run(self._ctx):
+                self.messages.put(("finding", found))
+            self.messages.put(("done", None))
+        except ScanCancelled:
+            self.messages.put(("cancelled", None))
+        except Exception as exc:  # noqa: BLE001 - the scanner's error, recorded as such
+            self.messages.put(("error", f"{type(exc).__name__}: {exc}"))
+
+
+class _Run:
+    """The state of one scan run on this worker."""
+
+    def __init__(self, scan: Scan, registry: PluginRegistry, settings: RunnerSettings) -> None:
+        self.scan = scan
+        self.registry = registry
+        self.settings = settings
+        self.target = Target.parse(scan.target)
+        self.cancel = threading.Event()
+        self._last_beat = 0.0
+
+    def beat(self, force: bool = False) -> None:
+        """Move the heartbeat, and learn whether someone asked to cancel."""
+        now = time.monotonic()
+        if not force and now - self._last_beat < min(self.settings.heartbeat_interval, 1.0):
+            return
+        self._last_beat = now
+        Scan.update(
+            heartbeat_at=utcnow(), progress=self.scan.progress, current_step=self.scan.current_step
+        ).where(Scan.id == self.scan.id).execute()
+        requested = Scan.select(Scan.cancel_requested).where(Scan.id == self.scan.id).scalar()
+        if requested:
+            self.cancel.set()
+
+    def run_scanner(self, run: ScannerRun, index: int, total: int) -> None:
+        scanner = self.registry.scanners.get(run.scanner)
+        if scanner is None:
+            run.status, run.error = "skipped", f"scanner {run.scanner!r} is not installed"
+            run.save()
+            return
+        if self.target.kind not in scanner.target_kinds:
+            run.status = "skipped"
+            run.error = f"{run.scanner} does not scan {self.target.kind} targets"
+            run.save()
+            return
+        run.status, run.started_at, run.findings_count, run.error = "running", utcnow(), 0, None
+        run.save()
+        timeout = min(
+            scanner.timeout or self.settings.scanner_timeout, self.settings.scanner_timeout
+        )
+        deadline = time.monotonic() + timeout
+
+        def progress(percent: int, step: str) -> None:
+            self.scan.progress = int((index + percent / 100) / total * 100)
+            self.scan.current_step = f"{run.scanner}: {step}" if step else run.scanner
+
+        ctx = ScanContext(
+            target=self.target,
+            options=(self.scan.options or {}).get(run.scanner, {}),
+            deadline=deadline,
+            report_progress=progress,
+            is_cancelled=lambda: self.cancel.is_set() or time.monotonic() > deadline,
+        )
+        progress(0, "starting")
+        worker = _ScannerThread(scanner, ctx)
+        worker.thread.start()
+        outcome, error = self._consume(worker, run, deadline, timeout)
+        run.status, run.error, run.finished_at = outcome, error, utcnow()
+        run.save()
+
+    def _consume(self, worker: _ScannerThread, run: ScannerRun, deadline: float, timeout: float):
+        cancel_seen_at = None
+        while True:
+            self.beat()
+            if self.cancel.is_set() and cancel_seen_at is None:
+                cancel_seen_at = time.monotonic()
+            if cancel_seen_at and time.monotonic() - cancel_seen_at > CANCEL_GRACE_SECONDS:
+                return "cancelled", "the scan was cancelled"
+            if time.monotonic() > deadline + CANCEL_GRACE_SECONDS:
+                return "timed_out", f"stopped after its {timeout:g} s timeout"
+            try:
+                kind, value = worker.messages.get(timeout=0.25)
+            except queue.Empty:
+                continue
+            if kind == "finding":
+                store_finding(self.scan, run.scanner, self.target, value)
+                run.findings_count += 1
+                ScannerRun.update(findings_count=run.findings_count).where(
+                    ScannerRun.id == run.id
+                ).execute()
+            elif kind == "done":
+                return "completed", None
+            elif kind == "cancelled":
+                if self.cancel.is_set():
+                    return "cancelled", "the scan was cancelled"
+                return "timed_out", f"stopped after its {timeout:g} s timeout"
+            else:
+                if time.monotonic() > deadline:
+                    return "timed_out", f"stopped after its {timeout:g} s timeout ({value})"
+                return "failed", value
+
+
+def run_scan(scan_id: str, registry: PluginRegistry, settings: RunnerSettings) -> str | None:
+    """Run the scan with public id ``scan_id`` to its end; returns its final status (None:
+    nothing to do: unknown, already finished, or cancelled before it started)."""
+    scan = _start(scan_id, settings)
+    if scan is None:
+        return None
+    _call_lifecycle_hook(registry, "cyberorigen_scan_started", scan)
+    state = _Run(scan, registry, settings)
+    runs = list(scan.scanner_runs.order_by(ScannerRun.position))
+    for index, run in enumerate(runs):
+        if run.status in ("completed", "failed", "timed_out", "skipped"):
+            continue  # done by an earlier attempt of this scan
+        state.beat(force=True)
+        if state.cancel.is_set():
+            run.status, run.error = "cancelled", "the scan was cancelled"
+            run.save()
+            continue
+        state.run_scanner(run, index, len(runs))
+    with database.atomic():
+        scan = Scan.get_by_id(scan.id)
+        outcomes = [run.status for run in scan.scanner_runs]
+        if state.cancel.is_set() or scan.cancel_requested:
+            _finish(scan, "cancelled", "cancelled while running")
+        elif "completed" in outcomes:
+            _finish(scan, "completed", _errors_of(scan))
+        else:
+            _finish(scan, "failed", _errors_of(scan) or "no scanner could run")
+    _call_lifecycle_hook(registry, "cyberorigen_scan_finished", scan)
+    return scan.status
+
+
+def _errors_of(scan: Scan) -> str | None:
+    problems = [
+        f"{run.scanner}: {run.status}" + (f" ({run.error})" if run.error else "")
+        for run in scan.scanner_runs.order_by(ScannerRun.position)
+        if run.status != "completed"
+    ]
+    return "; ".join(problems) or None
+
+
+def reap_lost_scans(silence: float, requeue) -> list[str]:
+    """Scans ``running`` whose heartbeat is older than ``silence`` seconds lost their worker:
+    re-queue them (``requeue(scan)``) while attempts remain, else fail them with the reason.
+    Safe to run in several processes at once: each scan is claimed by a conditional update."""
+    cutoff = utcnow() - timedelta(seconds=silence)
+    handled = []
+    lost = Scan.select().where((Scan.status == "running") & (Scan.heartbeat_at < cutoff))
+    for scan in lost:
+        retry = scan.attempts < MAX_ATTEMPTS and not scan.cancel_requested
+        with database.atomic():
+            claimed = (
+                Scan.update(
+                    status="queued" if retry else "failed",
+                    current_step="re-queued: its worker stopped answering" if retry else None,
+                    error=None if retry else "its worker stopped answering (tried twice)",
+                    finished_at=None if retry else utcnow(),
+                )
+                .where(
+                    (Scan.id == scan.id) & (Scan.status == "running") & (Scan.heartbeat_at < cutoff)
+                )
+                .execute()
+            )
+            if claimed and not retry:
+                failed = Scan.get_by_id(scan.id)
+                record_event(failed.organization_id, "scan.failed", _event_payload(failed))
+        if claimed:
+            handled.append(scan.public_id)
+            log.warning(
+                "scan %s lost its worker: %s", scan.public_id, "re-queued" if retry else "failed"
+            )
+            if retry:
+                requeue(scan)
+    return handled

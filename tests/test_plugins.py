@@ -1,0 +1,79 @@
+"""Plugin discovery: broken plugins are reported and skipped; the appliance always starts."""
+
+from __future__ import annotations
+
+from importlib.metadata import EntryPoint
+
+from cyberorigen.plugin_api import ENTRY_POINT_GROUP
+from cyberorigen.plugin_registry import build_registry
+
+
+def plugin_list(client, account):
+    response = client.get("/api/v1/plugins", headers=account.headers)
+    assert response.status_code == 200, response.get_json()
+    return {item["name"]: item for item in response.get_json()["items"]}
+
+
+def test_broken_plugins_are_reported_and_the_appliance_still_starts(
+    with_plugins, make_app, make_account, unique_address
+):
+    with_plugins("fixtures", "broken", "future", "typo", "needs-tool")
+    app = make_app()
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = unique_address()
+    admin = make_account(role="admin")
+
+    plugins = plugin_list(client, admin)
+
+    assert plugins["fixtures"]["status"] == "loaded"
+    assert plugins["fixtures"]["scanners"] == ["banner", "crashing", "slow", "stuck"]
+    assert "cyberorigen_scanners" in plugins["fixtures"]["hooks"]
+    assert plugins["broken"]["status"] == "failed"
+    assert "cannot be imported" in plugins["broken"]["reason"]
+    assert "not installed (test fixture)" in plugins["broken"]["reason"]
+    assert plugins["future"]["status"] == "incompatible"
+    assert "~=2.0" in plugins["future"]["reason"] and "1.0" in plugins["future"]["reason"]
+    assert plugins["typo"]["status"] == "failed"
+    assert "cyberorigen_scaners" in plugins["typo"]["reason"]
+    assert plugins["needs-tool"]["problems"] == [
+        "frobnicator is not installed: install it for deeper checks"
+    ]
+    assert set(app.extensions["cyberorigen"].registry.scanners) >= {"banner", "slow"}
+    assert client.get("/api/health").status_code == 200
+
+
+def test_only_admins_list_plugins(client, make_account):
+    analyst = make_account(role="analyst")
+
+    response = client.get("/api/v1/plugins", headers=analyst.headers)
+
+    assert response.status_code == 403
+
+
+def test_a_disabled_plugin_is_blocked_and_provides_nothing(with_plugins, make_app):
+    with_plugins("fixtures")
+
+    app = make_app(**{"plugins.disabled": ["fixtures"]})
+
+    registry = app.extensions["cyberorigen"].registry
+    record = registry.record("fixtures")
+    assert record.status == "blocked"
+    assert "plugins.disabled" in record.reason
+    assert "banner" not in registry.scanners
+
+
+def test_a_duplicate_scanner_name_fails_the_second_plugin(with_plugins):
+    with_plugins()  # puts the fixtures on sys.path
+    points = [
+        EntryPoint(name="a-fixtures", value="fixture_scanners", group=ENTRY_POINT_GROUP),
+        EntryPoint(name="b-copycat", value="duplicate_banner", group=ENTRY_POINT_GROUP),
+    ]
+
+    registry = build_registry(points=points)
+
+    assert registry.record("a-fixtures").status == "loaded"
+    copycat = registry.record("b-copycat")
+    assert copycat.status == "failed"
+    assert "'banner' is already provided" in copycat.reason
+    assert copycat.scanners == []
+    assert registry.manager.get_plugin("b-copycat") is None

@@ -1,0 +1,206 @@
+"""Scans on real `cyberorigen worker` processes through Redis, with the built-in http scanner
+looking at an HTTP server this test runs on 127.0.0.1."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from cyberorigen.db.models import Scan
+
+HEARTBEAT_TIMEOUT = 3
+
+
+class Site:
+    """A plain-HTTP site without any security header; slow to answer while ``slow`` is set."""
+
+    def __init__(self) -> None:
+        self.slow = threading.Event()
+        self.requests = 0
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 - http.server's naming
+                site.requests += 1
+                deadline = time.monotonic() + 30
+                while site.slow.is_set() and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                body = b"<html><head><title>plain</title></head><body>hi</body></html>"
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.port = self.server.server_address[1]
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.slow.clear()
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def site():
+    running = Site()
+    yield running
+    running.close()
+
+
+@pytest.fixture
+def queue_name():
+    return f"cyberorigen-test-scans-{secrets.token_hex(4)}"
+
+
+@pytest.fixture
+def api(make_app, unique_address, queue_name):
+    app = make_app(**{"scans.queue": queue_name, "scans.heartbeat_timeout": HEARTBEAT_TIMEOUT})
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = unique_address()
+    return client
+
+
+@pytest.fixture
+def workers(cli_env, queue_name):
+    """Start ``cyberorigen worker`` processes; each is stopped (with its group) after the test."""
+    started: list[subprocess.Popen] = []
+    env = dict(
+        cli_env,
+        CYBERORIGEN_SCANS_QUEUE=queue_name,
+        CYBERORIGEN_SCANS_HEARTBEAT_TIMEOUT=str(HEARTBEAT_TIMEOUT),
+    )
+
+    def start() -> subprocess.Popen:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "cyberorigen.cli", "worker"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+    for process in started:
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:  # pragma: no cover
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+def children_of(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (RQ's work horse runs in a session of its own)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def kill_hard(process: subprocess.Popen) -> None:
+    """SIGKILL a worker and its work horses at once, as a crash or the OOM killer would."""
+    for pid in [process.pid, *children_of(process.pid)]:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    process.wait(timeout=10)
+
+
+def scan_of(site: Site) -> dict:
+    closed_port = site.port + 1 if site.port < 65535 else site.port - 1
+    return {
+        "target": "127.0.0.1",
+        "scan_type": "quick",
+        "options": {"http": {"http_port": site.port, "https_port": closed_port, "timeout": 40}},
+    }
+
+
+def wait_for(client, account, scan_id, statuses, within=60.0) -> dict:
+    deadline = time.monotonic() + within
+    scan = {}
+    while time.monotonic() < deadline:
+        scan = client.get(f"/api/v1/scans/{scan_id}", headers=account.headers).get_json()
+        if scan["status"] in statuses:
+            return scan
+        time.sleep(0.2)
+    raise AssertionError(f"scan still {scan.get('status')} after {within}s: {scan}")
+
+
+def test_a_scan_runs_on_a_worker_process_and_completes_with_findings(
+    api, workers, site, make_account
+):
+    analyst = make_account(role="analyst")
+    workers()
+
+    created = api.post("/api/v1/scans", json=scan_of(site), headers=analyst.headers)
+    assert created.status_code == 201, created.get_json()
+    scan = wait_for(api, analyst, created.get_json()["id"], ("completed", "failed"))
+
+    assert scan["status"] == "completed", scan
+    runs = {run["scanner"]: run for run in scan["scanners"]}
+    assert runs["http"]["status"] == "completed"
+    assert runs["tls"]["status"] == "skipped" and "not installed" in runs["tls"]["error"]
+    assert scan["vulnerabilities_found"] >= 1
+    findings = api.get(
+        f"/api/v1/scans/{scan['id']}/findings?per_page=100", headers=analyst.headers
+    ).get_json()["items"]
+    assert "http.no_https" in {item["check_id"] for item in findings}
+    assert site.requests > 0
+
+
+def test_cancel_a_scan_running_on_a_worker(api, workers, site, make_account):
+    analyst = make_account(role="analyst")
+    site.slow.set()
+    workers()
+    created = api.post("/api/v1/scans", json=scan_of(site), headers=analyst.headers).get_json()
+    wait_for(api, analyst, created["id"], ("running",))
+
+    response = api.post(f"/api/v1/scans/{created['id']}/cancel", headers=analyst.headers)
+
+    assert response.status_code == 202
+    scan = wait_for(api, analyst, created["id"], ("cancelled", "completed", "failed"), within=20)
+    assert scan["status"] == "cancelled"
+
+
+def test_a_worker_killed_mid_scan_does_not_leave_it_running(api, workers, site, make_account):
+    analyst = make_account(role="analyst")
+    site.slow.set()
+    first = workers()
+    created = api.post("/api/v1/scans", json=scan_of(site), headers=analyst.headers).get_json()
+    wait_for(api, analyst, created["id"], ("running",))
+    deadline = time.monotonic() + 20
+    while site.requests == 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+    kill_hard(first)  # the worker and its work horse, mid-request
+    site.slow.clear()
+    workers()  # another worker notices the silent scan and runs it again
+
+    scan = wait_for(api, analyst, created["id"], ("completed", "failed"), within=60)
+    assert scan["status"] == "completed", scan
+    assert Scan.get(Scan.public_id == created["id"]).attempts == 2
