@@ -6,7 +6,8 @@ REDOC_VERSION ?= 2
 POSTGRES_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: run install install-dev assets services test test-sqlite test-postgres lint bench
+.PHONY: run install install-dev install-example assets services test test-sqlite test-postgres \
+	test-example lint bench
 
 ## Run the appliance on this machine: SQLite, no other service needed.
 run: install assets
@@ -31,8 +32,12 @@ assets:
 services:
 	bash .ci/services
 
-## The whole test suite, on SQLite and on PostgreSQL.
-test: install-dev assets services test-sqlite test-postgres
+## The example plugin, installed as a plugin author's users would (a non-editable pip install).
+install-example: install-dev
+	$(BIN)/pip install --quiet --force-reinstall --no-deps ./examples/cyberorigen-example-plugin
+
+## The whole test suite, on SQLite and on PostgreSQL, and the example plugin's own tests.
+test: install-dev install-example assets services test-sqlite test-postgres test-example
 
 test-sqlite:
 	CYBERORIGEN_TEST_DATABASE_URL= CYBERORIGEN_TEST_REDIS_URL=$(REDIS_TEST_URL) $(BIN)/python -m pytest
@@ -40,8 +45,12 @@ test-sqlite:
 test-postgres:
 	CYBERORIGEN_TEST_DATABASE_URL=$(POSTGRES_TEST_URL) CYBERORIGEN_TEST_REDIS_URL=$(REDIS_TEST_URL) $(BIN)/python -m pytest
 
+test-example:
+	cd examples/cyberorigen-example-plugin && $(abspath $(BIN))/python -m pytest -q -p no:cacheprovider
+
 lint:
-	$(BIN)/ruff check core config plugins tests bench
+	$(BIN)/ruff check core config plugins tests bench examples
 
 bench: install-dev services
 	$(BIN)/python bench/api_throughput.py
+	$(BIN)/python bench/pipeline_overhead.py

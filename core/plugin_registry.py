@@ -48,7 +48,34 @@ class PluginRecord:
 
 
 class PluginError(Exception):
-    """A plugin is unusable; the message says why."""
+    """A plugin is unusable; the message says why (status ``failed``)."""
+
+
+class IncompatiblePlugin(PluginError):
+    """A plugin written for another version of the plugin API (status ``incompatible``)."""
+
+
+def call_each(
+    manager: pluggy.PluginManager,
+    hook: str,
+    plugin: str | None = None,
+    trace: bool = False,
+    **kwargs: Any,
+):
+    """Call ``hook`` of every plugin (or of ``plugin`` only), one at a time, so that one
+    plugin's exception is attributed to it and does not keep the others from running. Yields
+    ``(plugin name, result, exception)``; each call is logged when tracing is on. A hook
+    implementation gets only the arguments it names, as pluggy would pass them."""
+    for impl in getattr(manager.hook, hook).get_hookimpls():
+        if plugin is not None and impl.plugin_name != plugin:
+            continue
+        arguments = {name: kwargs[name] for name in impl.argnames if name in kwargs}
+        if trace:
+            log.info("hook: %s.%s(%s)", impl.plugin_name, hook, ", ".join(arguments))
+        try:
+            yield impl.plugin_name, impl.function(**arguments), None
+        except Exception as exc:  # noqa: BLE001 - attributed to the plugin by the caller
+            yield impl.plugin_name, None, exc
 
 
 @dataclass
@@ -58,6 +85,10 @@ class PluginRegistry:
     scanners: dict[str, Scanner]
     frameworks: dict[str, Framework]
     transports: dict[str, Transport]
+    trace: bool = False
+
+    def call_each(self, hook: str, **kwargs: Any):
+        return call_each(self.manager, hook, trace=self.trace, **kwargs)
 
     def record(self, name: str) -> PluginRecord | None:
         return next((item for item in self.records if item.name == name), None)
@@ -66,7 +97,7 @@ class PluginRegistry:
         """Ask loaded plugins again what their environment lacks."""
         for record in self.records:
             if record.status == "loaded":
-                record.problems = _environment_problems(self.manager, record.name)
+                record.problems = _environment_problems(self.manager, record.name, self.trace)
 
 
 def _distribution(point: EntryPoint) -> tuple[str | None, str | None]:
@@ -79,48 +110,63 @@ def _distribution(point: EntryPoint) -> tuple[str | None, str | None]:
 def _check_api(plugin: Any) -> str:
     declared = getattr(plugin, "PLUGIN_API", None)
     if not isinstance(declared, str):
-        raise PluginError('declares no PLUGIN_API (for example PLUGIN_API = "~=1.0")')
+        raise IncompatiblePlugin('declares no PLUGIN_API (for example PLUGIN_API = "~=1.0")')
     try:
         supported = SpecifierSet(declared)
     except InvalidSpecifier:
-        raise PluginError(f"PLUGIN_API {declared!r} is not a version range") from None
+        raise IncompatiblePlugin(f"PLUGIN_API {declared!r} is not a version range") from None
     if API_VERSION not in supported:
-        raise PluginError(
+        raise IncompatiblePlugin(
             f"supports plugin API {declared}, but this appliance provides {API_VERSION}"
         )
     return declared
 
 
-def _environment_problems(manager: pluggy.PluginManager, name: str) -> list[str]:
+def _environment_problems(
+    manager: pluggy.PluginManager, name: str, trace: bool = False
+) -> list[str]:
     problems: list[str] = []
-    for impl in manager.hook.cyberorigen_environment_problems.get_hookimpls():
-        if impl.plugin_name != name:
-            continue
-        try:
-            problems.extend(str(item) for item in impl.function() or ())
-        except Exception as exc:  # noqa: BLE001 - a plugin's bug is reported, not raised
-            problems.append(f"environment check failed: {exc}")
+    for _, returned, error in call_each(
+        manager, "cyberorigen_environment_problems", name, trace=trace
+    ):
+        if error is not None:
+            problems.append(f"environment check failed: {error}")
+        else:
+            problems.extend(str(item) for item in returned or ())
     return problems
 
 
-def _provided(manager: pluggy.PluginManager, name: str) -> dict[str, dict[str, Any]]:
+def _check_scanner(scanner: Scanner) -> None:
+    if not scanner.name.isidentifier():
+        raise PluginError(f"scanner name {scanner.name!r} is not an identifier (like http_headers)")
+    ids = [check.id for check in scanner.checks]
+    if len(ids) != len(set(ids)):
+        raise PluginError(f"scanner {scanner.name} declares a check id twice")
+    for check_id in ids:
+        if not check_id.startswith(scanner.name + "."):
+            raise PluginError(f"check id {check_id!r} must start with {scanner.name + '.'!r}")
+
+
+def _provided(
+    manager: pluggy.PluginManager, name: str, trace: bool = False
+) -> dict[str, dict[str, Any]]:
     """Call the registration hooks of plugin ``name`` alone and check what they return."""
     provided: dict[str, dict[str, Any]] = {}
     for hook_name, (interface, key, slot) in _PROVIDERS.items():
         objects: dict[str, Any] = {}
-        for impl in getattr(manager.hook, hook_name).get_hookimpls():
-            if impl.plugin_name != name:
-                continue
-            try:
-                returned = impl.function() or ()
-            except Exception as exc:  # noqa: BLE001
-                raise PluginError(f"{hook_name} raised {type(exc).__name__}: {exc}") from None
-            for item in returned:
+        for _, returned, error in call_each(manager, hook_name, name, trace=trace):
+            if error is not None:
+                raise PluginError(f"{hook_name} raised {type(error).__name__}: {error}")
+            for item in returned or ():
                 if not isinstance(item, interface):
                     raise PluginError(f"{hook_name} returned {item!r}, not a {interface.__name__}")
                 identifier = getattr(item, key, "")
                 if not identifier:
                     raise PluginError(f"{hook_name}: a {interface.__name__} without {key}")
+                if identifier in objects:
+                    raise PluginError(f"{hook_name} returns {identifier!r} twice")
+                if isinstance(item, Scanner):
+                    _check_scanner(item)
                 objects[identifier] = item
         provided[slot] = objects
     return provided
@@ -134,12 +180,9 @@ def build_registry(
     """Load every plugin of the entry-point group (or ``points``) and freeze the result."""
     manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
     manager.add_hookspecs(hookspecs)
-    if trace:
-        manager.trace.root.setwriter(lambda message: log.info("hook: %s", message.rstrip()))
-        manager.enable_tracing()
     blocked = set(disabled)
     records: list[PluginRecord] = []
-    registry = PluginRegistry(manager, records, {}, {}, {})
+    registry = PluginRegistry(manager, records, {}, {}, {}, trace)
     found = entry_points(group=ENTRY_POINT_GROUP) if points is None else points
     for point in sorted(found, key=lambda item: item.name):
         distribution, version = _distribution(point)
@@ -151,7 +194,7 @@ def build_registry(
         try:
             _load_one(registry, point, record)
         except PluginError as exc:
-            record.status = "incompatible" if "plugin API" in str(exc) else "failed"
+            record.status = "incompatible" if isinstance(exc, IncompatiblePlugin) else "failed"
             record.reason = str(exc)
             log.warning("plugin %s %s: %s", point.name, record.status, exc)
     return registry
@@ -170,7 +213,7 @@ def _load_one(registry: PluginRegistry, point: EntryPoint, record: PluginRecord)
         raise PluginError(f"cannot be registered: {exc}") from None
     try:
         manager.check_pending()
-        provided = _provided(manager, point.name)
+        provided = _provided(manager, point.name, registry.trace)
         for slot, objects in provided.items():
             taken = getattr(registry, slot)
             clash = sorted(set(objects) & set(taken))
@@ -185,4 +228,4 @@ def _load_one(registry: PluginRegistry, point: EntryPoint, record: PluginRecord)
         getattr(registry, slot).update(objects)
         setattr(record, slot, sorted(objects))
     record.hooks = sorted(caller.name for caller in manager.get_hookcallers(plugin) or ())
-    record.problems = _environment_problems(manager, point.name)
+    record.problems = _environment_problems(manager, point.name, registry.trace)

@@ -163,6 +163,7 @@ def make_app(make_settings, database_url):
     yield make
     for app in apps:
         state = app.extensions["cyberorigen"]
+        state.jobs.shutdown()  # embedded scans still running end before the tables are emptied
         if state.redis is not None:  # jobs no worker took: drop them with their queue
             with contextlib.suppress(redis_lib.ConnectionError):
                 Queue(state.settings.scan_queue, connection=state.redis).delete(delete_jobs=True)
@@ -206,6 +207,7 @@ FIXTURE_PLUGINS = {
     "future": "incompatible",
     "typo": "misspelled",
     "needs-tool": "needs_tool",
+    "recorder": "lifecycle_recorder",
 }
 
 

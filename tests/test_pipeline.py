@@ -218,7 +218,9 @@ def test_targets_outside_the_scope_are_refused(embedded, make_account):
     client, analyst = embedded
 
     response = client.post(
-        "/api/v1/scans", json={"target": "10.1.2.3", "scan_type": "probe"}, headers=analyst.headers
+        "/api/v1/scans",
+        json={"target": "10.1.2.3", "scan_type": "probe", "options": {"banner": {"port": 22}}},
+        headers=analyst.headers,
     )
 
     assert response.status_code == 403
@@ -267,7 +269,11 @@ def test_scan_options_are_checked_by_each_scanner(embedded):
     )
     unknown = client.post(
         "/api/v1/scans",
-        json={"target": "127.0.0.1", "scan_type": "probe", "options": {"nmapx": {}}},
+        json={
+            "target": "127.0.0.1",
+            "scan_type": "probe",
+            "options": {"banner": {"port": 22}, "nmapx": {}},
+        },
         headers=analyst.headers,
     )
 
@@ -275,6 +281,11 @@ def test_scan_options_are_checked_by_each_scanner(embedded):
     assert bad_port.get_json()["field"] == "options.banner.port"
     assert unknown.status_code == 422
     assert unknown.get_json()["field"] == "options.nmapx"
+    missing = client.post(
+        "/api/v1/scans", json={"target": "127.0.0.1", "scan_type": "probe"}, headers=analyst.headers
+    )
+    assert missing.status_code == 422
+    assert missing.get_json()["field"] == "options.banner.port"
 
 
 def test_frameworks_and_scan_types_are_checked(embedded):

@@ -63,15 +63,15 @@ HOOKS = hook_functions()
 
 def test_every_hook_function_is_a_hookspec():
     assert HOOKS, "no cyberorigen_* function found in cyberorigen.plugin_api.hookspecs"
-    undecorated = sorted(name for name, function in HOOKS.items() if not hasattr(
-        function, SPEC_MARK
-    ))
+    undecorated = sorted(
+        name for name, function in HOOKS.items() if not hasattr(function, SPEC_MARK)
+    )
     assert undecorated == [], f"not decorated with @hookspec: {undecorated}"
 
 
 @pytest.mark.parametrize("name", sorted(HOOKS))
 def test_the_signature_line_is_the_one_in_the_source(name):
-    """The rendering below matches what hookspecs.py says, character for character."""
+    """signature_line() renders the hook as hookspecs.py writes it, character for character."""
     source = inspect.getsource(HOOKS[name])
 
     assert f"{signature_line(name, HOOKS[name])}:" in source
@@ -80,9 +80,9 @@ def test_the_signature_line_is_the_one_in_the_source(name):
 @pytest.mark.parametrize("name", sorted(HOOKS))
 def test_every_hook_is_documented_with_its_exact_signature(name):
     expected = signature_line(name, HOOKS[name])
-    lines = {line.strip() for line in docs_text().splitlines()}
+    documented = expected in {line.strip() for line in docs_text().splitlines()}
 
-    assert expected in lines, f"docs/plugins.md lacks the line: {expected}"
+    assert documented, f"docs/plugins.md lacks the line: {expected}"
 
 
 def test_no_documented_hook_is_missing_from_the_hookspecs():
@@ -92,4 +92,4 @@ def test_no_documented_hook_is_missing_from_the_hookspecs():
     unknown = sorted(documented - set(HOOKS))
 
     assert unknown == [], f"docs/plugins.md documents hooks that do not exist: {unknown}"
-    assert documented == set(HOOKS)
+    assert documented == set(HOOKS), "every hook needs its def line in docs/plugins.md"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from importlib.metadata import EntryPoint
 
 from cyberorigen.plugin_api import ENTRY_POINT_GROUP
@@ -77,3 +78,43 @@ def test_a_duplicate_scanner_name_fails_the_second_plugin(with_plugins):
     assert "'banner' is already provided" in copycat.reason
     assert copycat.scanners == []
     assert registry.manager.get_plugin("b-copycat") is None
+
+
+def test_trace_logs_every_hook_call(with_plugins, caplog):
+    with_plugins()
+    points = [EntryPoint(name="fixtures", value="fixture_scanners", group=ENTRY_POINT_GROUP)]
+
+    with caplog.at_level(logging.INFO, logger="cyberorigen.plugins"):
+        build_registry(points=points, trace=True)
+
+    assert "hook: fixtures.cyberorigen_scanners()" in caplog.text
+    assert "hook: fixtures.cyberorigen_environment_problems()" in caplog.text
+
+
+def test_names_and_check_ids_are_checked_at_load(with_plugins, monkeypatch):
+    with_plugins()
+    import fixture_scanners
+
+    monkeypatch.setattr(fixture_scanners.SlowScanner, "name", "not an identifier")
+    points = [EntryPoint(name="fixtures", value="fixture_scanners", group=ENTRY_POINT_GROUP)]
+
+    record = build_registry(points=points).record("fixtures")
+
+    assert record.status == "failed"
+    assert "is not an identifier" in record.reason
+
+
+def test_lifecycle_hooks_hear_about_each_scan(with_plugins, make_app, make_account):
+    with_plugins("fixtures", "recorder")
+    import lifecycle_recorder
+
+    lifecycle_recorder.CALLS.clear()
+    app = make_app(redis=False, **{"scans.profiles": {"quick": ["crashing"]}})
+    client = app.test_client()
+    analyst = make_account(role="analyst")
+    scan = client.post(
+        "/api/v1/scans", json={"target": "127.0.0.1"}, headers=analyst.headers
+    ).get_json()
+    app.extensions["cyberorigen"].jobs.shutdown()  # wait for the embedded run to end
+
+    assert [("started", scan["id"]), ("finished", None)] == lifecycle_recorder.CALLS

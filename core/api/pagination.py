@@ -28,3 +28,7 @@ def paginate(query: ModelSelect, args: Mapping[str, Any], *order_by) -> dict[str
 
 def newest_first(model) -> tuple:
     return (model.created_at.desc(), model.id.desc())
+
+
+def oldest_first(model) -> tuple:
+    return (model.created_at.asc(), model.id.asc())

@@ -31,6 +31,8 @@ class JobQueue(Protocol):
 
     def cancel_scan(self, scan: Scan) -> None: ...
 
+    def shutdown(self) -> None: ...
+
 
 class RedisJobQueue:
     def __init__(self, connection: redis.Redis, name: str, job_timeout: int) -> None:
@@ -51,6 +53,9 @@ class RedisJobQueue:
         """Take a queued scan's job off the queue (a running one stops by itself)."""
         self._queue.remove(scan_job_id(scan))
 
+    def shutdown(self) -> None:
+        """Nothing runs here: workers are other processes."""
+
 
 class EmbeddedJobQueue:
     """Runs jobs on threads of this process (no Redis, no worker processes)."""
@@ -64,6 +69,10 @@ class EmbeddedJobQueue:
 
     def cancel_scan(self, scan: Scan) -> None:
         """Nothing to remove: the runner sees the cancellation in the database."""
+
+    def shutdown(self) -> None:
+        """Wait for the scans running on this process's threads to end."""
+        self._pool.shutdown(wait=True)
 
 
 def _log_failure(future) -> None:

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
-from cyberorigen.db.models import Finding, ScanFinding
+from cyberorigen.db import database
+from cyberorigen.db.models import Finding, ScanFinding, utcnow
+from cyberorigen.errors import NotFound, ValidationFailed
+from cyberorigen.services.outbox import record_event
+
+NEEDS_REASON = ("accepted_risk", "false_positive")
 
 
 def findings_query(org_id: int, filters: Mapping[str, Any], scan_id: int | None = None):
@@ -20,3 +26,53 @@ def findings_query(org_id: int, filters: Mapping[str, Any], scan_id: int | None 
 
 def by_last_seen() -> tuple:
     return (Finding.last_seen.desc(), Finding.id.desc())
+
+
+def get_finding(org_id: int, public_id: str) -> Finding:
+    finding = Finding.get_or_none(
+        (Finding.public_id == public_id) & (Finding.organization == org_id)
+    )
+    if finding is None:
+        raise NotFound("finding")
+    return finding
+
+
+def change_status(
+    finding: Finding,
+    status: str,
+    reason: str | None,
+    accepted_until: datetime | None,
+    changed_by: str,
+) -> Finding:
+    """Set a finding's status; accepting a risk or calling it a false positive needs a reason,
+    and an accepted risk may expire (it is then open again for the next scan that sees it)."""
+    if status in NEEDS_REASON and not (reason or "").strip():
+        raise ValidationFailed(f"reason: required to mark a finding {status}", "reason")
+    if accepted_until is not None:
+        if status != "accepted_risk":
+            raise ValidationFailed(
+                "accepted_until: only an accepted risk has an expiry", "accepted_until"
+            )
+        if accepted_until <= utcnow():
+            raise ValidationFailed("accepted_until: must be in the future", "accepted_until")
+    previous = finding.status
+    with database.atomic():
+        finding.status = status
+        finding.status_reason = (reason or "").strip() or None
+        finding.accepted_until = accepted_until
+        finding.save()
+        if previous != status:
+            record_event(
+                finding.organization_id,
+                "finding.status_changed",
+                {
+                    "finding_id": finding.public_id,
+                    "target": finding.target,
+                    "check_id": finding.check_id,
+                    "from": previous,
+                    "to": status,
+                    "reason": finding.status_reason,
+                    "changed_by": changed_by,
+                },
+            )
+    return finding

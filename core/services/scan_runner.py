@@ -61,12 +61,10 @@ def _event_payload(scan: Scan) -> dict:
 
 
 def _call_lifecycle_hook(registry: PluginRegistry, hook: str, scan: Scan) -> None:
-    summary = _scan_summary(scan)
-    for impl in getattr(registry.manager.hook, hook).get_hookimpls():
-        try:
-            impl.function(scan=summary)
-        except Exception:  # noqa: BLE001 - a plugin's hook never stops a scan
-            log.exception("plugin %s: %s failed", impl.plugin_name, hook)
+    """Tell every plugin; a plugin's exception is logged and never stops the scan."""
+    for plugin, _, error in registry.call_each(hook, scan=_scan_summary(scan)):
+        if error is not None:
+            log.error("plugin %s: %s failed: %s", plugin, hook, error, exc_info=error)
 
 
 def _start(scan_id: str, settings: RunnerSettings) -> Scan | None:
@@ -148,11 +146,20 @@ def store_finding(scan: Scan, scanner: str, target: Target, found: PluginFinding
                     & (Finding.fingerprint == fingerprint)
                 )
         if not announced:
-            reopened = row.status == "fixed"
+            acceptance_over = (
+                row.status == "accepted_risk"
+                and row.accepted_until is not None
+                and row.accepted_until <= values["last_seen"]
+            )
+            reopened = row.status == "fixed" or acceptance_over
             for name, value in values.items():
                 setattr(row, name, value)
             if reopened:
-                row.status, row.status_reason = "open", "seen again by a scan"
+                row.status = "open"
+                row.status_reason = (
+                    "the risk acceptance expired" if acceptance_over else "seen again by a scan"
+                )
+                row.accepted_until = None
             row.save()
             announced = reopened
         ScanFinding.insert(scan=scan, finding=row).on_conflict_ignore().execute()

@@ -49,13 +49,29 @@ def request_cancel(scan: Scan) -> Scan:
     return Scan.get_by_id(scan.id)
 
 
-def scans_query(org_id: int, status: str | None = None, target: str | None = None):
+def scans_query(org_id: int, filters: Mapping[str, Any] | None = None):
+    """The organization's scans, filtered by ``status``, ``target``, ``created_after`` and
+    ``created_before`` when given."""
+    filters = filters or {}
     query = Scan.select().where(Scan.organization == org_id)
-    if status:
-        query = query.where(Scan.status == status)
-    if target:
-        query = query.where(Scan.target == target)
+    if filters.get("status"):
+        query = query.where(Scan.status == filters["status"])
+    if filters.get("target"):
+        query = query.where(Scan.target == filters["target"])
+    if filters.get("created_after"):
+        query = query.where(Scan.created_at >= filters["created_after"])
+    if filters.get("created_before"):
+        query = query.where(Scan.created_at < filters["created_before"])
     return query
+
+
+def delete_scan(scan: Scan) -> None:
+    """Delete a finished scan with its scanner results; the findings stay (they belong to the
+    target, and other scans may have seen them)."""
+    if scan.status in ("queued", "running"):
+        raise Conflict(f"the scan is {scan.status}: cancel it first", "status")
+    with database.atomic():
+        scan.delete_instance()
 
 
 def get_scan(org_id: int, public_id: str) -> Scan:

@@ -22,8 +22,20 @@ class FindingSchema(ma.Schema):
     fingerprint = fields.String()
     status = fields.String(metadata={"enum": list(FINDING_STATUSES)})
     status_reason = fields.String(allow_none=True)
+    accepted_until = UtcTimestamp(allow_none=True)
     first_seen = UtcTimestamp()
     last_seen = UtcTimestamp()
+
+
+class FindingStatusSchema(ma.Schema):
+    status = fields.String(required=True, validate=validate.OneOf(FINDING_STATUSES))
+    reason = fields.String(
+        validate=validate.Length(max=2000),
+        metadata={"description": "Required for accepted_risk and false_positive."},
+    )
+    accepted_until = UtcTimestamp(
+        allow_none=True, metadata={"description": "When an accepted risk must be looked at again."}
+    )
 
 
 class FindingListArgsSchema(PageArgsSchema):

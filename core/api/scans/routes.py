@@ -7,7 +7,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from cyberorigen.api.findings.schemas import FindingListArgsSchema, FindingSchema
-from cyberorigen.api.pagination import newest_first, paginate
+from cyberorigen.api.pagination import newest_first, oldest_first, paginate
 from cyberorigen.api.scans.schemas import (
     ScanCreateSchema,
     ScanDetailSchema,
@@ -19,7 +19,13 @@ from cyberorigen.api.security import principal, require_role
 from cyberorigen.db.models import Scan, ScannerRun
 from cyberorigen.errors import ApiError
 from cyberorigen.services.findings import by_last_seen, findings_query
-from cyberorigen.services.scans import create_scan, get_scan, request_cancel, scans_query
+from cyberorigen.services.scans import (
+    create_scan,
+    delete_scan,
+    get_scan,
+    request_cancel,
+    scans_query,
+)
 from cyberorigen.services.scope import in_scope
 
 blp = Blueprint("scans", __name__, url_prefix="/api/v1/scans", description="Scans.")
@@ -27,6 +33,24 @@ blp = Blueprint("scans", __name__, url_prefix="/api/v1/scans", description="Scan
 
 def _jobs():
     return current_app.extensions["cyberorigen"].jobs
+
+
+def _start_scan(target: str, scan_type: str, frameworks, options) -> Scan:
+    """Check the scope, record the scan (committed), then hand it to the job queue."""
+    caller = principal()
+    if not in_scope(caller.organization_id, target):
+        raise ApiError(
+            403,
+            f"{target} is outside your organization's scan scope. An admin can add it with "
+            'POST /api/v1/scope {"value": "<domain, address or network>"}.',
+            "TARGET_OUT_OF_SCOPE",
+            "target",
+        )
+    scan = create_scan(
+        caller.organization_id, caller.user_id, target, scan_type, frameworks, options
+    )
+    _jobs().enqueue_scan(scan)
+    return _with_runs(scan)
 
 
 def _with_runs(scan: Scan) -> Scan:
@@ -41,8 +65,9 @@ class Scans(MethodView):
     @blp.response(200, page_schema(ScanSchema))
     def get(self, args):
         """List scans, newest first."""
-        query = scans_query(principal().organization_id, args.get("status"), args.get("target"))
-        return paginate(query, args, *newest_first(Scan))
+        query = scans_query(principal().organization_id, args)
+        order = newest_first(Scan) if args["sort"] == "-created_at" else oldest_first(Scan)
+        return paginate(query, args, *order)
 
     @require_role("analyst")
     @blp.arguments(ScanCreateSchema)
@@ -50,25 +75,7 @@ class Scans(MethodView):
     def post(self, data):
         """Ask for a scan of a target inside the organization's scope; it starts ``queued``
         and runs on a worker."""
-        caller = principal()
-        if not in_scope(caller.organization_id, data["target"]):
-            raise ApiError(
-                403,
-                f"{data['target']} is outside your organization's scan scope. An admin can add "
-                'it with POST /api/v1/scope {"value": "<domain, address or network>"}.',
-                "TARGET_OUT_OF_SCOPE",
-                "target",
-            )
-        scan = create_scan(
-            caller.organization_id,
-            caller.user_id,
-            data["target"],
-            data["scan_type"],
-            data["frameworks"],
-            data["options"],
-        )
-        _jobs().enqueue_scan(scan)
-        return _with_runs(scan)
+        return _start_scan(data["target"], data["scan_type"], data["frameworks"], data["options"])
 
 
 @blp.route("/<string:scan_id>")
@@ -78,6 +85,21 @@ class ScanById(MethodView):
     def get(self, scan_id):
         """One scan, with each scanner's status and error."""
         return _with_runs(get_scan(principal().organization_id, scan_id))
+
+    @require_role("analyst")
+    @blp.response(204)
+    def delete(self, scan_id):
+        """Delete a finished scan (its findings stay with the target)."""
+        delete_scan(get_scan(principal().organization_id, scan_id))
+
+
+@blp.route("/<string:scan_id>/rescan", methods=["POST"])
+@require_role("analyst")
+@blp.response(201, ScanDetailSchema)
+def rescan(scan_id):
+    """Scan the same target again with the same type, frameworks and options."""
+    previous = get_scan(principal().organization_id, scan_id)
+    return _start_scan(previous.target, previous.scan_type, previous.frameworks, previous.options)
 
 
 @blp.route("/<string:scan_id>/cancel", methods=["POST"])

@@ -101,14 +101,17 @@ class ScanCreateSchema(ma.Schema):
     @ma.post_load
     def _normalize(self, data, **_):
         data["target"] = normalize_target(data["target"])
-        data["options"] = _validated_options(data["options"])
+        data["options"] = _validated_options(data["scan_type"], data["options"])
         return data
 
 
-def _validated_options(options: dict) -> dict:
-    """Each scanner's options through its own schema (defaults filled in); errors name the
-    path, e.g. ``options.http.port``."""
-    scanners = current_app.extensions["cyberorigen"].registry.scanners
+def _validated_options(scan_type: str, options: dict) -> dict:
+    """The options of every scanner the scan runs, through that scanner's schema (defaults
+    filled in, required options enforced); errors name the path, e.g. ``options.http.port``."""
+    state = current_app.extensions["cyberorigen"]
+    scanners = state.registry.scanners
+    runs = [name for name in state.settings.scan_profiles[scan_type] if name in scanners]
+    options = {**{name: {} for name in runs}, **options}
     loaded, errors = {}, {}
     for name, values in options.items():
         scanner = scanners.get(name)
@@ -129,6 +132,13 @@ def _validated_options(options: dict) -> dict:
 
 class ScanListArgsSchema(PageArgsSchema):
     status = fields.String(validate=validate.OneOf(SCAN_STATUSES))
+    created_after = UtcTimestamp(metadata={"description": "Created at or after (UTC)."})
+    created_before = UtcTimestamp(metadata={"description": "Created before (UTC)."})
+    sort = fields.String(
+        load_default="-created_at",
+        validate=validate.OneOf(["-created_at", "created_at"]),
+        metadata={"description": "Newest first (default) or oldest first."},
+    )
     target = fields.String(metadata={"description": "As sent when the scan was created."})
 
     @ma.post_load

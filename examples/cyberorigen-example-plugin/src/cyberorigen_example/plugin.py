@@ -1,0 +1,42 @@
+"""The plugin module named by the ``example`` entry point of the ``cyberorigen.plugins`` group.
+
+It declares the plugin-API versions it works with and implements four hooks. The registry
+calls each registration hook once, when it is built (in the API process and in every worker).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+from cyberorigen.plugin_api import Framework, Scanner, Transport, hookimpl
+
+from cyberorigen_example.framework import ExampleBaseline
+from cyberorigen_example.robots import RobotsScanner
+from cyberorigen_example.transport import FileTransport
+
+PLUGIN_API = "~=1.0"
+
+
+@hookimpl
+def cyberorigen_scanners() -> list[Scanner]:
+    return [RobotsScanner()]
+
+
+@hookimpl
+def cyberorigen_frameworks() -> list[Framework]:
+    # Reads and checks the packaged JSON; a broken file raises ValueError, and the registry
+    # records this plugin as failed with that message.
+    return [ExampleBaseline()]
+
+
+@hookimpl
+def cyberorigen_transports() -> list[Transport]:
+    return [FileTransport()]
+
+
+@hookimpl
+def cyberorigen_environment_problems() -> list[str]:
+    # Quick and never raising. Python can be built without OpenSSL; then https is out of reach.
+    if importlib.util.find_spec("ssl") is None:
+        return ["Python has no ssl module: the robots scanner cannot fetch https:// targets"]
+    return []
