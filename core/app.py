@@ -22,6 +22,7 @@ from cyberorigen.api.openapi import openapi_config
 from cyberorigen.api.organizations.routes import blp as organizations_blp
 from cyberorigen.api.plugins.routes import blp as plugins_blp
 from cyberorigen.api.scans.routes import blp as scans_blp
+from cyberorigen.api.schedules.routes import blp as schedules_blp
 from cyberorigen.api.scope.routes import blp as scope_blp
 from cyberorigen.api.security import is_public_endpoint
 from cyberorigen.api.users.routes import blp as users_blp
@@ -48,6 +49,7 @@ MODULES = (
     scope_blp,
     scans_blp,
     findings_blp,
+    schedules_blp,
     controls_blp,
     webhooks_blp,
     plugins_blp,

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
+import signal
 import sys
+import threading
 from urllib.parse import urlsplit
 
 import click
@@ -21,6 +24,7 @@ from cyberorigen.errors import ApiError
 from cyberorigen.jobs import runtime
 from cyberorigen.jobs.queue import RedisJobQueue
 from cyberorigen.jobs.reaper import start_reaper
+from cyberorigen.jobs.scheduler import scheduler_loop, start_scheduler
 from cyberorigen.plugin_registry import build_registry
 from cyberorigen.server import run_gunicorn
 from cyberorigen.services.organizations import create_organization, get_by_name
@@ -189,7 +193,8 @@ def users_create(email, password, password_stdin, org_name, plan, role) -> None:
 
 @main.command()
 @click.option("--burst", is_flag=True, help="Exit once the queue is empty.")
-def worker(burst: bool) -> None:
+@click.option("--with-scheduler", is_flag=True, help="Also start the scans of due schedules.")
+def worker(burst: bool, with_scheduler: bool) -> None:
     """Run scan jobs from the Redis queue (start as many as you like, on any host)."""
     settings = _settings()
     if settings.redis_url is None:
@@ -202,6 +207,8 @@ def worker(burst: bool) -> None:
     connection = redis.Redis.from_url(settings.redis_url)
     jobs = RedisJobQueue(connection, settings.scan_queue, settings.scanner_timeout * 8)
     start_reaper(settings.heartbeat_timeout, jobs)
+    if with_scheduler:
+        start_scheduler(jobs)
     loaded = [record.name for record in installed.registry.records if record.status == "loaded"]
     click.echo(
         f"CyberOrigen worker {__version__} on queue {settings.scan_queue!r}; "
@@ -210,6 +217,25 @@ def worker(burst: bool) -> None:
     Worker([settings.scan_queue], connection=connection, serializer=JSONSerializer).work(
         burst=burst, logging_level="INFO"
     )
+
+
+@main.command()
+def scheduler() -> None:
+    """Start the scans of due schedules, every few seconds (run one or more, anywhere)."""
+    settings = _settings()
+    if settings.redis_url is None:
+        raise click.ClickException(
+            "no Redis is configured (CYBERORIGEN_REDIS_URL): in embedded mode schedules run "
+            "inside `cyberorigen serve`"
+        )
+    _bind_migrated(settings).close()
+    connection = redis.Redis.from_url(settings.redis_url)
+    jobs = RedisJobQueue(connection, settings.scan_queue, settings.scanner_timeout * 8)
+    click.echo(f"CyberOrigen scheduler {__version__}: starting scans of due schedules")
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    with contextlib.suppress(KeyboardInterrupt):
+        scheduler_loop(jobs, stop)
 
 
 @main.group()
@@ -261,9 +287,12 @@ def serve(host: str, port: int, workers: int | None, dev: bool) -> None:
     click.echo(f"CyberOrigen {__version__} on http://{host}:{port}  (docs: /docs, /redoc)")
     on_worker_start = None
     if settings.embedded:
-        # Scans run in this process: it also watches for scans a crash left running.
+        # Scans run in this process: it also starts scheduled scans and watches for scans a
+        # crash left running.
         def on_worker_start() -> None:
-            start_reaper(settings.heartbeat_timeout, app.extensions["cyberorigen"].jobs)
+            jobs = app.extensions["cyberorigen"].jobs
+            start_reaper(settings.heartbeat_timeout, jobs)
+            start_scheduler(jobs)
 
     if dev:
         if on_worker_start is not None:

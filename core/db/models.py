@@ -212,6 +212,26 @@ class Webhook(BaseModel):
     created_at = DateTimeField(default=utcnow)
 
 
+class Schedule(BaseModel):
+    """A scan to start again and again: by cron expression or every N seconds."""
+
+    public_id = CharField(max_length=40, unique=True, default=lambda: new_public_id("sch"))
+    organization = ForeignKeyField(Organization, backref="schedules", on_delete="CASCADE")
+    created_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    target = CharField(max_length=2048)
+    scan_type = CharField(max_length=40)
+    frameworks = JSONField(default=list)
+    options = JSONField(default=dict)
+    cron = CharField(max_length=200, null=True)
+    interval_seconds = IntegerField(null=True)
+    enabled = BooleanField(default=True)
+    next_run_at = DateTimeField(null=True, index=True)
+    last_run_at = DateTimeField(null=True)
+    last_scan = ForeignKeyField(Scan, null=True, on_delete="SET NULL", backref="+")
+    last_error = TextField(null=True)
+    created_at = DateTimeField(default=utcnow)
+
+
 ALL_MODELS = (
     Organization,
     User,
@@ -224,4 +244,5 @@ ALL_MODELS = (
     ScanFinding,
     ScopeEntry,
     OutboxEvent,
+    Schedule,
 )

@@ -5,12 +5,13 @@ Running a scan is the job of ``scan_runner`` on a worker; this module records wh
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from cyberorigen.db import database
 from cyberorigen.db.models import Scan, utcnow
-from cyberorigen.errors import Conflict, NotFound
+from cyberorigen.errors import ApiError, Conflict, NotFound
+from cyberorigen.services.scope import in_scope
 
 
 def create_scan(
@@ -78,4 +79,27 @@ def get_scan(org_id: int, public_id: str) -> Scan:
     scan = Scan.get_or_none((Scan.public_id == public_id) & (Scan.organization == org_id))
     if scan is None:
         raise NotFound("scan")
+    return scan
+
+
+def start_scan(
+    org_id: int,
+    user_id: int | None,
+    target: str,
+    scan_type: str,
+    frameworks: Sequence[str],
+    options: Mapping[str, Any],
+    enqueue: Callable[[Scan], None],
+) -> Scan:
+    """Check the scope, record the scan (committed), then hand it to ``enqueue``."""
+    if not in_scope(org_id, target):
+        raise ApiError(
+            403,
+            f"{target} is outside your organization's scan scope. An admin can add it with "
+            'POST /api/v1/scope {"value": "<domain, address or network>"}.',
+            "TARGET_OUT_OF_SCOPE",
+            "target",
+        )
+    scan = create_scan(org_id, user_id, target, scan_type, frameworks, options)
+    enqueue(scan)
     return scan

@@ -17,16 +17,14 @@ from cyberorigen.api.scans.schemas import (
 from cyberorigen.api.schemas import page_schema
 from cyberorigen.api.security import principal, require_role
 from cyberorigen.db.models import Scan, ScannerRun
-from cyberorigen.errors import ApiError
 from cyberorigen.services.findings import by_last_seen, findings_query
 from cyberorigen.services.scans import (
-    create_scan,
     delete_scan,
     get_scan,
     request_cancel,
     scans_query,
+    start_scan,
 )
-from cyberorigen.services.scope import in_scope
 
 blp = Blueprint("scans", __name__, url_prefix="/api/v1/scans", description="Scans.")
 
@@ -36,20 +34,16 @@ def _jobs():
 
 
 def _start_scan(target: str, scan_type: str, frameworks, options) -> Scan:
-    """Check the scope, record the scan (committed), then hand it to the job queue."""
     caller = principal()
-    if not in_scope(caller.organization_id, target):
-        raise ApiError(
-            403,
-            f"{target} is outside your organization's scan scope. An admin can add it with "
-            'POST /api/v1/scope {"value": "<domain, address or network>"}.',
-            "TARGET_OUT_OF_SCOPE",
-            "target",
-        )
-    scan = create_scan(
-        caller.organization_id, caller.user_id, target, scan_type, frameworks, options
+    scan = start_scan(
+        caller.organization_id,
+        caller.user_id,
+        target,
+        scan_type,
+        frameworks,
+        options,
+        _jobs().enqueue_scan,
     )
-    _jobs().enqueue_scan(scan)
     return _with_runs(scan)
 
 

@@ -1,0 +1,128 @@
+"""Scheduled scans: by cron expression (UTC) or every N seconds.
+
+Any number of scheduler processes may run: each due schedule is claimed by a conditional
+update of its ``next_run_at``, so a run starts once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from cronsim import CronSim, CronSimError
+
+from cyberorigen.db import database
+from cyberorigen.db.models import Scan, Schedule, utcnow
+from cyberorigen.errors import ApiError, NotFound, ValidationFailed
+from cyberorigen.services.scans import start_scan
+
+log = logging.getLogger("cyberorigen.schedules")
+
+MIN_INTERVAL_SECONDS = 300
+
+
+def cron_problem(expression: str) -> str | None:
+    try:
+        CronSim(expression, datetime(2000, 1, 1))
+    except CronSimError as exc:
+        return f"not a cron expression: {exc}"
+    return None
+
+
+def next_run(schedule: Schedule, after: datetime) -> datetime:
+    if schedule.cron:
+        return next(CronSim(schedule.cron, after)).replace(microsecond=0)
+    return after + timedelta(seconds=schedule.interval_seconds)
+
+
+def _check_timing(cron: str | None, interval: int | None) -> None:
+    if bool(cron) == bool(interval):
+        raise ValidationFailed("cron: give exactly one of cron and interval_seconds", "cron")
+    if cron and (problem := cron_problem(cron)):
+        raise ValidationFailed(f"cron: {problem}", "cron")
+    if interval is not None and interval < MIN_INTERVAL_SECONDS:
+        raise ValidationFailed(
+            f"interval_seconds: at least {MIN_INTERVAL_SECONDS}", "interval_seconds"
+        )
+
+
+def create_schedule(org_id: int, user_id: int | None, data: Mapping[str, Any]) -> Schedule:
+    _check_timing(data.get("cron"), data.get("interval_seconds"))
+    with database.atomic():
+        schedule = Schedule(
+            organization=org_id,
+            created_by=user_id,
+            target=data["target"],
+            scan_type=data["scan_type"],
+            frameworks=list(data.get("frameworks") or []),
+            options=dict(data.get("options") or {}),
+            cron=data.get("cron"),
+            interval_seconds=data.get("interval_seconds"),
+            enabled=data.get("enabled", True),
+        )
+        schedule.next_run_at = next_run(schedule, utcnow())
+        schedule.save()
+    return schedule
+
+
+def update_schedule(schedule: Schedule, changes: Mapping[str, Any]) -> Schedule:
+    timing = {key: changes[key] for key in ("cron", "interval_seconds") if key in changes}
+    if timing:
+        schedule.cron = timing.get("cron")
+        schedule.interval_seconds = timing.get("interval_seconds")
+        _check_timing(schedule.cron, schedule.interval_seconds)
+    for name in ("target", "scan_type", "frameworks", "options", "enabled"):
+        if name in changes:
+            setattr(schedule, name, changes[name])
+    if timing or changes.get("enabled"):
+        schedule.next_run_at = next_run(schedule, utcnow())
+    schedule.save()
+    return schedule
+
+
+def schedules_query(org_id: int):
+    return Schedule.select().where(Schedule.organization == org_id)
+
+
+def get_schedule(org_id: int, public_id: str) -> Schedule:
+    schedule = Schedule.get_or_none(
+        (Schedule.public_id == public_id) & (Schedule.organization == org_id)
+    )
+    if schedule is None:
+        raise NotFound("schedule")
+    return schedule
+
+
+def run_due_schedules(enqueue: Callable[[Scan], None], now: datetime | None = None) -> list[str]:
+    """Start a scan for every enabled schedule that is due; return the scans' ids."""
+    now = now or utcnow()
+    started = []
+    due = Schedule.select().where(Schedule.enabled & (Schedule.next_run_at <= now))
+    for schedule in due:
+        following = next_run(schedule, now)
+        claimed = (
+            Schedule.update(next_run_at=following, last_run_at=now)
+            .where((Schedule.id == schedule.id) & (Schedule.next_run_at == schedule.next_run_at))
+            .execute()
+        )
+        if not claimed:
+            continue  # another scheduler took it
+        try:
+            scan = start_scan(
+                schedule.organization_id,
+                schedule.created_by_id,
+                schedule.target,
+                schedule.scan_type,
+                schedule.frameworks,
+                schedule.options,
+                enqueue,
+            )
+        except ApiError as exc:
+            Schedule.update(last_error=exc.detail).where(Schedule.id == schedule.id).execute()
+            log.warning("schedule %s did not start: %s", schedule.public_id, exc.detail)
+            continue
+        Schedule.update(last_scan=scan, last_error=None).where(Schedule.id == schedule.id).execute()
+        started.append(scan.public_id)
+    return started
