@@ -1,0 +1,66 @@
+"""The example plugin distribution, installed with pip as its users would (`make test` does
+`pip install ./examples/cyberorigen-example-plugin`), is discovered and its scanner runs."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+
+@pytest.fixture
+def site_with_robots():
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server's naming
+            body = b"User-agent: *\nDisallow: /admin/\nDisallow: /backup/\n"
+            self.send_response(200 if self.path == "/robots.txt" else 404)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+def test_the_installed_example_plugin_is_listed_and_its_scanner_runs(
+    make_app, make_account, unique_address, site_with_robots
+):
+    app = make_app(redis=False, **{"scans.profiles": {"quick": ["http"], "web": ["robots"]}})
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = unique_address()
+    admin = make_account(role="admin")
+
+    plugins = client.get("/api/v1/plugins", headers=admin.headers).get_json()["items"]
+    example = next(item for item in plugins if item["name"] == "example")
+    assert example["status"] == "loaded"
+    assert example["distribution"] == "cyberorigen-example-plugin"
+    assert example["scanners"] == ["robots"]
+    assert example["frameworks"] == ["example-baseline"]
+    assert example["transports"] == ["file"]
+
+    created = client.post(
+        "/api/v1/scans",
+        json={
+            "target": "127.0.0.1",
+            "scan_type": "web",
+            "options": {"robots": {"port": site_with_robots}},
+        },
+        headers=admin.headers,
+    )
+    assert created.status_code == 201, created.get_json()
+    app.extensions["cyberorigen"].jobs.shutdown()
+    scan = client.get(f"/api/v1/scans/{created.get_json()['id']}", headers=admin.headers)
+    assert scan.get_json()["status"] == "completed", scan.get_json()
+    findings = client.get(
+        "/api/v1/findings?check_id=robots.disallowed_paths_disclosed", headers=admin.headers
+    ).get_json()["items"]
+    assert len(findings) == 1
+    assert "/admin/" in str(findings[0]["evidence"])
