@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 from importlib.metadata import EntryPoint
 
+import pytest
+
 from cyberorigen.plugin_api import ENTRY_POINT_GROUP
 from cyberorigen.plugin_registry import build_registry
 
@@ -118,3 +120,22 @@ def test_lifecycle_hooks_hear_about_each_scan(with_plugins, make_app, make_accou
     app.extensions["cyberorigen"].jobs.shutdown()  # wait for the embedded run to end
 
     assert [("started", scan["id"]), ("finished", None)] == lifecycle_recorder.CALLS
+
+
+def test_the_testing_helper_passes_progress_and_cancellation(with_plugins):
+    with_plugins()
+    import fixture_scanners
+
+    from cyberorigen.plugin_api import ScanCancelled
+    from cyberorigen.plugin_api.testing import run_scanner
+
+    steps = []
+    with pytest.raises(ScanCancelled):
+        run_scanner(
+            fixture_scanners.SlowScanner(),
+            "127.0.0.1",
+            {"seconds": 5},
+            report_progress=lambda percent, step: steps.append((percent, step)),
+            is_cancelled=lambda: bool(steps),
+        )
+    assert steps == [(50, "waiting")]

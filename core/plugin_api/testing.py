@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from cyberorigen.plugin_api.interfaces import Finding, ScanContext, Scanner, Target
@@ -22,12 +22,19 @@ def run_scanner(
     target: str,
     options: Mapping[str, Any] | None = None,
     timeout: float | None = None,
+    report_progress: Callable[[int, str], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
 ) -> list[Finding]:
-    """Run ``scanner`` against ``target`` in this process and return all its findings."""
+    """Run ``scanner`` against ``target`` in this process and return all its findings.
+
+    ``report_progress(percent, step)`` receives the scanner's progress reports, and
+    ``is_cancelled()`` stands for the scan's cancellation, as on a worker."""
     ctx = ScanContext(
         target=Target.parse(target),
         options=validated_options(scanner, options),
         deadline=time.monotonic() + (timeout or scanner.timeout),
+        report_progress=report_progress or (lambda percent, step: None),
+        is_cancelled=is_cancelled or (lambda: False),
     )
     return list(scanner.run(ctx))
 
