@@ -30,7 +30,7 @@ from cyberorigen.api.webhooks.routes import blp as webhooks_blp
 from cyberorigen.db import bind_database, database
 from cyberorigen.errors import ApiError
 from cyberorigen.jobs import runtime
-from cyberorigen.jobs.queue import EmbeddedJobQueue, JobQueue, RedisJobQueue
+from cyberorigen.jobs.queue import JobQueue, job_queue_for
 from cyberorigen.logging_setup import configure_logging
 from cyberorigen.plugin_registry import PluginRegistry
 from cyberorigen.services.identity import IdentityCache
@@ -127,11 +127,7 @@ def create_app(settings: Settings | None = None) -> Flask:
         secret_box=SecretBox(settings.secret_key),
         identities=IdentityCache(settings.identity_cache_seconds),
         registry=registry,
-        jobs=(
-            RedisJobQueue(redis_client, settings.scan_queue, settings.scanner_timeout * 8)
-            if redis_client is not None
-            else EmbeddedJobQueue()
-        ),
+        jobs=job_queue_for(settings, redis_client),
     )
     bind_database(settings.database_url)
 

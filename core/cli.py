@@ -22,7 +22,7 @@ from cyberorigen.db.migrate import pending_migrations, upgrade
 from cyberorigen.db.models import PLANS, ROLES, User
 from cyberorigen.errors import ApiError
 from cyberorigen.jobs import runtime
-from cyberorigen.jobs.queue import RedisJobQueue
+from cyberorigen.jobs.queue import job_queue_for
 from cyberorigen.jobs.reaper import start_reaper
 from cyberorigen.jobs.scheduler import scheduler_loop, start_scheduler
 from cyberorigen.plugin_registry import build_registry
@@ -191,21 +191,26 @@ def users_create(email, password, password_stdin, org_name, plan, role) -> None:
     click.echo(f"Created {role} {user.email} ({user.public_id}) in {org_name!r}.")
 
 
+def _redis_jobs(settings: Settings):
+    """The Redis connection and scan queue of a worker or scheduler process."""
+    if settings.redis_url is None:
+        raise click.ClickException(
+            "no Redis is configured (CYBERORIGEN_REDIS_URL): in embedded mode scans and "
+            "schedules run inside `cyberorigen serve`, and this process is not needed"
+        )
+    _bind_migrated(settings).close()
+    connection = redis.Redis.from_url(settings.redis_url)
+    return connection, job_queue_for(settings, connection)
+
+
 @main.command()
 @click.option("--burst", is_flag=True, help="Exit once the queue is empty.")
 @click.option("--with-scheduler", is_flag=True, help="Also start the scans of due schedules.")
 def worker(burst: bool, with_scheduler: bool) -> None:
     """Run scan jobs from the Redis queue (start as many as you like, on any host)."""
     settings = _settings()
-    if settings.redis_url is None:
-        raise click.ClickException(
-            "no Redis is configured (CYBERORIGEN_REDIS_URL): in embedded mode scans run "
-            "inside `cyberorigen serve`, and no worker is needed"
-        )
-    _bind_migrated(settings).close()
+    connection, jobs = _redis_jobs(settings)
     installed = runtime.install(settings)
-    connection = redis.Redis.from_url(settings.redis_url)
-    jobs = RedisJobQueue(connection, settings.scan_queue, settings.scanner_timeout * 8)
     start_reaper(settings.heartbeat_timeout, jobs)
     if with_scheduler:
         start_scheduler(jobs)
@@ -222,15 +227,7 @@ def worker(burst: bool, with_scheduler: bool) -> None:
 @main.command()
 def scheduler() -> None:
     """Start the scans of due schedules, every few seconds (run one or more, anywhere)."""
-    settings = _settings()
-    if settings.redis_url is None:
-        raise click.ClickException(
-            "no Redis is configured (CYBERORIGEN_REDIS_URL): in embedded mode schedules run "
-            "inside `cyberorigen serve`"
-        )
-    _bind_migrated(settings).close()
-    connection = redis.Redis.from_url(settings.redis_url)
-    jobs = RedisJobQueue(connection, settings.scan_queue, settings.scanner_timeout * 8)
+    _, jobs = _redis_jobs(_settings())
     click.echo(f"CyberOrigen scheduler {__version__}: starting scans of due schedules")
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())

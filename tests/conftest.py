@@ -15,6 +15,7 @@ import secrets
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -228,6 +229,33 @@ def with_plugins(monkeypatch):
         )
 
     return use
+
+
+@pytest.fixture
+def banner_port():
+    """A TCP service on 127.0.0.1 that greets every connection (for the banner scanner of
+    tests/plugin_fixtures)."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    stop = threading.Event()
+
+    def serve():
+        server.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                connection, _ = server.accept()
+            except TimeoutError:
+                continue
+            with connection:
+                connection.sendall(b"220 fixture-service ready\r\n")
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield server.getsockname()[1]
+    stop.set()
+    thread.join(timeout=5)
+    server.close()
 
 
 # --- tenants, users, tokens ----------------------------------------------------------------

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-import threading
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -15,38 +13,12 @@ PROFILES = {"quick": ["http"], "probe": ["banner"], "slow": ["slow"]}
 
 
 @pytest.fixture
-def setup(with_plugins, make_app, unique_address, make_account, request):
+def setup(with_plugins, make_app, unique_address, make_account, banner_port):
     with_plugins("fixtures")
     app = make_app(redis=False, **{"scans.profiles": PROFILES})
     client = app.test_client()
     client.environ_base["REMOTE_ADDR"] = unique_address()
-    banner_port = request.getfixturevalue("banner_port")
     return client, make_account(role="analyst"), banner_port
-
-
-@pytest.fixture
-def banner_port():
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(8)
-    stop = threading.Event()
-
-    def serve():
-        server.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                connection, _ = server.accept()
-            except TimeoutError:
-                continue
-            with connection:
-                connection.sendall(b"SSH-2.0-fixture\r\n")
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    yield server.getsockname()[1]
-    stop.set()
-    thread.join(timeout=5)
-    server.close()
 
 
 def run_probe(client, account, port):

@@ -6,8 +6,6 @@ on 127.0.0.1; the worker-process pipeline on Redis is tested in test_worker.py.
 
 from __future__ import annotations
 
-import socket
-import threading
 import time
 
 import pytest
@@ -25,32 +23,6 @@ PROFILES = {
     "stuck": ["stuck", "banner"],
     "dns": ["dns"],
 }
-
-
-@pytest.fixture
-def banner_port():
-    """A TCP service on 127.0.0.1 that greets every connection."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(8)
-    stop = threading.Event()
-
-    def serve():
-        server.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                connection, _ = server.accept()
-            except TimeoutError:
-                continue
-            with connection:
-                connection.sendall(b"220 fixture-service ready\r\n")
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    yield server.getsockname()[1]
-    stop.set()
-    thread.join(timeout=5)
-    server.close()
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from rq.serializers import JSONSerializer
 
 from cyberorigen.db.models import Scan
 from cyberorigen.jobs.scans import run_scan_in_process
+from cyberorigen.settings import Settings
 
 log = logging.getLogger("cyberorigen.jobs")
 
@@ -79,3 +80,12 @@ def _log_failure(future) -> None:
     error = future.exception()
     if error is not None:
         log.error("embedded scan job failed: %s", error, exc_info=error)
+
+
+def job_queue_for(settings: Settings, connection: redis.Redis | None) -> JobQueue:
+    """RQ on ``connection`` when Redis is configured, else this process's thread pool.
+
+    A job may run as long as every scanner of a profile at its timeout (generously)."""
+    if connection is None:
+        return EmbeddedJobQueue()
+    return RedisJobQueue(connection, settings.scan_queue, settings.scanner_timeout * 8)

@@ -12,14 +12,12 @@ from collections.abc import Sequence
 from cyberorigen.db import database
 from cyberorigen.db.models import Webhook
 from cyberorigen.errors import NotFound
+from cyberorigen.services.outbox import EVENT_TYPES as DOMAIN_EVENT_TYPES
 from cyberorigen.services.secret_box import SecretBox
 
+#: What a webhook may subscribe to: every domain event, the webhook's own events, or all.
 EVENT_TYPES = (
-    "scan.started",
-    "scan.completed",
-    "scan.failed",
-    "vulnerability.found",
-    "finding.status_changed",
+    *DOMAIN_EVENT_TYPES,
     "control.status_changed",
     "evidence.expiring",
     "webhook.disabled",
