@@ -9,8 +9,7 @@ from dataclasses import dataclass
 import redis
 from flask import Flask, g, request
 
-from cyberorigen import errors
-from cyberorigen.api import openapi, ratelimit, security
+from cyberorigen.api import errors, openapi, ratelimit, security
 from cyberorigen.api.api_keys.routes import blp as api_keys_blp
 from cyberorigen.api.auth.routes import blp as auth_blp
 from cyberorigen.api.auth.routes import token_blp

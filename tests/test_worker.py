@@ -86,9 +86,9 @@ def workers(cli_env, queue_name):
         CYBERORIGEN_SCANS_HEARTBEAT_TIMEOUT=str(HEARTBEAT_TIMEOUT),
     )
 
-    def start() -> subprocess.Popen:
+    def start(*options: str) -> subprocess.Popen:
         process = subprocess.Popen(
-            [sys.executable, "-m", "cyberorigen.cli", "worker"],
+            [sys.executable, "-m", "cyberorigen.cli", "worker", *options],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -151,11 +151,12 @@ def wait_for(client, account, scan_id, statuses, within=60.0) -> dict:
     raise AssertionError(f"scan still {scan.get('status')} after {within}s: {scan}")
 
 
+@pytest.mark.parametrize("options", [(), ("--in-process",)], ids=["forked", "in-process"])
 def test_a_scan_runs_on_a_worker_process_and_completes_with_findings(
-    api, workers, site, make_account
+    api, workers, site, make_account, options
 ):
     analyst = make_account(role="analyst")
-    workers()
+    workers(*options)
 
     created = api.post("/api/v1/scans", json=scan_of(site), headers=analyst.headers)
     assert created.status_code == 201, created.get_json()

@@ -69,7 +69,7 @@ class Api(SmorestApi):
     ERROR_SCHEMA = ErrorSchema
 
     def _register_error_handlers(self):
-        """The envelope handlers are registered by ``cyberorigen.errors.init_app``."""
+        """The envelope handlers are registered by ``cyberorigen.api.errors.init_app``."""
 
 
 def register_blueprints(api: Api, blueprints) -> None:

@@ -2,20 +2,41 @@
 
 from __future__ import annotations
 
+import os
+
 from cyberorigen.db import bind_database, database
 from cyberorigen.jobs import runtime
 from cyberorigen.services.scan_runner import run_scan
 
+_bound_in: int | None = None
+_inherited: list = []
+
+
+def _database_of_this_process(url: str) -> None:
+    """Bind the database once per process. A work horse forked for one job gets a binding
+    (and connections) of its own, never the parent's; a worker that runs jobs in its own
+    process keeps its binding, and its connection pool, from job to job.
+
+    The binding inherited from the parent is kept referenced, never closed or collected: its
+    connections' sockets belong to the parent, and closing them here would end the parent's
+    sessions. (RQ ends a work horse with os._exit, which runs no finalizer.)"""
+    global _bound_in
+    if _bound_in != os.getpid():
+        if database.obj is not None:
+            _inherited.append(database.obj)
+        bind_database(url)
+        _bound_in = os.getpid()
+
 
 def run_scan_job(scan_id: str) -> str | None:
-    """RQ entry point. Opens its own database connection: RQ runs it in a forked work horse,
-    which must not reuse a connection of the parent process."""
+    """RQ entry point."""
     current = runtime.current()
-    db = bind_database(current.settings.database_url)
+    _database_of_this_process(current.settings.database_url)
     try:
         return run_scan(scan_id, current.registry, current.runner_settings)
     finally:
-        db.close()
+        if not database.is_closed():
+            database.close()
 
 
 def run_scan_in_process(scan_id: str) -> str | None:

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 _hasher = PasswordHasher()
 
-# Verified against when the e-mail is unknown, so that an unknown user and a wrong password
-# cost the same time and cannot be told apart.
-_DUMMY_HASH = _hasher.hash("not-a-real-password-but-the-same-cost")
+
+@cache
+def _dummy_hash() -> str:
+    """Verified against when the e-mail is unknown, so that an unknown user and a wrong
+    password cost the same time and cannot be told apart (made on first use: hashing takes
+    64 MiB and a tenth of a second, which processes that never log anyone in should not pay)."""
+    return _hasher.hash("not-a-real-password-but-the-same-cost")
+
 
 MIN_PASSWORD_LENGTH = 12
 
@@ -20,7 +27,7 @@ def hash_password(password: str) -> str:
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and bool(password_hash)
+        return _hasher.verify(password_hash or _dummy_hash(), password) and bool(password_hash)
     except (VerificationError, InvalidHashError):
         return False
 

@@ -62,6 +62,8 @@ def _event_payload(scan: Scan) -> dict:
 
 def _call_lifecycle_hook(registry: PluginRegistry, hook: str, scan: Scan) -> None:
     """Tell every plugin; a plugin's exception is logged and never stops the scan."""
+    if not getattr(registry.manager.hook, hook).get_hookimpls():
+        return  # no plugin listens: do not even read the summary
     for plugin, _, error in registry.call_each(hook, scan=_scan_summary(scan)):
         if error is not None:
             log.error("plugin %s: %s failed: %s", plugin, hook, error, exc_info=error)
@@ -83,7 +85,7 @@ def _start(scan_id: str, settings: RunnerSettings) -> Scan | None:
         scan.heartbeat_at = now
         scan.attempts += 1
         scan.save()
-        if not scan.scanner_runs.exists():
+        if first_attempt:
             for position, name in enumerate(settings.profiles.get(scan.scan_type, ())):
                 ScannerRun.create(scan=scan, scanner=name, position=position)
         if first_attempt:
@@ -312,21 +314,21 @@ def run_scan(scan_id: str, registry: PluginRegistry, settings: RunnerSettings) -
         state.run_scanner(run, index, len(runs))
     with database.atomic():
         scan = Scan.get_by_id(scan.id)
-        outcomes = [run.status for run in scan.scanner_runs]
+        errors = _errors_of(runs)
         if state.cancel.is_set() or scan.cancel_requested:
             _finish(scan, "cancelled", "cancelled while running")
-        elif "completed" in outcomes:
-            _finish(scan, "completed", _errors_of(scan))
+        elif any(run.status == "completed" for run in runs):
+            _finish(scan, "completed", errors)
         else:
-            _finish(scan, "failed", _errors_of(scan) or "no scanner could run")
+            _finish(scan, "failed", errors or "no scanner could run")
     _call_lifecycle_hook(registry, "cyberorigen_scan_finished", scan)
     return scan.status
 
 
-def _errors_of(scan: Scan) -> str | None:
+def _errors_of(runs: list[ScannerRun]) -> str | None:
     problems = [
         f"{run.scanner}: {run.status}" + (f" ({run.error})" if run.error else "")
-        for run in scan.scanner_runs.order_by(ScannerRun.position)
+        for run in runs
         if run.status != "completed"
     ]
     return "; ".join(problems) or None
