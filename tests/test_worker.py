@@ -4,6 +4,7 @@ looking at an HTTP server this test runs on 127.0.0.1."""
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import secrets
 import signal
@@ -18,6 +19,8 @@ import pytest
 from cyberorigen.db.models import Scan
 
 HEARTBEAT_TIMEOUT = 3
+#: The http scanner looks at the test's site; "absent" is a scanner no plugin provides.
+PROFILES = {"quick": ["http", "absent"]}
 
 
 class Site:
@@ -84,6 +87,7 @@ def workers(cli_env, queue_name):
         cli_env,
         CYBERORIGEN_SCANS_QUEUE=queue_name,
         CYBERORIGEN_SCANS_HEARTBEAT_TIMEOUT=str(HEARTBEAT_TIMEOUT),
+        CYBERORIGEN_SCANS_PROFILES=json.dumps(PROFILES),
     )
 
     def start(*options: str) -> subprocess.Popen:
@@ -165,7 +169,7 @@ def test_a_scan_runs_on_a_worker_process_and_completes_with_findings(
     assert scan["status"] == "completed", scan
     runs = {run["scanner"]: run for run in scan["scanners"]}
     assert runs["http"]["status"] == "completed"
-    assert runs["tls"]["status"] == "skipped" and "not installed" in runs["tls"]["error"]
+    assert runs["absent"]["status"] == "skipped" and "not installed" in runs["absent"]["error"]
     assert scan["vulnerabilities_found"] >= 1
     findings = api.get(
         f"/api/v1/scans/{scan['id']}/findings?per_page=100", headers=analyst.headers

@@ -1,0 +1,33 @@
+"""Built-in plugin: DNS and e-mail security (scanners ``dns`` and ``smtp``), on dnspython.
+
+Registered as the ``dns`` entry point of the ``cyberorigen.plugins`` group. The ``dns``
+scanner checks SPF, DMARC, CAA, DNSSEC, open zone transfers and dangling CNAMEs; the ``smtp``
+scanner checks STARTTLS on the domain's MX hosts (its check id, ``smtp.starttls_missing``,
+must start with its scanner's name). Checks: :mod:`cyberorigen.plugins.dns.checks`.
+"""
+
+from __future__ import annotations
+
+from cyberorigen.plugin_api import Scanner, hookimpl
+from cyberorigen.plugins.dns.scanner import DnsScanner, SmtpScanner, environment_problems
+
+PLUGIN_API = "~=1.0"
+
+
+@hookimpl
+def cyberorigen_scanners() -> list[Scanner]:
+    return [DnsScanner(), SmtpScanner()]
+
+
+@hookimpl
+def cyberorigen_environment_problems() -> list[str]:
+    return environment_problems()
+
+
+__all__ = [
+    "PLUGIN_API",
+    "DnsScanner",
+    "SmtpScanner",
+    "cyberorigen_environment_problems",
+    "cyberorigen_scanners",
+]
