@@ -16,6 +16,7 @@ from rq import SimpleWorker, Worker
 from rq.serializers import JSONSerializer
 
 from cyberorigen import __version__
+from cyberorigen.checks_catalog import render_catalogue
 from cyberorigen.db import bind_database
 from cyberorigen.db.migrate import pending_migrations, upgrade
 from cyberorigen.db.models import PLANS, ROLES, User
@@ -274,6 +275,13 @@ def plugins_list() -> None:
             click.echo(f"{'':<20} {record.reason}")
         for problem in record.problems:
             click.echo(f"{'':<20} problem: {problem}")
+
+
+@main.command()
+def checks() -> None:
+    """Print the catalogue of the built-in scanners' checks (the body of docs/checks.md)."""
+    settings = _settings(require_secret=False)
+    click.echo(render_catalogue(build_registry(settings.disabled_plugins)), nl=False)
 
 
 @main.command()
