@@ -21,7 +21,7 @@ PROFILES = {
     "broken": ["crashing"],
     "slow": ["slow"],
     "stuck": ["stuck", "banner"],
-    "dns": ["dns"],
+    "absent": ["absent"],
 }
 
 
@@ -269,7 +269,9 @@ def test_frameworks_and_scan_types_are_checked(embedded):
         headers=analyst.headers,
     )
     nothing_installed = client.post(
-        "/api/v1/scans", json={"target": "127.0.0.1", "scan_type": "dns"}, headers=analyst.headers
+        "/api/v1/scans",
+        json={"target": "127.0.0.1", "scan_type": "absent"},
+        headers=analyst.headers,
     )
 
     assert unknown_framework.status_code == 422
