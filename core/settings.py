@@ -57,6 +57,7 @@ class Settings:
     ratelimit_storage_url: str
     ratelimit_key_prefix: str
     scan_profiles: Mapping[str, tuple[str, ...]]
+    profile_options: Mapping[str, Mapping[str, Mapping[str, Any]]]
     scanner_timeout: int
     heartbeat_timeout: int
     scan_queue: str
@@ -127,6 +128,21 @@ def _as_profiles(value: Any) -> dict[str, tuple[str, ...]]:
     return profiles
 
 
+def _as_profile_options(value: Any) -> dict[str, dict[str, dict[str, Any]]]:
+    """``{profile: {scanner: {option: value}}}``; in the environment as JSON."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value) if value.strip() else {}
+        except ValueError:
+            raise ValueError('expected JSON like {"quick": {"ports": {"top": 100}}}') from None
+    if not isinstance(value, dict) or not all(
+        isinstance(scanners, dict) and all(isinstance(opts, dict) for opts in scanners.values())
+        for scanners in value.values()
+    ):
+        raise ValueError("expected a table of profile = {scanner = {option = value}}")
+    return value
+
+
 def _positive(parse: Callable[[Any], int]) -> Callable[[Any], int]:
     def check(value: Any) -> int:
         number = parse(value)
@@ -174,6 +190,7 @@ _SPECS: dict[str, Callable[[Any], Any]] = {
     "ratelimit.storage_url": _url({"redis", "rediss", "unix", "memory"}),
     "ratelimit.key_prefix": _as_str,
     "scans.profiles": _as_profiles,
+    "scans.profile_options": _as_profile_options,
     "scans.scanner_timeout": _positive(_as_int),
     "scans.heartbeat_timeout": _positive(_as_int),
     "scans.queue": _as_str,
@@ -307,6 +324,7 @@ def load_settings(
         ratelimit_storage_url=values["ratelimit.storage_url"] or redis_url or "memory://",
         ratelimit_key_prefix=values["ratelimit.key_prefix"] or "cyberorigen",
         scan_profiles=values["scans.profiles"],
+        profile_options=values["scans.profile_options"],
         scanner_timeout=values["scans.scanner_timeout"],
         heartbeat_timeout=values["scans.heartbeat_timeout"],
         scan_queue=values["scans.queue"] or "cyberorigen-scans",

@@ -302,7 +302,7 @@ def test_check_ids_match_the_reference_catalogue(scanner: PortsScanner) -> None:
 
 def test_default_options(scanner: PortsScanner) -> None:
     options = validated_options(scanner)
-    assert options["ports"] == list(TOP_PORTS)
+    assert options["ports"] is None and options["top"] == 1000  # the whole built-in list
     assert len(TOP_PORTS) == len(set(TOP_PORTS)) == 1000
     assert {21, 22, 23, 80, 443, 445, 3306, 3389, 5432, 6379, 27017} <= set(TOP_PORTS)
     assert options["allowlist"] == []

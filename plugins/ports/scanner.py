@@ -134,11 +134,19 @@ class PortsOptionsSchema(ma.Schema):
     """Options of the ``ports`` scanner."""
 
     ports = PortList(
-        load_default=lambda: list(TOP_PORTS),
+        load_default=None,
         metadata={
             "description": "TCP ports to scan: '22,80,443,8000-8100' or a list of ports and "
-            "ranges, each 1-65535, at most 65,536 in all. Default: the built-in list of "
-            "1,000 common service ports."
+            "ranges, each 1-65535, at most 65,536 in all. Default: the first `top` ports of "
+            "the built-in list of 1,000 common service ports."
+        },
+    )
+    top = fields.Integer(
+        load_default=len(TOP_PORTS),
+        validate=validate.Range(min=1, max=len(TOP_PORTS)),
+        metadata={
+            "description": "Without `ports`: how many of the built-in list's ports to scan, "
+            "most common first (the quick profile uses 100)."
         },
     )
     allowlist = PortList(
@@ -259,6 +267,8 @@ class PortsScanner(Scanner):
         host = ctx.target.host
         address, family = resolve(host)
         ports: list[int] = options["ports"]
+        if ports is None:
+            ports = list(TOP_PORTS[: options["top"]])
         binary = nmap_path() if options["use_nmap"] else None
         method = "nmap" if binary else "connect scan"
         ctx.progress(0, f"scanning {len(ports)} TCP ports of {host} ({address}) by {method}")

@@ -111,7 +111,11 @@ def _validated_options(scan_type: str, options: dict) -> dict:
     state = current_app.extensions["cyberorigen"]
     scanners = state.registry.scanners
     runs = [name for name in state.settings.scan_profiles[scan_type] if name in scanners]
-    options = {**{name: {} for name in runs}, **options}
+    profile = state.settings.profile_options.get(scan_type, {})
+    options = {
+        name: {**profile.get(name, {}), **options.get(name, {})}
+        for name in dict.fromkeys([*runs, *options])
+    }
     loaded, errors = {}, {}
     for name, values in options.items():
         scanner = scanners.get(name)
