@@ -4,7 +4,7 @@ The target is 127.0.0.1 with servers this test runs: HTTPS (TLS 1.2+, certificat
 CA, good headers), HTTP redirecting to it, and, for the misconfigured case, a plaintext site
 without any security header, a TLS server with an expired self-signed certificate and an
 unauthenticated Redis-like service. The dns and smtp scanners do not scan IP targets: they are
-`skipped` here (test_scanner_dns.py covers them against a DNS server of its own).
+`not_applicable` here (test_scanner_dns.py covers them against a DNS server of its own).
 """
 
 from __future__ import annotations
@@ -255,10 +255,11 @@ def test_a_well_configured_target_has_no_findings_above_info(scanning, pki):
         "http": "completed",
         "tls": "completed",
         "ports": "completed",
-        "dns": "skipped",
-        "smtp": "skipped",
+        "dns": "not_applicable",
+        "smtp": "not_applicable",
     }, scan
     assert scan["status"] == "completed"
+    assert scan["error"] is None  # a scanner that does not scan IP targets is no error
     above_info = [
         (item["check_id"], item["severity"]) for item in findings if item["severity"] != "info"
     ]

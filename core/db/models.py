@@ -32,6 +32,7 @@ SCANNER_RUN_STATUSES = (
     "failed",
     "timed_out",
     "skipped",
+    "not_applicable",
     "cancelled",
 )
 SEVERITIES = ("critical", "high", "medium", "low", "info")

@@ -233,7 +233,7 @@ class _Run:
             run.save()
             return
         if self.target.kind not in scanner.target_kinds:
-            run.status = "skipped"
+            run.status = "not_applicable"
             run.error = f"{run.scanner} does not scan {self.target.kind} targets"
             run.save()
             return
@@ -304,7 +304,7 @@ def run_scan(scan_id: str, registry: PluginRegistry, settings: RunnerSettings) -
     state = _Run(scan, registry, settings)
     runs = list(scan.scanner_runs.order_by(ScannerRun.position))
     for index, run in enumerate(runs):
-        if run.status in ("completed", "failed", "timed_out", "skipped"):
+        if run.status in ("completed", "failed", "timed_out", "skipped", "not_applicable"):
             continue  # done by an earlier attempt of this scan
         state.beat(force=True)
         if state.cancel.is_set():
@@ -329,7 +329,7 @@ def _errors_of(runs: list[ScannerRun]) -> str | None:
     problems = [
         f"{run.scanner}: {run.status}" + (f" ({run.error})" if run.error else "")
         for run in runs
-        if run.status != "completed"
+        if run.status not in ("completed", "not_applicable")
     ]
     return "; ".join(problems) or None
 

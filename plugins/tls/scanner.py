@@ -172,6 +172,22 @@ def _connectable_address(host: str, port: int, timeout: float) -> str:
 
 # --- running sslyze ---------------------------------------------------------------------------
 
+#: The sslyze scan commands every port gets, by their sslyze names (sslyze itself is imported
+#: only when a scan runs).
+SCAN_COMMANDS = (
+    "ssl_2_0_cipher_suites",
+    "ssl_3_0_cipher_suites",
+    "tls_1_0_cipher_suites",
+    "tls_1_1_cipher_suites",
+    "tls_1_2_cipher_suites",
+    "tls_1_3_cipher_suites",
+    "certificate_info",
+    "heartbleed",
+    "robot",
+    "openssl_ccs_injection",
+    "session_renegotiation",
+)
+
 
 def _scan_request(
     plan: Plan, port: int, address: str, network_timeout: int, ca_file: Path | None
@@ -185,19 +201,7 @@ def _scan_request(
         ServerScanRequest,
     )
 
-    commands = {
-        ScanCommand.SSL_2_0_CIPHER_SUITES,
-        ScanCommand.SSL_3_0_CIPHER_SUITES,
-        ScanCommand.TLS_1_0_CIPHER_SUITES,
-        ScanCommand.TLS_1_1_CIPHER_SUITES,
-        ScanCommand.TLS_1_2_CIPHER_SUITES,
-        ScanCommand.TLS_1_3_CIPHER_SUITES,
-        ScanCommand.CERTIFICATE_INFO,
-        ScanCommand.HEARTBLEED,
-        ScanCommand.ROBOT,
-        ScanCommand.OPENSSL_CCS_INJECTION,
-        ScanCommand.SESSION_RENEGOTIATION,
-    }
+    commands = {ScanCommand(name) for name in SCAN_COMMANDS}
     extra = ScanCommandsExtraArguments(
         certificate_info=CertificateInfoExtraArgument(custom_ca_file=ca_file) if ca_file else None
     )
