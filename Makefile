@@ -54,3 +54,4 @@ lint:
 bench: install-dev services
 	$(BIN)/python bench/api_throughput.py
 	$(BIN)/python bench/pipeline_overhead.py
+	$(BIN)/python bench/scanners.py
