@@ -26,6 +26,7 @@ from marshmallow import fields, validate
 from urllib3.exceptions import HTTPError, InsecureRequestWarning, ReadTimeoutError
 
 from cyberorigen.plugin_api import Finding, ScanContext, Scanner
+from cyberorigen.plugin_api.options import validate_ca_pem
 from cyberorigen.plugins.http.checks import CHECKS, HSTS_MIN_MAX_AGE
 
 #: The Origin sent with every request, to see whether CORS lets any site read the answer.
@@ -70,15 +71,6 @@ def _validate_path(value: str) -> None:
         raise ma.ValidationError("a path starts with a single '/', e.g. /login")
     if len(value) > 2048 or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in value):
         raise ma.ValidationError("a path has at most 2048 characters and no spaces or controls")
-
-
-def _validate_pem(value: str) -> None:
-    if "-----BEGIN CERTIFICATE-----" not in value:
-        raise ma.ValidationError("expected PEM certificates (-----BEGIN CERTIFICATE-----)")
-    try:
-        ssl.create_default_context().load_verify_locations(cadata=value)
-    except (ssl.SSLError, ValueError) as exc:
-        raise ma.ValidationError(f"not usable as CA certificates: {exc}") from None
 
 
 def _port_field(description: str) -> fields.Integer:
@@ -128,7 +120,7 @@ class HttpOptionsSchema(ma.Schema):
     )
     trust_store = fields.String(
         load_default=None,
-        validate=[validate.Length(max=1_000_000), _validate_pem],
+        validate=[validate.Length(max=1_000_000), validate_ca_pem],
         metadata={
             "description": "PEM text of extra CA certificates to trust for HTTPS, on top of "
             "the system's (for internal CAs and self-signed certificates)."

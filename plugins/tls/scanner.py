@@ -15,7 +15,6 @@ import datetime
 import ipaddress
 import os
 import socket
-import ssl
 import tempfile
 import threading
 import time
@@ -30,6 +29,7 @@ from cryptography.utils import CryptographyDeprecationWarning
 from marshmallow import fields, validate
 
 from cyberorigen.plugin_api import Finding, ScanContext, Scanner
+from cyberorigen.plugin_api.options import validate_ca_pem
 from cyberorigen.plugins.tls.analysis import analyze
 from cyberorigen.plugins.tls.checks import CHECKS
 
@@ -55,15 +55,6 @@ class IncompleteScan(TlsScanError):
 
 
 # --- options ----------------------------------------------------------------------------------
-
-
-def _validate_pem(value: str) -> None:
-    if "-----BEGIN CERTIFICATE-----" not in value:
-        raise ma.ValidationError("expected PEM certificates (-----BEGIN CERTIFICATE-----)")
-    try:
-        ssl.create_default_context().load_verify_locations(cadata=value)
-    except (ssl.SSLError, ValueError) as exc:
-        raise ma.ValidationError(f"not usable as CA certificates: {exc}") from None
 
 
 def _validate_server_name(value: str) -> None:
@@ -113,7 +104,7 @@ class TlsOptionsSchema(ma.Schema):
     )
     trust_store = fields.String(
         load_default=None,
-        validate=[validate.Length(max=1_000_000), _validate_pem],
+        validate=[validate.Length(max=1_000_000), validate_ca_pem],
         metadata={
             "description": "PEM text of extra CA certificates to trust, on top of the "
             "Mozilla root store (for internal CAs and known self-signed certificates)."
