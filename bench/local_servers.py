@@ -19,6 +19,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from cyberorigen.plugin_api.testing import make_test_ca
+
 HOST = "127.0.0.1"
 GOOD_TLS12_CIPHERS = "ECDHE+AESGCM:ECDHE+CHACHA20"
 PAGE = (
@@ -41,33 +43,7 @@ def _name(common_name: str) -> x509.Name:
 def make_pki(folder: Path) -> tuple[str, Path, Path, Path]:
     """A CA and a leaf for localhost/127.0.0.1: (CA PEM, CA file, leaf cert file, key file)."""
     now = datetime.datetime.now(datetime.UTC)
-    ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca_cert = (
-        x509.CertificateBuilder()
-        .subject_name(_name("CyberOrigen bench CA"))
-        .issuer_name(_name("CyberOrigen bench CA"))
-        .public_key(ca_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=30))
-        .not_valid_after(now + datetime.timedelta(days=365))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=False,
-                content_commitment=False,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=True,
-                crl_sign=True,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), False)
-        .sign(ca_key, hashes.SHA256())
-    )
+    ca_cert, ca_key = make_test_ca("CyberOrigen bench CA", 30, 365)
     key = ec.generate_private_key(ec.SECP256R1())
     sans = [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address(HOST))]
     leaf = (

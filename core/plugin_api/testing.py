@@ -54,3 +54,52 @@ def assert_well_formed(scanner: Scanner) -> None:
             f"{check.id} must start with {scanner.name}."
         )
         assert check.remediation and check.description, f"{check.id} needs text"
+
+
+def make_test_ca(
+    common_name: str = "CyberOrigen test CA", days_before: int = 1, days_after: int = 365
+) -> tuple[Any, Any]:
+    """A certificate authority for tests of TLS-speaking scanners: ``(certificate, key)``.
+
+    An EC P-256 key and a self-signed CA certificate with the extensions strict verifiers
+    expect (basic constraints, key usage, subject key identifier), valid from ``days_before``
+    days ago to ``days_after`` days ahead (reach far back to issue expired certificates).
+    Issue server certificates with it, and pass its PEM as the scanner's trust_store option.
+    """
+    import datetime
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = datetime.datetime.now(datetime.UTC)
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=days_before))
+        .not_valid_after(now + datetime.timedelta(days=days_after))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=False,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), False)
+        .sign(key, hashes.SHA256())
+    )
+    return certificate, key
