@@ -259,9 +259,10 @@ def plugins_list() -> None:
         click.echo("No plugin is installed.")
     for record in registry.records:
         provides = ", ".join(
-            f"{kind} {', '.join(names)}"
+            (names[0] if kind == "controls" else f"{kind} {', '.join(names)}")
             for kind, names in (
                 ("scanners", record.scanners),
+                ("controls", [f"{len(record.controls)} controls"] if record.controls else []),
                 ("frameworks", record.frameworks),
                 ("transports", record.transports),
             )

@@ -18,13 +18,15 @@ import pluggy
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
 from cyberorigen.plugin_api import API_VERSION, ENTRY_POINT_GROUP, hookspecs
-from cyberorigen.plugin_api.interfaces import Framework, Scanner, Transport
+from cyberorigen.plugin_api.framework_data import CONTROL_ID
+from cyberorigen.plugin_api.interfaces import Control, Framework, Scanner, Transport
 
 log = logging.getLogger("cyberorigen.plugins")
 
 #: Registration hook -> (interface, the attribute that names an object, registry field).
 _PROVIDERS: dict[str, tuple[type, str, str]] = {
     "cyberorigen_scanners": (Scanner, "name", "scanners"),
+    "cyberorigen_controls": (Control, "id", "controls"),
     "cyberorigen_frameworks": (Framework, "id", "frameworks"),
     "cyberorigen_transports": (Transport, "name", "transports"),
 }
@@ -42,6 +44,7 @@ class PluginRecord:
     api: str | None = None
     hooks: list[str] = field(default_factory=list)
     scanners: list[str] = field(default_factory=list)
+    controls: list[str] = field(default_factory=list)
     frameworks: list[str] = field(default_factory=list)
     transports: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
@@ -85,7 +88,11 @@ class PluginRegistry:
     scanners: dict[str, Scanner]
     frameworks: dict[str, Framework]
     transports: dict[str, Transport]
+    controls: dict[str, Control] = field(default_factory=dict)
     trace: bool = False
+    #: Indexes derived from what the plugins provide, built on first use by their owners
+    #: (the compliance catalogue).
+    derived: dict[str, Any] = field(default_factory=dict)
 
     def call_each(self, hook: str, **kwargs: Any):
         return call_each(self.manager, hook, trace=self.trace, **kwargs)
@@ -142,9 +149,22 @@ def _check_scanner(scanner: Scanner) -> None:
     ids = [check.id for check in scanner.checks]
     if len(ids) != len(set(ids)):
         raise PluginError(f"scanner {scanner.name} declares a check id twice")
-    for check_id in ids:
-        if not check_id.startswith(scanner.name + "."):
-            raise PluginError(f"check id {check_id!r} must start with {scanner.name + '.'!r}")
+    for check in scanner.checks:
+        if not check.id.startswith(scanner.name + "."):
+            raise PluginError(f"check id {check.id!r} must start with {scanner.name + '.'!r}")
+        for control in check.controls:
+            if not CONTROL_ID.match(control):
+                raise PluginError(f"check {check.id} names {control!r}, which is not a control id")
+
+
+def _framework_names(frameworks: Iterable[Framework]) -> dict[str, str]:
+    """Every id and alias of ``frameworks`` -> the framework id it names."""
+    names: dict[str, str] = {}
+    for framework in frameworks:
+        for name in (framework.id, *framework.aliases):
+            if names.setdefault(name, framework.id) != framework.id:
+                raise PluginError(f"framework name {name!r} is used by two frameworks")
+    return names
 
 
 def _provided(
@@ -182,7 +202,7 @@ def build_registry(
     manager.add_hookspecs(hookspecs)
     blocked = set(disabled)
     records: list[PluginRecord] = []
-    registry = PluginRegistry(manager, records, {}, {}, {}, trace)
+    registry = PluginRegistry(manager, records, {}, {}, {}, {}, trace)
     found = entry_points(group=ENTRY_POINT_GROUP) if points is None else points
     for point in sorted(found, key=lambda item: item.name):
         distribution, version = _distribution(point)
@@ -197,7 +217,55 @@ def build_registry(
             record.status = "incompatible" if isinstance(exc, IncompatiblePlugin) else "failed"
             record.reason = str(exc)
             log.warning("plugin %s %s: %s", point.name, record.status, exc)
+    _check_control_links(registry)
     return registry
+
+
+def _check_control_links(registry: PluginRegistry) -> None:
+    """Once every plugin is in: a framework mapping a control that no plugin provides makes
+    its plugin ``failed``; a check naming an unknown control is a problem of its plugin (the
+    check still runs, it just tests no control)."""
+    for record in registry.records:
+        if record.status != "loaded":
+            continue
+        for framework_id in record.frameworks:
+            framework = registry.frameworks[framework_id]
+            unknown = sorted(
+                {link.control for link in framework.mappings()} - set(registry.controls)
+            )
+            if unknown:
+                _reject(
+                    registry,
+                    record,
+                    f"framework {framework_id} maps control {unknown[0]!r}, which no loaded "
+                    "plugin provides",
+                )
+                break
+        unknown_controls = sorted(
+            {
+                control
+                for scanner_name in (record.scanners if record.status == "loaded" else ())
+                for check in registry.scanners[scanner_name].checks
+                for control in check.controls
+                if control not in registry.controls
+            }
+        )
+        if unknown_controls:
+            record.problems.append(
+                "its checks test controls no loaded plugin provides, so they count for no "
+                f"framework: {', '.join(unknown_controls)} (is the controls plugin disabled?)"
+            )
+
+
+def _reject(registry: PluginRegistry, record: PluginRecord, reason: str) -> None:
+    """Take back everything a loaded plugin provided and record it as failed."""
+    for slot in ("scanners", "controls", "frameworks", "transports"):
+        for name in getattr(record, slot):
+            getattr(registry, slot).pop(name, None)
+        setattr(record, slot, [])
+    registry.manager.unregister(name=record.name)
+    record.status, record.reason, record.hooks = "failed", reason, []
+    log.warning("plugin %s failed: %s", record.name, reason)
 
 
 def _load_one(registry: PluginRegistry, point: EntryPoint, record: PluginRecord) -> None:
@@ -219,6 +287,7 @@ def _load_one(registry: PluginRegistry, point: EntryPoint, record: PluginRecord)
             clash = sorted(set(objects) & set(taken))
             if clash:
                 raise PluginError(f"{slot[:-1]} name {clash[0]!r} is already provided")
+        _framework_names([*registry.frameworks.values(), *provided["frameworks"].values()])
     except (PluginError, pluggy.PluginValidationError) as exc:
         manager.unregister(name=point.name)
         if isinstance(exc, pluggy.PluginValidationError):

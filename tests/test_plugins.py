@@ -7,7 +7,7 @@ from importlib.metadata import EntryPoint
 
 import pytest
 
-from cyberorigen.plugin_api import ENTRY_POINT_GROUP
+from cyberorigen.plugin_api import API_VERSION, ENTRY_POINT_GROUP
 from cyberorigen.plugin_registry import build_registry
 
 
@@ -35,7 +35,7 @@ def test_broken_plugins_are_reported_and_the_appliance_still_starts(
     assert "cannot be imported" in plugins["broken"]["reason"]
     assert "not installed (test fixture)" in plugins["broken"]["reason"]
     assert plugins["future"]["status"] == "incompatible"
-    assert "~=2.0" in plugins["future"]["reason"] and "1.0" in plugins["future"]["reason"]
+    assert "~=2.0" in plugins["future"]["reason"] and API_VERSION in plugins["future"]["reason"]
     assert plugins["typo"]["status"] == "failed"
     assert "cyberorigen_scaners" in plugins["typo"]["reason"]
     assert plugins["needs-tool"]["problems"] == [

@@ -1,13 +1,15 @@
 """The only module plugin authors import: ``from cyberorigen.plugin_api import ...``.
 
 A plugin is a module (or an object) registered under the ``cyberorigen.plugins`` entry-point
-group. It declares the plugin-API versions it supports (``PLUGIN_API = "~=1.0"``) and implements
+group. It declares the plugin-API versions it supports (``PLUGIN_API = "~=1.1"``) and implements
 hooks from :mod:`cyberorigen.plugin_api.hookspecs` with the ``hookimpl`` marker.
 """
 
 from cyberorigen.plugin_api.hookspecs import hookimpl
 from cyberorigen.plugin_api.interfaces import (
     Check,
+    Control,
+    ControlMapping,
     Delivery,
     Finding,
     Framework,
@@ -24,7 +26,7 @@ from cyberorigen.plugin_api.interfaces import (
 )
 
 #: The version of this interface. Plugins declare a compatible range in ``PLUGIN_API``.
-API_VERSION = "1.0"
+API_VERSION = "1.1"
 
 ENTRY_POINT_GROUP = "cyberorigen.plugins"
 
@@ -32,6 +34,8 @@ __all__ = [
     "API_VERSION",
     "ENTRY_POINT_GROUP",
     "Check",
+    "Control",
+    "ControlMapping",
     "Delivery",
     "Finding",
     "Framework",

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import pluggy
 
-from cyberorigen.plugin_api.interfaces import Framework, Scanner, ScanSummary, Transport
+from cyberorigen.plugin_api.interfaces import (
+    Control,
+    Framework,
+    Scanner,
+    ScanSummary,
+    Transport,
+)
 
 PROJECT_NAME = "cyberorigen"
 
@@ -35,6 +41,17 @@ def cyberorigen_frameworks() -> list[Framework]:
     """Return the compliance frameworks this plugin provides (instances of ``Framework``).
 
     Fires once when the registry is built. Framework ids must be unique across plugins.
+    """
+
+
+@hookspec
+def cyberorigen_controls() -> list[Control]:
+    """Return the common controls this plugin provides (instances of ``Control``).
+
+    Fires once when the registry is built. Control ids (``ctrl_...``) must be unique across
+    plugins. Checks name the controls they test (``Check.controls``) and frameworks map them
+    to requirements (``Framework.mappings()``); a framework that maps a control no plugin
+    provides is refused when the registry is built.
     """
 
 

@@ -43,6 +43,8 @@ class Check:
     remediation: str
     references: tuple[str, ...] = ()
     fingerprint: str = "check id, target host, location"
+    #: The common controls this check tests (``ctrl_encryption_in_transit``).
+    controls: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -190,31 +192,84 @@ class Scanner(ABC):
 
 
 @dataclass(frozen=True)
+class Control:
+    """A common control (``ctrl_encryption_in_transit``): one thing an organization does that
+    several frameworks ask for. Checks name the controls they test in ``Check.controls``;
+    frameworks map controls to their requirements with :class:`ControlMapping`."""
+
+    id: str
+    name: str
+    description: str
+    #: The lowest severity of an open finding of one of its checks that makes the control
+    #: ``not_implemented``.
+    severity_threshold: Severity = Severity.LOW
+    #: How many days evidence for it stays current.
+    freshness_days: int = 90
+    #: What documentary evidence covers the part that scans cannot see.
+    evidence_guidance: str = ""
+
+
+@dataclass(frozen=True)
 class Requirement:
-    """One requirement of a framework (``CC6.1``, ``4.2.1``), possibly with children."""
+    """One item of a framework's catalogue (``CC6.7``, ``4.2.1``, ``A.8.24``), listed flat in
+    document order with its ``parent``. ``assessed`` items get a status in reports; the others
+    (groups such as ``CC6``) only give structure. ``attributes`` holds extra facts
+    (applicability, required/addressable...)."""
 
     id: str
     title: str
-    children: tuple[Requirement, ...] = ()
+    level: str
+    parent: str | None = None
+    text: str = ""
+    assessed: bool = True
+    attributes: Mapping[str, Any] = field(default_factory=dict)
+
+
+#: How what a control asks relates to what a requirement asks.
+RELATIONSHIPS = ("equal", "subset", "intersect")
+#: Whether implementing the control satisfies all of the requirement or part of it.
+COVERAGES = ("full", "partial")
+
+
+@dataclass(frozen=True)
+class ControlMapping:
+    """A typed link from a control to a requirement of one framework.
+
+    ``relationship``: ``equal`` (they ask for the same thing), ``subset`` (the control asks
+    for part of what the requirement asks), ``intersect`` (they overlap). ``coverage``:
+    ``full`` when the control alone satisfies the requirement, else ``partial``. ``equal``
+    implies ``full`` and ``subset`` implies ``partial``.
+    """
+
+    control: str
+    requirement: str
+    relationship: str = "intersect"
+    coverage: str = "partial"
 
 
 class Framework(ABC):
-    """A compliance framework: its catalogue of requirements and how controls map to it."""
+    """A compliance framework: its catalogue of requirements and how controls map to it.
+
+    ``id`` is versioned (``pci-dss-4.0.1``); ``aliases`` are other names a scan may use
+    (``pci-dss``); ``display_name`` is the short name shown with controls (``PCI DSS``).
+    Most frameworks are data: see :mod:`cyberorigen.plugin_api.framework_data`.
+    """
 
     id: str = ""
     version: str = ""
     title: str = ""
+    display_name: str = ""
     publisher: str = ""
     licence_note: str = ""
     aliases: tuple[str, ...] = ()
 
     @abstractmethod
     def requirements(self) -> Sequence[Requirement]:
-        """The requirement tree, top level first."""
+        """Every item of the catalogue, parents before their children."""
 
-    def mappings(self) -> Mapping[str, Sequence[str]]:
-        """Control id -> the requirement ids it maps to (may be empty)."""
-        return {}
+    def mappings(self) -> Sequence[ControlMapping]:
+        """How common controls map to this framework's assessed requirements."""
+        return ()
 
 
 class TransientError(Exception):

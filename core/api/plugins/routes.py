@@ -21,6 +21,7 @@ class PluginSchema(ma.Schema):
     api = fields.String(allow_none=True, metadata={"description": "Declared PLUGIN_API range."})
     hooks = fields.List(fields.String())
     scanners = fields.List(fields.String())
+    controls = fields.List(fields.String())
     frameworks = fields.List(fields.String())
     transports = fields.List(fields.String())
     problems = fields.List(fields.String(), metadata={"description": "What its environment lacks."})
