@@ -391,7 +391,10 @@ def test_scanners_are_well_formed_and_the_plugin_loads() -> None:
     assert_well_formed(SmtpScanner())
     assert [scanner.name for scanner in dns_plugin.cyberorigen_scanners()] == ["dns", "smtp"]
     point = EntryPoint(name="dns", value="cyberorigen.plugins.dns", group=ENTRY_POINT_GROUP)
-    registry = build_registry(points=[point])
+    controls = EntryPoint(
+        name="controls", value="cyberorigen.plugins.controls", group=ENTRY_POINT_GROUP
+    )
+    registry = build_registry(points=[point, controls])
     record = registry.record("dns")
     assert record.status == "loaded", record.reason
     assert set(registry.scanners) == {"dns", "smtp"}

@@ -37,6 +37,7 @@ SPF_MISSING = Check(
     ),
     references=(f"{_RFC}rfc7208", "https://www.cisa.gov/news-events/directives/bod-18-01"),
     fingerprint="check id, target host, location (the domain name)",
+    controls=("ctrl_email_authentication",),
 )
 
 SPF_PERMISSIVE = Check(
@@ -58,6 +59,7 @@ SPF_PERMISSIVE = Check(
     ),
     references=(f"{_RFC}rfc7208#section-4.6.4", f"{_RFC}rfc7208#section-5.1"),
     fingerprint="check id, target host, location (the domain name)",
+    controls=("ctrl_email_authentication",),
 )
 
 DMARC_MISSING = Check(
@@ -77,6 +79,7 @@ DMARC_MISSING = Check(
     ),
     references=(f"{_RFC}rfc7489", "https://www.cisa.gov/news-events/directives/bod-18-01"),
     fingerprint="check id, target host, location (the _dmarc name looked up first)",
+    controls=("ctrl_email_authentication",),
 )
 
 DMARC_P_NONE = Check(
@@ -99,6 +102,7 @@ DMARC_P_NONE = Check(
         "https://www.cisa.gov/news-events/directives/bod-18-01",
     ),
     fingerprint="check id, target host, location (the _dmarc name holding the record)",
+    controls=("ctrl_email_authentication",),
 )
 
 STARTTLS_MISSING = Check(
@@ -123,6 +127,10 @@ STARTTLS_MISSING = Check(
         "https://www.cisa.gov/news-events/directives/bod-18-01",
     ),
     fingerprint="check id, target host, location (the MX host name and SMTP port, host:port)",
+    controls=(
+        "ctrl_email_authentication",
+        "ctrl_encryption_in_transit",
+    ),
 )
 
 CAA_MISSING = Check(
@@ -141,6 +149,10 @@ CAA_MISSING = Check(
     ),
     references=(f"{_RFC}rfc8659",),
     fingerprint="check id, target host, location (the domain name)",
+    controls=(
+        "ctrl_dns_integrity",
+        "ctrl_certificate_management",
+    ),
 )
 
 DNSSEC_UNSIGNED = Check(
@@ -160,6 +172,7 @@ DNSSEC_UNSIGNED = Check(
     ),
     references=(f"{_RFC}rfc4033", f"{_RFC}rfc4034", f"{_RFC}rfc4035"),
     fingerprint="check id, target host, location (the zone apex)",
+    controls=("ctrl_dns_integrity",),
 )
 
 AXFR_OPEN = Check(
@@ -178,6 +191,10 @@ AXFR_OPEN = Check(
     ),
     references=(f"{_RFC}rfc5936", "https://cwe.mitre.org/data/definitions/200.html"),
     fingerprint="check id, target host, location ('<zone> @ <name server>')",
+    controls=(
+        "ctrl_dns_integrity",
+        "ctrl_network_boundary_protection",
+    ),
 )
 
 DANGLING_CNAME = Check(
@@ -201,6 +218,10 @@ DANGLING_CNAME = Check(
         f"{_RFC}rfc1034#section-3.6.2",
     ),
     fingerprint="check id, target host, location (the name holding the CNAME)",
+    controls=(
+        "ctrl_dns_integrity",
+        "ctrl_vulnerability_management",
+    ),
 )
 
 DNS_CHECKS = (

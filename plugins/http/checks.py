@@ -48,6 +48,10 @@ NO_HTTPS = Check(
         "https://cwe.mitre.org/data/definitions/319.html",
     ),
     fingerprint="check id, target host, location (the plaintext URL that answered)",
+    controls=(
+        "ctrl_encryption_in_transit",
+        "ctrl_authentication",
+    ),
 )
 
 NO_HTTPS_REDIRECT = Check(
@@ -70,6 +74,10 @@ NO_HTTPS_REDIRECT = Check(
         f"{_OWASP}Transport_Layer_Security_Cheat_Sheet.html",
     ),
     fingerprint="check id, target host, location (the plaintext URL requested)",
+    controls=(
+        "ctrl_encryption_in_transit",
+        "ctrl_secure_web_configuration",
+    ),
 )
 
 HSTS_MISSING = Check(
@@ -93,6 +101,10 @@ HSTS_MISSING = Check(
         f"{_OWASP}HTTP_Strict_Transport_Security_Cheat_Sheet.html",
     ),
     fingerprint=_PAGE,
+    controls=(
+        "ctrl_encryption_in_transit",
+        "ctrl_secure_web_configuration",
+    ),
 )
 
 HSTS_SHORT_MAX_AGE = Check(
@@ -115,6 +127,7 @@ HSTS_SHORT_MAX_AGE = Check(
         "https://hstspreload.org/",
     ),
     fingerprint=_PAGE,
+    controls=("ctrl_secure_web_configuration",),
 )
 
 CSP_MISSING = Check(
@@ -138,6 +151,7 @@ CSP_MISSING = Check(
         "https://www.w3.org/TR/CSP3/",
     ),
     fingerprint=_PAGE,
+    controls=("ctrl_secure_web_configuration",),
 )
 
 CSP_UNSAFE = Check(
@@ -162,6 +176,7 @@ CSP_UNSAFE = Check(
         "https://csp-evaluator.withgoogle.com/",
     ),
     fingerprint=_PAGE,
+    controls=("ctrl_secure_web_configuration",),
 )
 
 CLICKJACKING_UNPROTECTED = Check(
@@ -185,6 +200,7 @@ CLICKJACKING_UNPROTECTED = Check(
         f"{_MDN}X-Frame-Options",
     ),
     fingerprint=_PAGE,
+    controls=("ctrl_secure_web_configuration",),
 )
 
 XCTO_MISSING = Check(
@@ -205,6 +221,7 @@ XCTO_MISSING = Check(
         "https://fetch.spec.whatwg.org/#x-content-type-options-header",
     ),
     fingerprint=_PAGE,
+    controls=("ctrl_secure_web_configuration",),
 )
 
 REFERRER_POLICY_UNSAFE = Check(
@@ -228,6 +245,7 @@ REFERRER_POLICY_UNSAFE = Check(
         "https://www.w3.org/TR/referrer-policy/",
     ),
     fingerprint=_PAGE,
+    controls=("ctrl_secure_web_configuration",),
 )
 
 COOKIE_MISSING_SECURE = Check(
@@ -250,6 +268,10 @@ COOKIE_MISSING_SECURE = Check(
         "https://cwe.mitre.org/data/definitions/614.html",
     ),
     fingerprint=_COOKIE,
+    controls=(
+        "ctrl_secure_web_configuration",
+        "ctrl_encryption_in_transit",
+    ),
 )
 
 COOKIE_MISSING_HTTPONLY = Check(
@@ -272,6 +294,10 @@ COOKIE_MISSING_HTTPONLY = Check(
         "https://cwe.mitre.org/data/definitions/1004.html",
     ),
     fingerprint=_COOKIE,
+    controls=(
+        "ctrl_secure_web_configuration",
+        "ctrl_authentication",
+    ),
 )
 
 COOKIE_MISSING_SAMESITE = Check(
@@ -294,6 +320,7 @@ COOKIE_MISSING_SAMESITE = Check(
         "https://cwe.mitre.org/data/definitions/1275.html",
     ),
     fingerprint=_COOKIE,
+    controls=("ctrl_secure_web_configuration",),
 )
 
 SERVER_BANNER_VERSION = Check(
@@ -321,6 +348,7 @@ SERVER_BANNER_VERSION = Check(
         "check id, target host, location (the origin followed by the header name, e.g. "
         "'https://host:443 header Server')"
     ),
+    controls=("ctrl_secure_web_configuration",),
 )
 
 MIXED_CONTENT = Check(
@@ -343,6 +371,10 @@ MIXED_CONTENT = Check(
         "https://www.w3.org/TR/mixed-content/",
     ),
     fingerprint=_PAGE,
+    controls=(
+        "ctrl_encryption_in_transit",
+        "ctrl_secure_web_configuration",
+    ),
 )
 
 CORS_PERMISSIVE = Check(
@@ -368,6 +400,10 @@ CORS_PERMISSIVE = Check(
         "https://cwe.mitre.org/data/definitions/942.html",
     ),
     fingerprint=_PAGE,
+    controls=(
+        "ctrl_authentication",
+        "ctrl_secure_web_configuration",
+    ),
 )
 
 SRI_MISSING_EXTERNAL_SCRIPTS = Check(
@@ -388,6 +424,7 @@ SRI_MISSING_EXTERNAL_SCRIPTS = Check(
         "https://www.w3.org/TR/SRI/",
     ),
     fingerprint=_PAGE,
+    controls=("ctrl_secure_web_configuration",),
 )
 
 DIRECTORY_LISTING = Check(
@@ -411,6 +448,10 @@ DIRECTORY_LISTING = Check(
         "https://nginx.org/en/docs/http/ngx_http_autoindex_module.html",
     ),
     fingerprint=_PAGE,
+    controls=(
+        "ctrl_authentication",
+        "ctrl_secure_web_configuration",
+    ),
 )
 
 SECURITY_TXT_MISSING = Check(
@@ -432,6 +473,7 @@ SECURITY_TXT_MISSING = Check(
         "https://securitytxt.org/",
     ),
     fingerprint="check id, target host, location (the security.txt URL requested)",
+    controls=("ctrl_vulnerability_management",),
 )
 
 CHECKS: tuple[Check, ...] = (

@@ -41,6 +41,10 @@ TELNET_OPEN = Check(
         _CIS,
     ),
     fingerprint=_PORT_LOCATION,
+    controls=(
+        "ctrl_network_boundary_protection",
+        "ctrl_encryption_in_transit",
+    ),
 )
 
 FTP_CLEARTEXT_OPEN = Check(
@@ -63,6 +67,10 @@ FTP_CLEARTEXT_OPEN = Check(
         "https://cwe.mitre.org/data/definitions/319.html",
     ),
     fingerprint=_PORT_LOCATION,
+    controls=(
+        "ctrl_network_boundary_protection",
+        "ctrl_encryption_in_transit",
+    ),
 )
 
 RDP_EXPOSED = Check(
@@ -84,6 +92,10 @@ RDP_EXPOSED = Check(
         _CIS,
     ),
     fingerprint=_PORT_LOCATION,
+    controls=(
+        "ctrl_network_boundary_protection",
+        "ctrl_authentication",
+    ),
 )
 
 SMB_EXPOSED = Check(
@@ -106,6 +118,7 @@ SMB_EXPOSED = Check(
         _CIS,
     ),
     fingerprint=_PORT_LOCATION,
+    controls=("ctrl_network_boundary_protection",),
 )
 
 DATABASE_EXPOSED = Check(
@@ -133,6 +146,7 @@ DATABASE_EXPOSED = Check(
         _CIS,
     ),
     fingerprint=_PORT_LOCATION,
+    controls=("ctrl_network_boundary_protection",),
 )
 
 UNAUTHENTICATED_MGMT_API = Check(
@@ -158,6 +172,10 @@ UNAUTHENTICATED_MGMT_API = Check(
         "https://kubernetes.io/docs/reference/access-authn-authz/kubelet-authn-authz/",
     ),
     fingerprint=_PORT_LOCATION,
+    controls=(
+        "ctrl_network_boundary_protection",
+        "ctrl_authentication",
+    ),
 )
 
 SNMP_DEFAULT_COMMUNITY = Check(
@@ -182,6 +200,10 @@ SNMP_DEFAULT_COMMUNITY = Check(
         "https://www.cisa.gov/news-events/alerts/2017/06/05/reducing-risk-snmp-abuse",
     ),
     fingerprint="check id, target host, location ('host:port/udp' of the SNMP agent)",
+    controls=(
+        "ctrl_network_boundary_protection",
+        "ctrl_authentication",
+    ),
 )
 
 UNEXPECTED_OPEN = Check(
@@ -200,6 +222,7 @@ UNEXPECTED_OPEN = Check(
     ),
     references=(_CIS, _NIST_SC7),
     fingerprint=_PORT_LOCATION,
+    controls=("ctrl_network_boundary_protection",),
 )
 
 CHECKS: tuple[Check, ...] = (

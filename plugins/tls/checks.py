@@ -47,6 +47,7 @@ def _check(
     description: str,
     remediation: str,
     references: tuple[str, ...],
+    controls: tuple[str, ...],
 ) -> Check:
     return Check(
         id=id,
@@ -56,6 +57,7 @@ def _check(
         remediation=remediation,
         references=references,
         fingerprint=_FINGERPRINT,
+        controls=controls,
     )
 
 
@@ -70,6 +72,7 @@ SSLV2 = _check(
     "current TLS library, so its presence usually means a very old build that should be "
     "upgraded), and rotate the key if it was shared with other services.",
     ("https://www.rfc-editor.org/rfc/rfc6176", "https://drownattack.com/", _OWASP_TLS),
+    controls=("ctrl_encryption_in_transit",),
 )
 
 SSLV3 = _check(
@@ -85,6 +88,7 @@ SSLV3 = _check(
         "https://www.cisa.gov/news-events/directives/bod-18-01-enhance-email-and-web-security",
         _OWASP_TLS,
     ),
+    controls=("ctrl_encryption_in_transit",),
 )
 
 TLS1_0 = _check(
@@ -97,6 +101,7 @@ TLS1_0 = _check(
     "Set the minimum protocol version to TLS 1.2. Check first that no client you must "
     "serve (old embedded devices, legacy Java or Windows builds) still depends on TLS 1.0.",
     ("https://www.rfc-editor.org/rfc/rfc8996", _MOZILLA, _OWASP_TLS),
+    controls=("ctrl_encryption_in_transit",),
 )
 
 TLS1_1 = _check(
@@ -108,6 +113,7 @@ TLS1_1 = _check(
     "Set the minimum protocol version to TLS 1.2 (TLS 1.1 has no cipher suite that TLS 1.2 "
     "does not offer better, and every current client speaks TLS 1.2).",
     ("https://www.rfc-editor.org/rfc/rfc8996", _MOZILLA, _OWASP_TLS),
+    controls=("ctrl_encryption_in_transit",),
 )
 
 NO_MODERN_TLS = _check(
@@ -119,6 +125,7 @@ NO_MODERN_TLS = _check(
     "Upgrade the TLS library or appliance firmware so that it supports TLS 1.2 and 1.3, "
     "enable both, then retire the older versions.",
     (_NIST_TLS, _MOZILLA, _OWASP_TLS),
+    controls=("ctrl_encryption_in_transit",),
 )
 
 NULL_ANON_EXPORT = _check(
@@ -132,6 +139,7 @@ NULL_ANON_EXPORT = _check(
     "append '!aNULL:!eNULL:!EXPORT', or better, list only the AEAD suites with ECDHE key "
     "exchange that current guidance recommends.",
     ("https://www.rfc-editor.org/rfc/rfc7525", "https://weakdh.org/", _OWASP_TLS),
+    controls=("ctrl_encryption_in_transit",),
 )
 
 WEAK_RC4_DES = _check(
@@ -144,6 +152,7 @@ WEAK_RC4_DES = _check(
     "Drop RC4, RC2, DES and MD5 suites from the configuration ('!RC4:!DES:!MD5' in "
     "OpenSSL syntax) and keep AES-GCM or ChaCha20-Poly1305 suites.",
     ("https://www.rfc-editor.org/rfc/rfc7465", _MOZILLA, _OWASP_TLS),
+    controls=("ctrl_encryption_in_transit",),
 )
 
 TRIPLE_DES = _check(
@@ -155,6 +164,7 @@ TRIPLE_DES = _check(
     "Remove the 3DES and IDEA suites ('!3DES:!IDEA'); the only clients that need them are "
     "Windows XP-era systems, which cannot be served securely anyway.",
     ("https://sweet32.info/", "https://www.rfc-editor.org/rfc/rfc8429", _OWASP_TLS),
+    controls=("ctrl_encryption_in_transit",),
 )
 
 CBC_OBSOLETE = _check(
@@ -168,6 +178,7 @@ CBC_OBSOLETE = _check(
     "Prefer AEAD suites (AES-GCM, ChaCha20-Poly1305) and drop the CBC ones once the "
     "clients you serve no longer need them; keep TLS 1.3 enabled, which has no CBC suites.",
     (_MOZILLA, "https://www.rfc-editor.org/rfc/rfc7525", _OWASP_TLS),
+    controls=("ctrl_encryption_in_transit",),
 )
 
 NO_FORWARD_SECRECY = _check(
@@ -180,6 +191,7 @@ NO_FORWARD_SECRECY = _check(
     "Enable ECDHE key exchange (for example the ECDHE-ECDSA/ECDHE-RSA AES-GCM suites) "
     "and TLS 1.3, and place them before static-RSA suites, which can then be removed.",
     (_MOZILLA, _NIST_TLS, _OWASP_TLS),
+    controls=("ctrl_encryption_in_transit",),
 )
 
 KNOWN_PROTOCOL_FLAW = _check(
@@ -201,6 +213,10 @@ KNOWN_PROTOCOL_FLAW = _check(
         "https://nvd.nist.gov/vuln/detail/CVE-2014-0224",
         "https://www.rfc-editor.org/rfc/rfc5746",
     ),
+    controls=(
+        "ctrl_encryption_in_transit",
+        "ctrl_vulnerability_management",
+    ),
 )
 
 CERT_EXPIRED = _check(
@@ -212,6 +228,10 @@ CERT_EXPIRED = _check(
     "Issue and install a new certificate now, then automate renewal (ACME or your CA's "
     "tooling) and monitor expiry so it does not happen again.",
     ("https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.5", _OWASP_TLS),
+    controls=(
+        "ctrl_encryption_in_transit",
+        "ctrl_certificate_management",
+    ),
 )
 
 CERT_EXPIRES_30D = _check(
@@ -223,6 +243,10 @@ CERT_EXPIRES_30D = _check(
     "Renew the certificate now and deploy it; if renewal is meant to be automatic, find "
     "out why it has not happened yet.",
     ("https://www.rfc-editor.org/rfc/rfc8555", _OWASP_TLS),
+    controls=(
+        "ctrl_encryption_in_transit",
+        "ctrl_certificate_management",
+    ),
 )
 
 CERT_EXPIRES_60D = _check(
@@ -234,6 +258,10 @@ CERT_EXPIRES_60D = _check(
     "Plan the renewal: order or automate a replacement certificate and schedule its "
     "deployment before the 30-day mark.",
     ("https://www.rfc-editor.org/rfc/rfc8555", _OWASP_TLS),
+    controls=(
+        "ctrl_encryption_in_transit",
+        "ctrl_certificate_management",
+    ),
 )
 
 CERT_SELF_SIGNED = _check(
@@ -248,6 +276,10 @@ CERT_SELF_SIGNED = _check(
     "services, from your internal CA whose root is distributed to the clients (and given "
     "to this scanner through trust_store).",
     ("https://cwe.mitre.org/data/definitions/295.html", _OWASP_TLS),
+    controls=(
+        "ctrl_encryption_in_transit",
+        "ctrl_certificate_management",
+    ),
 )
 
 CERT_UNTRUSTED_CHAIN = _check(
@@ -264,6 +296,10 @@ CERT_UNTRUSTED_CHAIN = _check(
     "issued by a CA your clients trust. For private CAs, distribute the root to clients "
     "and give it to this scanner in trust_store.",
     ("https://www.rfc-editor.org/rfc/rfc5280#section-6", _OWASP_TLS),
+    controls=(
+        "ctrl_encryption_in_transit",
+        "ctrl_certificate_management",
+    ),
 )
 
 CERT_HOSTNAME_MISMATCH = _check(
@@ -276,6 +312,10 @@ CERT_HOSTNAME_MISMATCH = _check(
     "Issue a certificate whose subjectAltName lists every name (and, if clients connect by "
     "address, every IP) under which the service is reached.",
     ("https://www.rfc-editor.org/rfc/rfc6125", "https://cwe.mitre.org/data/definitions/297.html"),
+    controls=(
+        "ctrl_encryption_in_transit",
+        "ctrl_certificate_management",
+    ),
 )
 
 CERT_WEAK_SIGNATURE = _check(
@@ -288,6 +328,10 @@ CERT_WEAK_SIGNATURE = _check(
     "Reissue the certificate with a SHA-256 (or stronger) signature and replace any "
     "intermediate signed with SHA-1 or MD5.",
     ("https://shattered.io/", "https://www.rfc-editor.org/rfc/rfc9155"),
+    controls=(
+        "ctrl_encryption_in_transit",
+        "ctrl_certificate_management",
+    ),
 )
 
 CERT_WEAK_KEY = _check(
@@ -300,6 +344,10 @@ CERT_WEAK_KEY = _check(
     "Generate a new key (RSA 2048 bits or more, or ECDSA P-256) and have the certificate "
     "reissued for it.",
     (_NIST_TLS, "https://www.keylength.com/"),
+    controls=(
+        "ctrl_encryption_in_transit",
+        "ctrl_certificate_management",
+    ),
 )
 
 CERT_VALIDITY_OVER_398D = _check(
@@ -312,6 +360,10 @@ CERT_VALIDITY_OVER_398D = _check(
     "Issue certificates valid for at most 398 days (shorter with automated renewal) even "
     "from internal CAs, so that key compromise and mis-issuance age out quickly.",
     ("https://cabforum.org/working-groups/server/baseline-requirements/",),
+    controls=(
+        "ctrl_encryption_in_transit",
+        "ctrl_certificate_management",
+    ),
 )
 
 CHECKS: tuple[Check, ...] = (
