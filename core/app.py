@@ -16,6 +16,7 @@ from cyberorigen.api.auth.routes import token_blp
 from cyberorigen.api.controls.routes import blp as controls_blp
 from cyberorigen.api.docs.routes import blp as docs_blp
 from cyberorigen.api.findings.routes import blp as findings_blp
+from cyberorigen.api.frameworks.routes import blp as frameworks_blp
 from cyberorigen.api.health.routes import blp as health_blp
 from cyberorigen.api.openapi import openapi_config
 from cyberorigen.api.organizations.routes import blp as organizations_blp
@@ -50,6 +51,7 @@ MODULES = (
     findings_blp,
     schedules_blp,
     controls_blp,
+    frameworks_blp,
     webhooks_blp,
     plugins_blp,
 )

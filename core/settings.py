@@ -64,6 +64,7 @@ class Settings:
     disabled_plugins: tuple[str, ...]
     trace_plugins: bool
     max_content_length: int
+    evidence_max_bytes: int
     plans: Mapping[str, Plan] = field(default_factory=dict)
 
     @property
@@ -197,6 +198,7 @@ _SPECS: dict[str, Callable[[Any], Any]] = {
     "plugins.disabled": _as_list,
     "trace_plugins": _as_bool,
     "api.max_content_length": _positive(_as_int),
+    "evidence.max_upload_bytes": _positive(_as_int),
 }
 
 
@@ -331,6 +333,7 @@ def load_settings(
         disabled_plugins=tuple(values["plugins.disabled"]),
         trace_plugins=values["trace_plugins"],
         max_content_length=values["api.max_content_length"],
+        evidence_max_bytes=values["evidence.max_upload_bytes"],
         plans=plans,
     )
 

@@ -25,8 +25,6 @@ REFERENCE_WEBHOOK = {
 PAGE_KEYS = {"items", "total", "page", "per_page", "pages"}
 
 
-
-
 def _organization(account) -> Organization:
     return Organization.get(Organization.public_id == account.org_id)
 
@@ -133,17 +131,23 @@ def test_scan_timestamps_are_utc_with_a_z(client, make_account):
 # --- Controls -------------------------------------------------------------------------------------
 
 
-def test_controls_list_has_the_paginated_items_shape(client, make_account):
+def test_controls_list_has_the_reference_shape_with_real_controls(client, make_account):
     account = make_account(role="viewer")
 
-    response = client.get("/api/v1/controls", headers=account.headers)
+    response = client.get("/api/v1/controls?per_page=100", headers=account.headers)
 
     assert response.status_code == 200
     body = response.get_json()
     assert set(body) == PAGE_KEYS
-    # No compliance framework plugin is installed: honestly no controls, not placeholders.
-    assert body["items"] == []
-    assert (body["total"], body["page"], body["per_page"], body["pages"]) == (0, 1, 20, 0)
+    assert body["total"] == len(body["items"]) > 30
+    assert (body["page"], body["per_page"], body["pages"]) == (1, 100, 1)
+    for item in body["items"]:
+        assert list(item) == ["id", "name", "status", "frameworks", "evidence_count"]
+        assert item["id"].startswith("ctrl_")
+        assert item["status"] == "not_assessed"  # a new organization has no evidence yet
+        assert item["evidence_count"] == 0
+    policy = next(item for item in body["items"] if item["name"] == "Access Control Policy")
+    assert {"SOC 2", "ISO 27001"} <= set(policy["frameworks"])
 
 
 # --- Errors ---------------------------------------------------------------------------------------
@@ -162,9 +166,11 @@ def test_error_body_is_exactly_detail_error_code_field(client, make_account):
     assert response.status_code == 422
     assert response.mimetype == "application/json"
     body = response.get_json()
-    assert {"detail", "error_code", "field"} <= set(body) <= {
-        "detail", "error_code", "field", "errors"
-    }
+    assert (
+        {"detail", "error_code", "field"}
+        <= set(body)
+        <= {"detail", "error_code", "field", "errors"}
+    )
     assert body["error_code"] == "VALIDATION_ERROR"
     assert body["field"] == "email"
     assert isinstance(body["detail"], str) and body["detail"]

@@ -1,5 +1,6 @@
 """The example plugin distribution, installed with pip as its users would (`make test` does
-`pip install ./examples/cyberorigen-example-plugin`), is discovered and its scanner runs."""
+`pip install ./examples/cyberorigen-example-plugin`), is discovered, its scanner runs and its
+framework is served with a report like the built-in ones."""
 
 from __future__ import annotations
 
@@ -64,3 +65,45 @@ def test_the_installed_example_plugin_is_listed_and_its_scanner_runs(
     ).get_json()["items"]
     assert len(findings) == 1
     assert "/admin/" in str(findings[0]["evidence"])
+
+
+def test_the_example_framework_is_listed_and_reported(client, make_account):
+    viewer = make_account(role="viewer")
+
+    body = client.get("/api/v1/frameworks", headers=viewer.headers).get_json()
+    frameworks = {item["id"]: item for item in body["items"]}
+    assert body["total"] == len(body["items"])
+    example = frameworks["example-baseline"]
+    assert example["version"] == "1.0"
+    assert example["title"] == "Example Web Baseline"
+    assert example["display_name"] == "Example Baseline"
+    assert example["publisher"] == "CyberOrigen example plugin"
+    assert example["licence_note"]
+    assert example["aliases"] == ["example"]
+    assert example["counts"]["requirements"] == 5
+    assert example["counts"]["by_level"] == {"group": 3, "requirement": 5}
+    assert example["counts"]["mapped_requirements"] == 5
+    # The built-in controls it maps (registry-level: an unknown one would fail the plugin).
+    assert example["counts"]["controls"] == 4
+    by_alias = client.get("/api/v1/frameworks/example", headers=viewer.headers)
+    assert by_alias.status_code == 200 and by_alias.get_json()["id"] == "example-baseline"
+
+    response = client.get("/api/v1/frameworks/example-baseline/report", headers=viewer.headers)
+    assert response.status_code == 200, response.get_json()
+    report = response.get_json()
+    assert report["framework"]["id"] == "example-baseline"
+    summary = report["summary"]
+    assert summary["requirements"] == len(report["requirements"]) == 5
+    assert summary["readiness"]["applicable"] + summary["not_applicable"] == 5
+    assert summary["readiness"]["compliant"] == [
+        item["status"] for item in report["requirements"]
+    ].count("compliant")
+    assert "technical_posture" in summary
+    assert summary["automation_coverage"]["requirements"] == 5
+    requirements = {item["id"]: item for item in report["requirements"]}
+    assert set(requirements) == {"EWB-1.1", "EWB-1.2", "EWB-2.1", "EWB-2.2", "EWB-3.1"}
+    robots = requirements["EWB-3.1"]
+    assert robots["parent"] == "EWB-3"
+    assert [control["id"] for control in robots["controls"]] == ["ctrl_secure_web_configuration"]
+    # The plugin's own check tests that control, so it counts as automated for EWB-3.1.
+    assert "robots.disallowed_paths_disclosed" in robots["automated_checks"]

@@ -32,3 +32,16 @@ def newest_first(model) -> tuple:
 
 def oldest_first(model) -> tuple:
     return (model.created_at.asc(), model.id.asc())
+
+
+def page_of(items: list, args: Mapping[str, Any]) -> dict[str, Any]:
+    """One page of a list already in memory (a catalogue of at most a few hundred items)."""
+    page, per_page = args["page"], args["per_page"]
+    total = len(items)
+    return {
+        "items": items[(page - 1) * per_page : page * per_page],
+        "total": total,
+        "page": page,
+        "per_page": per_page,
+        "pages": math.ceil(total / per_page) if total else 0,
+    }

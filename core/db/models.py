@@ -116,6 +116,8 @@ class Scan(BaseModel):
     attempts = IntegerField(default=0)
     heartbeat_at = DateTimeField(null=True)
     cancel_requested = BooleanField(default=False)
+    #: Per framework the scan named: requirements its checks touched, passed and failed.
+    compliance = JSONField(null=True)
 
     class Meta:
         indexes = ((("organization", "created_at", "id"), False),)
@@ -233,6 +235,77 @@ class Schedule(BaseModel):
     created_at = DateTimeField(default=utcnow)
 
 
+class ControlState(BaseModel):
+    """An organization's standing on one common control: its derived (or overridden) status
+    with the reason and what produced it, and what people set on it."""
+
+    organization = ForeignKeyField(Organization, backref="control_states", on_delete="CASCADE")
+    control_id = CharField(max_length=100)
+    status = CharField(max_length=30, default="not_assessed")
+    reason = TextField(default="")
+    basis = JSONField(default=dict)
+    applicable = BooleanField(default=True)
+    applicability_reason = TextField(null=True)
+    owner = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
+    override_status = CharField(max_length=30, null=True)
+    override_reason = TextField(null=True)
+    override_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
+    override_at = DateTimeField(null=True)
+    status_since = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("organization", "control_id"), True),)
+
+
+class ControlStatusChange(BaseModel):
+    """One change of a control's status, kept forever: the history behind the current one."""
+
+    organization = ForeignKeyField(Organization, backref="+", on_delete="CASCADE")
+    control_id = CharField(max_length=100)
+    from_status = CharField(max_length=30, null=True)
+    to_status = CharField(max_length=30)
+    reason = TextField(default="")
+    basis = JSONField(default=dict)
+    cause = CharField(max_length=40)
+    actor = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
+    changed_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("organization", "control_id", "changed_at"), False),)
+
+
+class Evidence(BaseModel):
+    """Something that shows a control is in place: a file (stored by its SHA-256 under the
+    instance directory), a link, a note, or a scan's results (attached automatically)."""
+
+    public_id = CharField(max_length=40, unique=True, default=lambda: new_public_id("evd"))
+    organization = ForeignKeyField(Organization, backref="evidence", on_delete="CASCADE")
+    control_id = CharField(max_length=100)
+    kind = CharField(max_length=10)  # file | link | note | scan
+    title = CharField(max_length=300)
+    description = TextField(default="")
+    sha256 = CharField(max_length=64, null=True, index=True)
+    size = IntegerField(null=True)
+    filename = CharField(max_length=255, null=True)
+    media_type = CharField(max_length=200, null=True)
+    url = CharField(max_length=2048, null=True)
+    note = TextField(null=True)
+    scan = ForeignKeyField(Scan, null=True, on_delete="SET NULL", backref="+")
+    details = JSONField(default=dict)
+    collected_at = DateTimeField(default=utcnow)
+    effective_from = DateTimeField(default=utcnow)
+    effective_until = DateTimeField(null=True)
+    collected_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
+    created_at = DateTimeField(default=utcnow)
+    deleted_at = DateTimeField(null=True)
+    deleted_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
+    deletion_reason = TextField(null=True)
+
+    class Meta:
+        indexes = ((("organization", "control_id", "deleted_at"), False),)
+
+
 ALL_MODELS = (
     Organization,
     User,
@@ -246,4 +319,7 @@ ALL_MODELS = (
     ScopeEntry,
     OutboxEvent,
     Schedule,
+    ControlState,
+    ControlStatusChange,
+    Evidence,
 )

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from cyberorigen.db import database
-from cyberorigen.db.models import Finding, ScanFinding, utcnow
+from cyberorigen.db.models import Finding, Scan, ScanFinding, utcnow
 from cyberorigen.errors import NotFound, ValidationFailed
 from cyberorigen.services.outbox import record_event
 
@@ -76,3 +76,40 @@ def change_status(
                 },
             )
     return finding
+
+
+def resolve_unseen(scan: Scan, scanners: list[str]) -> int:
+    """Mark ``fixed`` the open findings of ``scan``'s target that ``scanners`` (those that
+    completed in this scan) reported before but did not report this time; each change is a
+    ``finding.status_changed`` event. Returns how many were resolved."""
+    if not scanners:
+        return 0
+    seen = ScanFinding.select(ScanFinding.finding).where(ScanFinding.scan == scan)
+    stale = Finding.select().where(
+        (Finding.organization == scan.organization_id)
+        & (Finding.target == scan.target)
+        & (Finding.scanner.in_(scanners))
+        & (Finding.status == "open")
+        & (Finding.id.not_in(seen))
+    )
+    resolved = 0
+    with database.atomic():
+        for finding in stale:
+            finding.status = "fixed"
+            finding.status_reason = f"not seen by {scan.public_id}"
+            finding.save()
+            resolved += 1
+            record_event(
+                finding.organization_id,
+                "finding.status_changed",
+                {
+                    "finding_id": finding.public_id,
+                    "target": finding.target,
+                    "check_id": finding.check_id,
+                    "from": "open",
+                    "to": "fixed",
+                    "reason": finding.status_reason,
+                    "changed_by": scan.public_id,
+                },
+            )
+    return resolved

@@ -17,6 +17,7 @@ EVENT_TYPES = (
     "scan.failed",
     "vulnerability.found",
     "finding.status_changed",
+    "control.status_changed",
 )
 
 

@@ -18,11 +18,13 @@ from datetime import timedelta
 
 from peewee import IntegrityError
 
+from cyberorigen.compliance.scans import assess_completed_scan
 from cyberorigen.db import database
 from cyberorigen.db.models import Finding, Scan, ScanFinding, ScannerRun, utcnow
 from cyberorigen.plugin_api.interfaces import Finding as PluginFinding
 from cyberorigen.plugin_api.interfaces import ScanCancelled, ScanContext, ScanSummary, Target
 from cyberorigen.plugin_registry import PluginRegistry
+from cyberorigen.services.findings import resolve_unseen
 from cyberorigen.services.outbox import record_event
 
 log = logging.getLogger("cyberorigen.scans")
@@ -321,6 +323,12 @@ def run_scan(scan_id: str, registry: PluginRegistry, settings: RunnerSettings) -
             _finish(scan, "completed", errors)
         else:
             _finish(scan, "failed", errors or "no scanner could run")
+    if scan.status == "completed":
+        try:
+            resolve_unseen(scan, [run.scanner for run in runs if run.status == "completed"])
+        except Exception:  # noqa: BLE001 - the scan's own result is already stored
+            log.exception("resolving the findings scan %s no longer sees failed", scan_id)
+        assess_completed_scan(scan.id, registry)
     _call_lifecycle_hook(registry, "cyberorigen_scan_finished", scan)
     return scan.status
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Callable
 
 from peewee import IntegrityError
 
@@ -56,20 +57,32 @@ def get_scope_entry(org_id: int, public_id: str) -> ScopeEntry:
 
 def in_scope(org_id: int, target: str) -> bool:
     """Whether ``target`` (a normalized scan target) is covered by the organization's scope."""
-    host = Target.parse(target).host.lower()
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        address = None
+    return scope_matcher(org_id)(target)
+
+
+def scope_matcher(org_id: int) -> Callable[[str], bool]:
+    """A test of targets against the organization's scope as it is now (read once)."""
+    domains: list[str] = []
+    addresses: set = set()
+    networks: list = []
     for entry in scope_query(org_id):
-        if entry.kind == "domain" and address is None:
-            if host == entry.value or host.endswith("." + entry.value):
-                return True
-        elif entry.kind == "ip" and address is not None:
-            if address == ipaddress.ip_address(entry.value):
-                return True
-        elif entry.kind == "network" and address is not None:
-            network = ipaddress.ip_network(entry.value)
-            if address.version == network.version and address in network:
-                return True
-    return False
+        if entry.kind == "domain":
+            domains.append(entry.value)
+        elif entry.kind == "ip":
+            addresses.add(ipaddress.ip_address(entry.value))
+        elif entry.kind == "network":
+            networks.append(ipaddress.ip_network(entry.value))
+
+    def matches(target: str) -> bool:
+        host = Target.parse(target).host.lower()
+        try:
+            address = ipaddress.ip_address(host)
+        except ValueError:
+            return any(host == value or host.endswith("." + value) for value in domains)
+        if address in addresses:
+            return True
+        return any(
+            address.version == network.version and address in network for network in networks
+        )
+
+    return matches

@@ -1,20 +1,189 @@
 from __future__ import annotations
 
 import marshmallow as ma
-from marshmallow import fields
+from marshmallow import fields, validate
 
-CONTROL_STATUSES = (
-    "implemented",
-    "partially_implemented",
-    "not_implemented",
-    "not_applicable",
-    "not_assessed",
-)
+from cyberorigen.api.schemas import PageArgsSchema, UtcTimestamp
+from cyberorigen.compliance.status import STATUSES as CONTROL_STATUSES
 
 
 class ControlSchema(ma.Schema):
-    id = fields.String(metadata={"example": "ctrl_123"})
+    """A control as the API reference lists it."""
+
+    id = fields.String(metadata={"example": "ctrl_access_control_policy"})
     name = fields.String(metadata={"example": "Access Control Policy"})
     status = fields.String(metadata={"enum": list(CONTROL_STATUSES)})
-    frameworks = fields.List(fields.String(), metadata={"example": ["SOC 2", "ISO 27001"]})
-    evidence_count = fields.Integer()
+    frameworks = fields.List(
+        fields.String(),
+        metadata={
+            "description": "Display names of the frameworks it maps to.",
+            "example": ["SOC 2", "ISO 27001"],
+        },
+    )
+    evidence_count = fields.Integer(metadata={"description": "Evidence items in force."})
+
+
+class ControlListArgsSchema(PageArgsSchema):
+    framework = fields.String(
+        metadata={"description": "Only controls mapped to this framework (id or alias)."}
+    )
+    status = fields.String(validate=validate.OneOf(CONTROL_STATUSES))
+
+
+class MappedRequirementSchema(ma.Schema):
+    framework = fields.String(metadata={"example": "soc2-2017"})
+    framework_name = fields.String(metadata={"example": "SOC 2"})
+    requirement = fields.String(metadata={"example": "CC6.7"})
+    title = fields.String()
+    relationship = fields.String(metadata={"enum": ["equal", "subset", "intersect"]})
+    coverage = fields.String(metadata={"enum": ["full", "partial"]})
+
+
+class LinkedCheckSchema(ma.Schema):
+    id = fields.String(metadata={"example": "tls.cert.expired"})
+    title = fields.String()
+    severity = fields.String()
+
+
+class BasisFindingSchema(ma.Schema):
+    id = fields.String(metadata={"example": "fnd_9c2e"})
+    title = fields.String()
+    severity = fields.String()
+    target = fields.String()
+    check_id = fields.String()
+
+
+class StatusBasisSchema(ma.Schema):
+    findings = fields.List(fields.Nested(BasisFindingSchema))
+    checks = fields.List(fields.String())
+    evidence = fields.List(fields.String())
+    parts = fields.Dict(
+        keys=fields.String(),
+        values=fields.Boolean(),
+        metadata={"description": "Which parts (checks, documents) have current evidence."},
+    )
+
+
+class OverrideSchema(ma.Schema):
+    status = fields.String(required=True, validate=validate.OneOf(CONTROL_STATUSES))
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=2000))
+    set_by = fields.String(dump_only=True, allow_none=True)
+    set_at = UtcTimestamp(dump_only=True, allow_none=True)
+
+
+class HistorySchema(ma.Schema):
+    from_status = fields.String(allow_none=True)
+    to_status = fields.String()
+    reason = fields.String()
+    cause = fields.String(
+        metadata={"description": "scan, evidence, override, edit or assessment (time passing)."}
+    )
+    changed_by = fields.String(allow_none=True)
+    changed_at = UtcTimestamp()
+
+
+class ControlDetailSchema(ControlSchema):
+    description = fields.String()
+    evidence_guidance = fields.String()
+    severity_threshold = fields.String()
+    freshness_days = fields.Integer()
+    reason = fields.String(metadata={"description": "Why it has its status, in words."})
+    basis = fields.Nested(StatusBasisSchema)
+    status_since = UtcTimestamp()
+    applicable = fields.Boolean()
+    applicability_reason = fields.String(allow_none=True)
+    owner = fields.String(allow_none=True, metadata={"description": "The owner's e-mail."})
+    owner_id = fields.String(allow_none=True)
+    override = fields.Nested(OverrideSchema, allow_none=True)
+    requirements = fields.List(fields.Nested(MappedRequirementSchema))
+    checks = fields.List(fields.Nested(LinkedCheckSchema))
+    history = fields.List(fields.Nested(HistorySchema))
+
+
+class ControlUpdateSchema(ma.Schema):
+    applicable = fields.Boolean()
+    applicability_reason = fields.String(allow_none=True, validate=validate.Length(max=2000))
+    owner_id = fields.String(allow_none=True, metadata={"description": "A user id, or null."})
+    override = fields.Nested(
+        OverrideSchema,
+        allow_none=True,
+        metadata={"description": "Set a status by hand with a reason; null removes it."},
+    )
+
+    @ma.validates_schema
+    def _something(self, data, **_):
+        if not data:
+            raise ma.ValidationError(
+                "send at least one of applicable, owner_id, override", "_schema"
+            )
+
+
+EVIDENCE_KINDS = ("file", "link", "note", "scan")
+
+
+class EvidenceSchema(ma.Schema):
+    id = fields.String(attribute="public_id", metadata={"example": "evd_4f1a"})
+    control_id = fields.String()
+    kind = fields.String(metadata={"enum": list(EVIDENCE_KINDS)})
+    title = fields.String()
+    description = fields.String()
+    sha256 = fields.String(allow_none=True)
+    size = fields.Integer(allow_none=True)
+    filename = fields.String(allow_none=True)
+    url = fields.String(allow_none=True)
+    note = fields.String(allow_none=True)
+    scan_id = fields.Method("_scan_id", allow_none=True)
+    details = fields.Dict()
+    collected_at = UtcTimestamp()
+    effective_from = UtcTimestamp()
+    effective_until = UtcTimestamp(allow_none=True)
+    collected_by = fields.Method("_collected_by", allow_none=True)
+    created_at = UtcTimestamp()
+    deleted_at = UtcTimestamp(allow_none=True)
+    deleted_by = fields.Method("_deleted_by", allow_none=True)
+    deletion_reason = fields.String(allow_none=True)
+
+    def _scan_id(self, row):
+        return row.details.get("scan_id") if row.kind == "scan" else None
+
+    def _collected_by(self, row):
+        return row.collected_by.email if row.collected_by_id else None
+
+    def _deleted_by(self, row):
+        return row.deleted_by.email if row.deleted_by_id else None
+
+
+class EvidenceListArgsSchema(PageArgsSchema):
+    kind = fields.String(validate=validate.OneOf(EVIDENCE_KINDS))
+    include_deleted = fields.Boolean(
+        load_default=False, metadata={"description": "Also list deleted evidence (audit trail)."}
+    )
+
+
+class _EvidencePeriod(ma.Schema):
+    title = fields.String(validate=validate.Length(min=1, max=300))
+    description = fields.String(validate=validate.Length(max=5000))
+    effective_from = UtcTimestamp(metadata={"description": "Defaults to now."})
+    effective_until = UtcTimestamp(
+        allow_none=True,
+        metadata={"description": "When it stops counting; default: the control's freshness."},
+    )
+
+
+class EvidenceRecordSchema(_EvidencePeriod):
+    """A link or a note, sent as JSON."""
+
+    kind = fields.String(required=True, validate=validate.OneOf(("link", "note")))
+    url = fields.Url(schemes={"http", "https"}, validate=validate.Length(max=2048))
+    note = fields.String(validate=validate.Length(min=1, max=20000))
+
+
+class EvidenceUploadSchema(_EvidencePeriod):
+    """The other fields of a multipart upload (the file itself is the ``file`` part)."""
+
+    class Meta:
+        unknown = ma.EXCLUDE
+
+
+class EvidenceDeleteArgsSchema(ma.Schema):
+    reason = fields.String(validate=validate.Length(max=2000))

@@ -7,8 +7,8 @@ from flask import current_app
 from marshmallow import ValidationError, fields, validate, validates
 
 from cyberorigen.api.schemas import PageArgsSchema, UtcTimestamp
+from cyberorigen.compliance.catalogue import catalogue_of
 from cyberorigen.db.models import SCAN_STATUSES, SCANNER_RUN_STATUSES
-from cyberorigen.services.frameworks import known_framework_ids
 from cyberorigen.services.targets import normalize_target
 
 
@@ -40,6 +40,25 @@ class ScanSchema(ma.Schema):
 
 class ScanDetailSchema(ScanSchema):
     options = fields.Dict()
+    compliance = fields.Dict(
+        allow_none=True,
+        metadata={
+            "description": "Per framework the scan named (by framework id): requirements its "
+            "checks touched, passed and failed, with the findings behind each failure. Null "
+            "until the scan completes, or when it named no framework.",
+            "example": {
+                "soc2-2017": {
+                    "requested_as": "soc2",
+                    "framework": "SOC 2",
+                    "version": "2017",
+                    "requirements_touched": 6,
+                    "passed": 5,
+                    "failed": 1,
+                    "failed_requirements": [{"id": "CC6.7", "findings": ["fnd_9c2e"]}],
+                }
+            },
+        },
+    )
     scanners = fields.List(
         fields.Nested(ScannerRunSchema), metadata={"description": "Each scanner's part."}
     )
@@ -91,7 +110,7 @@ class ScanCreateSchema(ma.Schema):
 
     @validates("frameworks")
     def _frameworks(self, value, **_):
-        known = known_framework_ids(current_app.extensions["cyberorigen"].registry)
+        known = catalogue_of(current_app.extensions["cyberorigen"].registry).names
         unknown = [item for item in value if item not in known]
         if unknown:
             raise ValidationError(

@@ -1,0 +1,84 @@
+"""Compliance frameworks installed as plugins, and the organization's report against each."""
+
+from __future__ import annotations
+
+from flask import Response, current_app
+from flask_smorest import Blueprint
+
+from cyberorigen.api.frameworks.schemas import (
+    FrameworkListSchema,
+    FrameworkReportSchema,
+    FrameworkSchema,
+)
+from cyberorigen.api.security import principal, require_role
+from cyberorigen.compliance.catalogue import Catalogue, catalogue_of
+from cyberorigen.compliance.reports import framework_report, framework_summary, report_csv
+from cyberorigen.errors import NotFound
+from cyberorigen.plugin_api.interfaces import Framework
+
+blp = Blueprint(
+    "frameworks",
+    __name__,
+    url_prefix="/api/v1/frameworks",
+    description="Compliance frameworks and reports.",
+)
+
+
+def _catalogue() -> Catalogue:
+    return catalogue_of(current_app.extensions["cyberorigen"].registry)
+
+
+def _framework(catalogue: Catalogue, name: str) -> Framework:
+    framework = catalogue.framework(name)
+    if framework is None:
+        raise NotFound("framework")
+    return framework
+
+
+@blp.route("")
+@require_role("viewer")
+@blp.response(200, FrameworkListSchema)
+def list_frameworks():
+    """Every installed framework: id, version, title, aliases and counts."""
+    catalogue = _catalogue()
+    items = [framework_summary(catalogue, item) for item in catalogue.frameworks.values()]
+    return {"items": items, "total": len(items)}
+
+
+@blp.route("/<string:framework_id>")
+@require_role("viewer")
+@blp.response(200, FrameworkSchema)
+def get_framework(framework_id):
+    """One framework (by id or alias)."""
+    catalogue = _catalogue()
+    return framework_summary(catalogue, _framework(catalogue, framework_id))
+
+
+@blp.route("/<string:framework_id>/report")
+@require_role("viewer")
+@blp.response(200, FrameworkReportSchema)
+def report(framework_id):
+    """The organization's report: each assessed requirement's status with its reason chain,
+    and readiness, technical posture and automation coverage as three separate numbers."""
+    catalogue = _catalogue()
+    return framework_report(
+        principal().organization_id, catalogue, _framework(catalogue, framework_id)
+    )
+
+
+@blp.route("/<string:framework_id>/report.csv")
+@require_role("viewer")
+@blp.response(200, description="The report's requirements as CSV.")
+def report_as_csv(framework_id):
+    """The same report as CSV, one row per assessed requirement."""
+    catalogue = _catalogue()
+    framework = _framework(catalogue, framework_id)
+    body = report_csv(framework_report(principal().organization_id, catalogue, framework))
+    return Response(
+        body,
+        mimetype="text/csv",
+        headers={
+            "Content-Disposition": f'attachment; filename="{framework.id}-report.csv"',
+            "X-Content-Type-Options": "nosniff",
+        },
+    )

@@ -1,0 +1,314 @@
+"""An organization's controls: their current status, kept up to date, with its history.
+
+:func:`refresh` gathers the facts for each control (open findings of its checks on targets in
+scope, evidence, overrides), applies the rules of :mod:`cyberorigen.compliance.status`, and
+stores what changed: the new status, a history row and a ``control.status_changed`` event,
+in one transaction. It runs after every scan, evidence change and edit, and before controls
+are read, so that evidence growing old is noticed without a background job.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from peewee import IntegrityError
+
+from cyberorigen.compliance.catalogue import Catalogue
+from cyberorigen.compliance.status import (
+    Assessment,
+    EvidenceItem,
+    Facts,
+    FailingFinding,
+    Override,
+    assess,
+)
+from cyberorigen.db import database
+from cyberorigen.db.models import (
+    ControlState,
+    ControlStatusChange,
+    Evidence,
+    Finding,
+    User,
+    utcnow,
+)
+from cyberorigen.errors import NotFound, ValidationFailed
+from cyberorigen.services.outbox import record_event
+from cyberorigen.services.scope import scope_matcher
+
+
+@dataclass
+class ControlView:
+    """One control of the catalogue with the organization's state of it."""
+
+    control_id: str
+    state: ControlState
+    assessment: Assessment
+    evidence_count: int
+
+
+def _states(org_id: int, control_ids: Iterable[str]) -> dict[str, ControlState]:
+    wanted = list(control_ids)
+    rows = {
+        row.control_id: row
+        for row in ControlState.select().where(
+            (ControlState.organization == org_id) & (ControlState.control_id.in_(wanted))
+        )
+    }
+    for control_id in wanted:
+        if control_id not in rows:
+            try:
+                with database.atomic():
+                    rows[control_id] = ControlState.create(
+                        organization=org_id, control_id=control_id
+                    )
+            except IntegrityError:  # created at the same moment by another request
+                rows[control_id] = ControlState.get(
+                    (ControlState.organization == org_id) & (ControlState.control_id == control_id)
+                )
+    return rows
+
+
+def _failing_findings(
+    org_id: int, catalogue: Catalogue, control_ids: set[str]
+) -> dict[str, list[FailingFinding]]:
+    check_ids = [
+        check_id
+        for check_id, controls in catalogue.controls_by_check.items()
+        if control_ids.intersection(controls)
+    ]
+    found: dict[str, list[FailingFinding]] = defaultdict(list)
+    if not check_ids:
+        return found
+    in_scope = scope_matcher(org_id)
+    query = Finding.select().where(
+        (Finding.organization == org_id)
+        & (Finding.status == "open")
+        & (Finding.check_id.in_(check_ids))
+    )
+    for row in query.order_by(Finding.last_seen.desc(), Finding.id.desc()):
+        if not in_scope(row.target):
+            continue
+        item = FailingFinding(row.public_id, row.check_id, row.title, row.severity, row.target)
+        for control_id in catalogue.controls_by_check[row.check_id]:
+            if control_id in control_ids:
+                found[control_id].append(item)
+    return found
+
+
+def _evidence(org_id: int, control_ids: set[str]) -> dict[str, list[EvidenceItem]]:
+    items: dict[str, list[EvidenceItem]] = defaultdict(list)
+    query = Evidence.select().where(
+        (Evidence.organization == org_id)
+        & (Evidence.control_id.in_(list(control_ids)))
+        & (Evidence.deleted_at.is_null())
+    )
+    for row in query:
+        items[row.control_id].append(
+            EvidenceItem(
+                id=row.public_id,
+                kind=row.kind,
+                title=row.title,
+                collected_at=row.collected_at,
+                effective_from=row.effective_from,
+                effective_until=row.effective_until,
+                checks=tuple(row.details.get("checks_passed", ())) if row.kind == "scan" else (),
+            )
+        )
+    return items
+
+
+def _override(state: ControlState, emails: Mapping[int, str]) -> Override | None:
+    if state.override_status is None:
+        return None
+    by = emails.get(state.override_by_id, "a deleted user")
+    return Override(state.override_status, state.override_reason or "", by)
+
+
+def refresh(
+    org_id: int,
+    catalogue: Catalogue,
+    cause: str,
+    actor_id: int | None = None,
+    control_ids: Iterable[str] | None = None,
+) -> dict[str, ControlView]:
+    """Re-assess the organization's controls (all, or ``control_ids``), store the changes,
+    and return every assessed control's view."""
+    wanted = sorted(control_ids if control_ids is not None else catalogue.controls)
+    wanted = [item for item in wanted if item in catalogue.controls]
+    wanted_set = set(wanted)
+    states = _states(org_id, wanted)
+    findings = _failing_findings(org_id, catalogue, wanted_set)
+    evidence = _evidence(org_id, wanted_set)
+    override_users = {state.override_by_id for state in states.values() if state.override_by_id}
+    emails = {
+        user.id: user.email for user in User.select().where(User.id.in_(list(override_users)))
+    }
+    now = utcnow()
+    views: dict[str, ControlView] = {}
+    for control_id in wanted:
+        control = catalogue.controls[control_id]
+        state = states[control_id]
+        facts = Facts(
+            control=control,
+            check_ids=tuple(check.id for check in catalogue.checks_by_control.get(control_id, [])),
+            applicable=state.applicable,
+            applicability_reason=state.applicability_reason,
+            override=_override(state, emails),
+            findings=findings.get(control_id, ()),
+            evidence=evidence.get(control_id, ()),
+        )
+        assessment = assess(facts, now)
+        _store(org_id, control, state, assessment, cause, actor_id, catalogue)
+        views[control_id] = ControlView(
+            control_id, state, assessment, len(evidence.get(control_id, ()))
+        )
+    return views
+
+
+def _store(org_id, control, state, assessment, cause, actor_id, catalogue) -> None:
+    basis = assessment.basis()
+    if state.status == assessment.status:
+        if state.reason != assessment.reason or state.basis != basis:
+            ControlState.update(reason=assessment.reason, basis=basis, updated_at=utcnow()).where(
+                ControlState.id == state.id
+            ).execute()
+            state.reason, state.basis = assessment.reason, basis
+        return
+    previous = state.status
+    now = utcnow()
+    with database.atomic():
+        changed = (
+            ControlState.update(
+                status=assessment.status,
+                reason=assessment.reason,
+                basis=basis,
+                status_since=now,
+                updated_at=now,
+            )
+            .where((ControlState.id == state.id) & (ControlState.status == previous))
+            .execute()
+        )
+        if not changed:  # another process recorded this change first
+            return
+        ControlStatusChange.create(
+            organization=org_id,
+            control_id=control.id,
+            from_status=previous,
+            to_status=assessment.status,
+            reason=assessment.reason,
+            basis=basis,
+            cause=cause,
+            actor=actor_id,
+            changed_at=now,
+        )
+        record_event(
+            org_id,
+            "control.status_changed",
+            {
+                "control_id": control.id,
+                "name": control.name,
+                "frameworks": catalogue.display_names(control.id),
+                "previous_status": previous,
+                "status": assessment.status,
+                "reason": assessment.reason,
+                "cause": cause,
+                "findings": list(assessment.findings),
+            },
+        )
+    state.status, state.reason, state.basis, state.status_since = (
+        assessment.status,
+        assessment.reason,
+        basis,
+        now,
+    )
+
+
+def list_controls(
+    org_id: int, catalogue: Catalogue, framework: str | None, status: str | None
+) -> list[ControlView]:
+    """The organization's controls, freshly assessed, filtered, in catalogue order."""
+    control_ids: Iterable[str] = catalogue.controls
+    if framework:
+        resolved = catalogue.framework(framework)
+        if resolved is None:
+            raise ValidationFailed(
+                f"framework: no framework {framework!r} is installed", "framework"
+            )
+        control_ids = [
+            item for item in catalogue.controls if resolved.id in catalogue.frameworks_mapping(item)
+        ]
+    views = refresh(org_id, catalogue, "assessment", control_ids=control_ids)
+    return [view for view in views.values() if status is None or view.assessment.status == status]
+
+
+def get_control(org_id: int, catalogue: Catalogue, control_id: str) -> ControlView:
+    if control_id not in catalogue.controls:
+        raise NotFound("control")
+    return refresh(org_id, catalogue, "assessment", control_ids=[control_id])[control_id]
+
+
+def history(org_id: int, control_id: str, limit: int = 100) -> list[ControlStatusChange]:
+    return list(
+        ControlStatusChange.select()
+        .where(
+            (ControlStatusChange.organization == org_id)
+            & (ControlStatusChange.control_id == control_id)
+        )
+        .order_by(ControlStatusChange.changed_at.desc(), ControlStatusChange.id.desc())
+        .limit(limit)
+    )
+
+
+def update_control(
+    org_id: int,
+    catalogue: Catalogue,
+    control_id: str,
+    changes: Mapping[str, Any],
+    actor_id: int,
+) -> ControlView:
+    """Set applicability, owner or an override; the status is re-assessed at once."""
+    view = get_control(org_id, catalogue, control_id)
+    state = view.state
+    if "applicable" in changes:
+        reason = (changes.get("applicability_reason") or "").strip()
+        if changes["applicable"] is False and not reason:
+            raise ValidationFailed(
+                "applicability_reason: say why the control does not apply", "applicability_reason"
+            )
+        state.applicable = changes["applicable"]
+        state.applicability_reason = reason or None
+    if "owner_id" in changes:
+        owner_id = changes["owner_id"]
+        if owner_id is None:
+            state.owner = None
+        else:
+            owner = User.get_or_none((User.public_id == owner_id) & (User.organization == org_id))
+            if owner is None:
+                raise ValidationFailed("owner_id: no such user in this organization", "owner_id")
+            state.owner = owner
+    if "override" in changes:
+        override = changes["override"]
+        if override is None:
+            state.override_status = state.override_reason = None
+            state.override_by = state.override_at = None
+        else:
+            state.override_status = override["status"]
+            state.override_reason = override["reason"].strip()
+            state.override_by = actor_id
+            state.override_at = utcnow()
+    state.updated_at = utcnow()
+    ControlState.update(
+        applicable=state.applicable,
+        applicability_reason=state.applicability_reason,
+        owner=state.owner_id,
+        override_status=state.override_status,
+        override_reason=state.override_reason,
+        override_by=state.override_by_id,
+        override_at=state.override_at,
+        updated_at=state.updated_at,
+    ).where(ControlState.id == state.id).execute()
+    cause = "override" if "override" in changes else "edit"
+    return refresh(org_id, catalogue, cause, actor_id, [control_id])[control_id]

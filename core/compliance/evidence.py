@@ -1,0 +1,226 @@
+"""Evidence for controls: files, links, notes, and the results of scans.
+
+Files are stored under ``<instance_dir>/evidence/<aa>/<sha256>``, named by their content's
+SHA-256 and never by the uploaded name (which is kept only to name the download). The same
+content uploaded twice is stored once. Deleting evidence is recorded (who, when, why): the
+row stays for the audit trail and its file goes when no other evidence uses it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+from cyberorigen.compliance.catalogue import Catalogue
+from cyberorigen.db import database
+from cyberorigen.db.models import Evidence, Scan, utcnow
+from cyberorigen.errors import ApiError, NotFound, ValidationFailed
+
+CHUNK = 1 << 16
+
+
+class EvidenceStore:
+    """The directory of evidence files, addressed by SHA-256."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path_of(self, sha256: str) -> Path:
+        if not re.fullmatch(r"[0-9a-f]{64}", sha256):
+            raise ValueError("not a SHA-256 hex digest")
+        return self.root / sha256[:2] / sha256
+
+    def put(self, stream: IO[bytes], limit: int) -> tuple[str, int]:
+        """Copy ``stream`` in, hashing as it goes; refuse more than ``limit`` bytes (nothing is
+        kept then). Returns the SHA-256 and the size."""
+        self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        digest, size = hashlib.sha256(), 0
+        handle, temporary = tempfile.mkstemp(dir=self.root, prefix=".upload-")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                while chunk := stream.read(CHUNK):
+                    size += len(chunk)
+                    if size > limit:
+                        raise ApiError(
+                            413,
+                            f"The file is larger than the evidence limit of {limit} bytes "
+                            "(setting evidence.max_upload_bytes).",
+                            "PAYLOAD_TOO_LARGE",
+                            "file",
+                        )
+                    digest.update(chunk)
+                    out.write(chunk)
+            sha256 = digest.hexdigest()
+            final = self.path_of(sha256)
+            final.parent.mkdir(exist_ok=True, mode=0o700)
+            os.chmod(temporary, 0o600)
+            os.replace(temporary, final)
+            return sha256, size
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+
+    def discard(self, sha256: str) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            self.path_of(sha256).unlink()
+
+
+def safe_filename(name: str | None) -> str:
+    """The uploaded name reduced to something harmless to show in a download: its last path
+    component, printable characters only, at most 200 of them."""
+    name = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = unicodedata.normalize("NFC", name)
+    name = "".join(char for char in name if char.isprintable() and char not in '"<>|:*?')
+    name = name.strip(" .")[:200]
+    return name or "evidence"
+
+
+def _check_period(effective_from: datetime | None, effective_until: datetime | None):
+    start = effective_from or utcnow()
+    if effective_until is not None and effective_until <= start:
+        raise ValidationFailed("effective_until: must be after effective_from", "effective_until")
+    return start, effective_until
+
+
+def _control(catalogue: Catalogue, control_id: str) -> str:
+    if control_id not in catalogue.controls:
+        raise NotFound("control")
+    return control_id
+
+
+def add_file(
+    org_id: int,
+    catalogue: Catalogue,
+    store: EvidenceStore,
+    control_id: str,
+    upload: IO[bytes],
+    filename: str | None,
+    fields: Mapping[str, Any],
+    user_id: int,
+    limit: int,
+) -> Evidence:
+    _control(catalogue, control_id)
+    start, until = _check_period(fields.get("effective_from"), fields.get("effective_until"))
+    sha256, size = store.put(upload, limit)
+    name = safe_filename(filename)
+    return Evidence.create(
+        organization=org_id,
+        control_id=control_id,
+        kind="file",
+        title=(fields.get("title") or name)[:300],
+        description=fields.get("description") or "",
+        sha256=sha256,
+        size=size,
+        filename=name,
+        media_type="application/octet-stream",
+        effective_from=start,
+        effective_until=until,
+        collected_by=user_id,
+    )
+
+
+def add_record(
+    org_id: int, catalogue: Catalogue, control_id: str, fields: Mapping[str, Any], user_id: int
+) -> Evidence:
+    """A link or a note (``fields["kind"]``)."""
+    _control(catalogue, control_id)
+    start, until = _check_period(fields.get("effective_from"), fields.get("effective_until"))
+    kind = fields["kind"]
+    if kind == "link" and not fields.get("url"):
+        raise ValidationFailed("url: a link needs its url", "url")
+    if kind == "note" and not (fields.get("note") or "").strip():
+        raise ValidationFailed("note: a note needs its text", "note")
+    title = fields.get("title") or (fields.get("url") if kind == "link" else "Note")
+    return Evidence.create(
+        organization=org_id,
+        control_id=control_id,
+        kind=kind,
+        title=title[:300],
+        description=fields.get("description") or "",
+        url=fields.get("url") if kind == "link" else None,
+        note=fields.get("note") if kind == "note" else None,
+        effective_from=start,
+        effective_until=until,
+        collected_by=user_id,
+    )
+
+
+def evidence_query(org_id: int, control_id: str, include_deleted: bool = False):
+    query = Evidence.select().where(
+        (Evidence.organization == org_id) & (Evidence.control_id == control_id)
+    )
+    if not include_deleted:
+        query = query.where(Evidence.deleted_at.is_null())
+    return query
+
+
+def get_evidence(org_id: int, control_id: str, public_id: str) -> Evidence:
+    row = Evidence.get_or_none(
+        (Evidence.public_id == public_id)
+        & (Evidence.organization == org_id)
+        & (Evidence.control_id == control_id)
+        & (Evidence.deleted_at.is_null())
+    )
+    if row is None:
+        raise NotFound("evidence")
+    return row
+
+
+def delete_evidence(store: EvidenceStore, row: Evidence, user_id: int, reason: str | None):
+    """Record the deletion; remove the file once no other evidence uses its content."""
+    with database.atomic():
+        row.deleted_at = utcnow()
+        row.deleted_by = user_id
+        row.deletion_reason = (reason or "").strip() or None
+        row.save()
+        still_used = (
+            row.sha256 is not None
+            and Evidence.select()
+            .where((Evidence.sha256 == row.sha256) & (Evidence.deleted_at.is_null()))
+            .exists()
+        )
+    if row.sha256 and not still_used:
+        store.discard(row.sha256)
+
+
+def attach_scan_results(
+    scan: Scan, catalogue: Catalogue, checks_run: Iterable[str], failed_checks: Iterable[str]
+) -> list[str]:
+    """Attach a completed scan's results to every control its checks test, as automatic
+    evidence; returns the ids of those controls."""
+    ran, failed = set(checks_run), set(failed_checks)
+    by_control: dict[str, list[str]] = {}
+    for check_id in sorted(ran):
+        for control_id in catalogue.controls_by_check.get(check_id, ()):
+            by_control.setdefault(control_id, []).append(check_id)
+    finished = scan.finished_at or utcnow()
+    for control_id, checks in by_control.items():
+        passed = [item for item in checks if item not in failed]
+        Evidence.create(
+            organization=scan.organization_id,
+            control_id=control_id,
+            kind="scan",
+            title=f"Scan {scan.public_id} of {scan.target}",
+            description=(
+                f"{len(passed)} of {len(checks)} automated check(s) passed ({scan.scan_type} scan)"
+            ),
+            scan=scan,
+            details={
+                "scan_id": scan.public_id,
+                "target": scan.target,
+                "checks_run": checks,
+                "checks_passed": passed,
+                "checks_failed": [item for item in checks if item in failed],
+            },
+            collected_at=finished,
+            effective_from=finished,
+        )
+    return sorted(by_control)

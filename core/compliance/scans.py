@@ -1,0 +1,102 @@
+"""What a completed scan means for compliance.
+
+After a scan completes, on the worker that ran it: the checks of every scanner that
+completed count as run; a run check with a finding (low or above) failed, the others
+passed. The results are attached as automatic evidence to the controls those checks test,
+the controls are re-assessed (``control.status_changed`` events), and for each framework the
+scan named, a summary is stored on the scan: requirements touched, passed and failed.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from cyberorigen.compliance.catalogue import Catalogue, catalogue_of
+from cyberorigen.compliance.controls import refresh
+from cyberorigen.compliance.evidence import attach_scan_results
+from cyberorigen.compliance.status import counts_against
+from cyberorigen.db import database
+from cyberorigen.db.models import Finding, Scan, ScanFinding, ScannerRun
+from cyberorigen.plugin_api.interfaces import Severity
+from cyberorigen.plugin_registry import PluginRegistry
+
+log = logging.getLogger("cyberorigen.compliance")
+
+
+def _results(scan: Scan, registry: PluginRegistry) -> tuple[set[str], dict[str, list[Finding]]]:
+    completed = [
+        run.scanner
+        for run in scan.scanner_runs.where(ScannerRun.status == "completed")
+        if run.scanner in registry.scanners
+    ]
+    checks_run = {check.id for name in completed for check in registry.scanners[name].checks}
+    found: dict[str, list[Finding]] = {}
+    query = Finding.select().join(ScanFinding).where(ScanFinding.scan == scan)
+    for finding in query:
+        found.setdefault(finding.check_id, []).append(finding)
+    return checks_run, found
+
+
+def summarize(
+    scan: Scan, catalogue: Catalogue, checks_run: set[str], found: dict[str, list[Finding]]
+) -> dict[str, Any]:
+    """Per framework the scan named: the requirements its checks touched, passed, failed."""
+    summary: dict[str, Any] = {}
+    for name in scan.frameworks:
+        framework = catalogue.framework(name)
+        if framework is None:
+            summary[name] = {"requested_as": name, "error": "framework not installed"}
+            continue
+        touched: dict[str, set[str]] = {}
+        failed: dict[str, set[str]] = {}
+        for link in framework.mappings():
+            control = catalogue.controls[link.control]
+            for check in catalogue.checks_by_control.get(link.control, []):
+                if check.id not in checks_run:
+                    continue
+                touched.setdefault(link.requirement, set()).add(check.id)
+                findings = [
+                    item
+                    for item in found.get(check.id, [])
+                    if item.status == "open"
+                    and counts_against(item.severity, control.severity_threshold)
+                ]
+                if findings:
+                    failed.setdefault(link.requirement, set()).update(
+                        item.public_id for item in findings
+                    )
+        order = [item.id for item in catalogue.assessed(framework)]
+        summary[framework.id] = {
+            "requested_as": name,
+            "framework": framework.display_name,
+            "version": framework.version,
+            "requirements_touched": len(touched),
+            "passed": len(touched) - len(failed),
+            "failed": len(failed),
+            "failed_requirements": [
+                {"id": item, "findings": sorted(failed[item])} for item in order if item in failed
+            ],
+        }
+    return summary
+
+
+def assess_completed_scan(scan_id: int, registry: PluginRegistry) -> None:
+    """Attach evidence, re-assess controls and store the framework summary; a failure here is
+    logged and leaves the scan completed."""
+    try:
+        scan = Scan.get_by_id(scan_id)
+        catalogue = catalogue_of(registry)
+        checks_run, found = _results(scan, registry)
+        failed_checks = {
+            check_id
+            for check_id, items in found.items()
+            if any(Severity(item.severity).rank >= Severity.LOW.rank for item in items)
+        }
+        with database.atomic():
+            controls = attach_scan_results(scan, catalogue, checks_run, failed_checks)
+        refresh(scan.organization_id, catalogue, "scan", control_ids=controls)
+        summary = summarize(scan, catalogue, checks_run, found)
+        Scan.update(compliance=summary or None).where(Scan.id == scan.id).execute()
+    except Exception:  # noqa: BLE001 - the scan's own result is already stored
+        log.exception("compliance assessment of scan %s failed", scan_id)

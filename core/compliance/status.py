@@ -1,0 +1,196 @@
+"""The rules that give a control its status, as one pure function of what is known about it.
+
+In order, the first that applies wins:
+
+1. an override by an admin or auditor (with its reason);
+2. the control marked not applicable -> ``not_applicable``;
+3. an open finding of one of its checks, at or above the control's severity threshold, on
+   a target in scope -> ``not_implemented`` (the findings are the reason);
+4. every part of the control backed by current evidence -> ``implemented``; the parts are
+   the technical part (its automated checks, when it has any: a completed scan ran them
+   within the freshness window) and the documentary part (a file, link or note in effect
+   now, collected within the freshness window unless it states its own end);
+5. some part current -> ``partially_implemented``: a passing scan is evidence for the
+   technical part of a control, never proof of the whole control;
+6. evidence exists but is all older than the freshness window -> ``not_assessed``
+   ("needs evidence");
+7. nothing at all -> ``not_assessed``.
+
+The result carries the reason in words and the ids of the findings, checks and evidence
+that produced it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from cyberorigen.plugin_api.interfaces import Control, Severity
+
+STATUSES = (
+    "implemented",
+    "partially_implemented",
+    "not_implemented",
+    "not_applicable",
+    "not_assessed",
+)
+
+
+@dataclass(frozen=True)
+class FailingFinding:
+    id: str
+    check_id: str
+    title: str
+    severity: str
+    target: str
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    id: str
+    kind: str  # file | link | note | scan
+    title: str
+    collected_at: datetime
+    effective_from: datetime
+    effective_until: datetime | None = None
+    checks: tuple[str, ...] = ()  # for scan evidence: the control's checks the scan ran
+
+
+@dataclass(frozen=True)
+class Override:
+    status: str
+    reason: str
+    by: str
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything the rules look at for one control of one organization."""
+
+    control: Control
+    check_ids: tuple[str, ...] = ()
+    applicable: bool = True
+    applicability_reason: str | None = None
+    override: Override | None = None
+    findings: Sequence[FailingFinding] = ()
+    evidence: Sequence[EvidenceItem] = ()
+
+
+@dataclass(frozen=True)
+class Assessment:
+    status: str
+    reason: str
+    findings: tuple[str, ...] = ()
+    checks: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
+    parts: dict[str, bool] = field(default_factory=dict)
+
+    def basis(self) -> dict:
+        return {
+            "findings": list(self.findings),
+            "checks": list(self.checks),
+            "evidence": list(self.evidence),
+            "parts": dict(self.parts),
+        }
+
+
+def counts_against(severity: str, threshold: Severity) -> bool:
+    """Whether a finding of ``severity`` is at or above the control's threshold."""
+    return Severity(severity).rank >= threshold.rank
+
+
+def _expires(item: EvidenceItem, freshness: timedelta) -> datetime:
+    if item.kind != "scan" and item.effective_until is not None:
+        return item.effective_until
+    return item.collected_at + freshness
+
+
+def _is_current(item: EvidenceItem, now: datetime, freshness: timedelta) -> bool:
+    return item.effective_from <= now < _expires(item, freshness)
+
+
+def _date(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d")
+
+
+def assess(facts: Facts, now: datetime) -> Assessment:
+    """The status of ``facts.control`` at ``now``, with its reason and basis."""
+    control = facts.control
+    if facts.override is not None:
+        override = facts.override
+        return Assessment(
+            override.status, f"set by {override.by}: {override.reason}", parts={"override": True}
+        )
+    if not facts.applicable:
+        why = facts.applicability_reason or "no reason given"
+        return Assessment("not_applicable", f"marked not applicable: {why}")
+    failing = [
+        item for item in facts.findings if counts_against(item.severity, control.severity_threshold)
+    ]
+    if failing:
+        shown = "; ".join(
+            f"{item.title} ({item.severity}) on {item.target} [{item.id}]" for item in failing[:5]
+        )
+        more = f" and {len(failing) - 5} more" if len(failing) > 5 else ""
+        return Assessment(
+            "not_implemented",
+            f"{len(failing)} open finding(s) at or above {control.severity_threshold.value}: "
+            f"{shown}{more}",
+            findings=tuple(item.id for item in failing),
+            checks=tuple(sorted({item.check_id for item in failing})),
+        )
+
+    freshness = timedelta(days=control.freshness_days)
+    scans = [item for item in facts.evidence if item.kind == "scan"]
+    documents = [item for item in facts.evidence if item.kind != "scan"]
+    current_scans = [item for item in scans if _is_current(item, now, freshness)]
+    current_documents = [item for item in documents if _is_current(item, now, freshness)]
+    parts: dict[str, bool] = {"documents": bool(current_documents)}
+    if facts.check_ids:
+        parts["checks"] = bool(current_scans)
+    used = current_scans + current_documents
+    checks_run = tuple(sorted({check for item in current_scans for check in item.checks}))
+    said: list[str] = []
+    if current_scans:
+        latest = max(current_scans, key=lambda item: item.collected_at)
+        said.append(
+            f"automated checks passed ({len(checks_run)} check(s), latest scan "
+            f"{_date(latest.collected_at)})"
+        )
+    if current_documents:
+        said.append(f"{len(current_documents)} current evidence item(s)")
+    missing: list[str] = []
+    if "checks" in parts and not parts["checks"]:
+        missing.append(
+            f"no completed scan ran its checks in the last {control.freshness_days} days"
+        )
+    if not parts["documents"]:
+        missing.append(f"no current documentary evidence ({control.evidence_guidance})")
+
+    result = {"evidence": tuple(item.id for item in used), "checks": checks_run, "parts": parts}
+    if all(parts.values()):
+        return Assessment("implemented", "; ".join(said), **result)
+    if any(parts.values()):
+        return Assessment(
+            "partially_implemented", "; ".join(said) + "; but " + "; ".join(missing), **result
+        )
+    upcoming = [item for item in facts.evidence if item.effective_from > now]
+    if upcoming and len(upcoming) == len(facts.evidence):
+        first = min(upcoming, key=lambda item: item.effective_from)
+        return Assessment(
+            "not_assessed",
+            f"needs evidence: the evidence on file takes effect on {_date(first.effective_from)}",
+            evidence=(first.id,),
+            parts=parts,
+        )
+    if facts.evidence:
+        newest = max(facts.evidence, key=lambda item: item.collected_at)
+        return Assessment(
+            "not_assessed",
+            f"needs evidence: the newest ({_date(newest.collected_at)}) is no longer current "
+            f"(freshness window {control.freshness_days} days)",
+            evidence=(newest.id,),
+            parts=parts,
+        )
+    return Assessment("not_assessed", "no evidence yet: " + "; ".join(missing), parts=parts)
