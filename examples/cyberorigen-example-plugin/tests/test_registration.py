@@ -6,20 +6,26 @@ from importlib.metadata import EntryPoint, PackageNotFoundError, distribution
 
 import pytest
 from cyberorigen.plugin_api import ENTRY_POINT_GROUP, Framework, Scanner, Transport
+from cyberorigen.plugin_api.framework_data import DataFramework
 from cyberorigen.plugin_registry import build_registry
 
 from cyberorigen_example import framework as framework_module
 
 POINT = EntryPoint(name="example", value="cyberorigen_example.plugin", group=ENTRY_POINT_GROUP)
+#: The built-in control library: the example framework maps its controls, and a framework
+#: mapping a control no loaded plugin provides makes its plugin failed.
+CONTROLS = EntryPoint(
+    name="controls", value="cyberorigen.plugins.controls", group=ENTRY_POINT_GROUP
+)
 
 
 def test_the_registry_loads_the_plugin():
-    registry = build_registry(points=[POINT])
+    registry = build_registry(points=[CONTROLS, POINT])
 
     record = registry.record("example")
     assert record.status == "loaded", record.reason
     assert record.reason is None
-    assert record.api == "~=1.0"
+    assert record.api == "~=1.1"
     assert record.scanners == ["robots"]
     assert record.frameworks == ["example-baseline"]
     assert record.transports == ["file"]
@@ -36,12 +42,14 @@ def test_the_registry_loads_the_plugin():
 
 
 def test_broken_framework_data_makes_the_plugin_failed(monkeypatch):
-    def broken():
-        return {"id": "example-baseline"}, "cyberorigen_example/data/example_baseline.json"
+    def broken(package):
+        return DataFramework(
+            {"id": "example-baseline"}, source="cyberorigen_example/data/catalogue.json"
+        )
 
-    monkeypatch.setattr(framework_module, "read_packaged", broken)
+    monkeypatch.setattr(framework_module, "framework_from_package", broken)
 
-    registry = build_registry(points=[POINT])
+    registry = build_registry(points=[CONTROLS, POINT])
 
     record = registry.record("example")
     assert record.status == "failed"
@@ -51,7 +59,7 @@ def test_broken_framework_data_makes_the_plugin_failed(monkeypatch):
 
 
 def test_a_disabled_plugin_is_blocked():
-    registry = build_registry(disabled=["example"], points=[POINT])
+    registry = build_registry(disabled=["example"], points=[CONTROLS, POINT])
 
     assert registry.record("example").status == "blocked"
     assert registry.scanners == {}

@@ -10,11 +10,12 @@ import importlib.util
 
 from cyberorigen.plugin_api import Framework, Scanner, Transport, hookimpl
 
-from cyberorigen_example.framework import ExampleBaseline
+from cyberorigen_example.framework import example_baseline
 from cyberorigen_example.robots import RobotsScanner
 from cyberorigen_example.transport import FileTransport
 
-PLUGIN_API = "~=1.0"
+# 1.1: Framework.display_name and typed ControlMapping objects from mappings().
+PLUGIN_API = "~=1.1"
 
 
 @hookimpl
@@ -24,9 +25,9 @@ def cyberorigen_scanners() -> list[Scanner]:
 
 @hookimpl
 def cyberorigen_frameworks() -> list[Framework]:
-    # Reads and checks the packaged JSON; a broken file raises ValueError, and the registry
-    # records this plugin as failed with that message.
-    return [ExampleBaseline()]
+    # Reads and checks data/catalogue.json and data/mappings.json; a broken file raises
+    # ValueError, and the registry records this plugin as failed with that message.
+    return [example_baseline()]
 
 
 @hookimpl

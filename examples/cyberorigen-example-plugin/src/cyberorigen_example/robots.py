@@ -72,6 +72,8 @@ DISALLOWED_PATHS_DISCLOSED = Check(
         f"check id, target host, location ({_LOCATION}); the entries listed may change "
         "from scan to scan without making it a new finding"
     ),
+    # A built-in common control: what this check sees is part of a hardened web baseline.
+    controls=("ctrl_secure_web_configuration",),
 )
 
 MISSING = Check(
