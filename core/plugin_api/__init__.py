@@ -11,6 +11,8 @@ from cyberorigen.plugin_api.interfaces import (
     Control,
     ControlMapping,
     Delivery,
+    DeliveryError,
+    EndpointGone,
     Finding,
     Framework,
     PermanentError,
@@ -19,6 +21,7 @@ from cyberorigen.plugin_api.interfaces import (
     ScanContext,
     Scanner,
     ScanSummary,
+    Sent,
     Severity,
     Target,
     TransientError,
@@ -26,7 +29,7 @@ from cyberorigen.plugin_api.interfaces import (
 )
 
 #: The version of this interface. Plugins declare a compatible range in ``PLUGIN_API``.
-API_VERSION = "1.1"
+API_VERSION = "1.2"
 
 ENTRY_POINT_GROUP = "cyberorigen.plugins"
 
@@ -37,6 +40,8 @@ __all__ = [
     "Control",
     "ControlMapping",
     "Delivery",
+    "DeliveryError",
+    "EndpointGone",
     "Finding",
     "Framework",
     "PermanentError",
@@ -45,6 +50,7 @@ __all__ = [
     "ScanContext",
     "ScanSummary",
     "Scanner",
+    "Sent",
     "Severity",
     "Target",
     "TransientError",

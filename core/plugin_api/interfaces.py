@@ -272,23 +272,69 @@ class Framework(ABC):
         return ()
 
 
-class TransientError(Exception):
-    """Delivery failed but may succeed later (timeout, 5xx): it will be retried."""
+class DeliveryError(Exception):
+    """A delivery that did not succeed. ``status_code`` and ``response`` (the first bytes of the
+    answer, as text) go to the delivery log when there was an answer."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int | None = None,
+        response: str = "",
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.response = response
+        #: Seconds the receiver asked to wait (``Retry-After``), honoured by the retry.
+        self.retry_after = retry_after
 
 
-class PermanentError(Exception):
+class TransientError(DeliveryError):
+    """Delivery failed but may succeed later (timeout, 5xx, 429): it will be retried."""
+
+
+class PermanentError(DeliveryError):
     """Delivery can never succeed as configured (4xx, bad address): it is not retried."""
+
+
+class EndpointGone(PermanentError):
+    """The receiver says it is gone for good (HTTP 410): the webhook is disabled."""
+
+
+@dataclass(frozen=True)
+class Sent:
+    """What a transport reports of a successful delivery (all optional)."""
+
+    status_code: int | None = None
+    response: str = ""
 
 
 @dataclass(frozen=True)
 class Delivery:
-    """One event to deliver through a transport."""
+    """One event to deliver through a transport.
+
+    ``id`` is the event's id (``evt_...``): the same on every attempt and redelivery, so that
+    receivers can deduplicate. ``payload`` is the whole message, ``{"id", "type",
+    "created_at", "data"}``. ``url`` is the webhook's URL (None for transports that take no
+    URL); ``config`` its transport settings, already validated by the transport's
+    ``config_schema``. ``secrets`` are the signing secrets, the current one first (two during
+    a rotation's overlap). ``network`` (a :class:`cyberorigen.plugin_api.net.NetworkPolicy`)
+    tells how to reach hosts safely: connect only through it.
+    """
 
     id: str
     event_type: str
     payload: Mapping[str, Any]
     config: Mapping[str, Any]
-    secret: str | None = None
+    url: str | None = None
+    secrets: tuple[str, ...] = ()
+    attempt: int = 1
+    network: Any = None
+    #: Appliance settings transports may need: ``{"smtp": {"host", "port", "security",
+    #: "username", "password", "sender", "ca_file"}}``.
+    appliance: Mapping[str, Any] = field(default_factory=dict)
 
 
 class Transport(ABC):
@@ -298,6 +344,23 @@ class Transport(ABC):
     #: The webhook's transport settings, validated when the webhook is saved.
     config_schema: type[ma.Schema] | None = None
 
+    #: Whether webhooks of this transport have a ``url`` (http, slack) or not (email, syslog).
+    uses_url: bool = True
+
     @abstractmethod
-    def send(self, delivery: Delivery) -> None:
-        """Deliver it, or raise :class:`TransientError` / :class:`PermanentError`."""
+    def send(self, delivery: Delivery) -> Sent | None:
+        """Deliver it, or raise :class:`TransientError`, :class:`PermanentError` or
+        :class:`EndpointGone`. Return a :class:`Sent` to log the receiver's answer."""
+
+    def check_url(self, url: str) -> str | None:
+        """Say what is wrong with ``url`` for this transport (None when it is fine)."""
+        return None
+
+    def destination(self, url: str | None, config: Mapping[str, Any]) -> tuple[str, int] | None:
+        """The host and port a delivery will connect to, checked against the network guard
+        when the webhook is saved (it is checked again at every delivery). Default: the URL's;
+        None for a transport that only reaches servers of the appliance's own settings."""
+        if not url:
+            return None
+        parts = urlsplit(url)
+        return parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)

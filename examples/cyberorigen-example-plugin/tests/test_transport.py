@@ -19,7 +19,7 @@ def delivery(path, number: int = 1, **config) -> Delivery:
         event_type="scan.completed",
         payload={"scan_id": "scan_abc", "vulnerabilities_found": number},
         config={"path": str(path), **config},
-        secret="do-not-write-me",
+        secrets=("do-not-write-me",),
     )
 
 

@@ -40,6 +40,7 @@ def delivery_line(delivery: Delivery) -> bytes:
 class FileTransport(Transport):
     name = "file"
     config_schema = FileConfig
+    uses_url = False  # where it writes is config.path, not a URL
 
     def send(self, delivery: Delivery) -> None:
         try:
