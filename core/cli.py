@@ -25,6 +25,7 @@ from cyberorigen.jobs import runtime
 from cyberorigen.jobs.queue import job_queue_for
 from cyberorigen.jobs.reaper import start_reaper
 from cyberorigen.jobs.scheduler import scheduler_loop, start_scheduler
+from cyberorigen.jobs.webhooks import start_dispatcher
 from cyberorigen.plugin_registry import build_registry
 from cyberorigen.services.organizations import create_organization, get_by_name
 from cyberorigen.services.users import create_user
@@ -204,7 +205,11 @@ def _redis_jobs(settings: Settings):
 
 @main.command()
 @click.option("--burst", is_flag=True, help="Exit once the queue is empty.")
-@click.option("--with-scheduler", is_flag=True, help="Also start the scans of due schedules.")
+@click.option(
+    "--with-scheduler",
+    is_flag=True,
+    help="Also start the scans of due schedules and dispatch webhook deliveries.",
+)
 @click.option(
     "--in-process",
     is_flag=True,
@@ -223,24 +228,34 @@ def worker(burst: bool, with_scheduler: bool, in_process: bool) -> None:
     start_reaper(settings.heartbeat_timeout, jobs)
     if with_scheduler:
         start_scheduler(jobs)
+        start_dispatcher(jobs)
     loaded = [record.name for record in installed.registry.records if record.status == "loaded"]
     click.echo(
-        f"CyberOrigen worker {__version__} on queue {settings.scan_queue!r}; "
+        f"CyberOrigen worker {__version__} on queues {settings.webhooks.queue!r} and "
+        f"{settings.scan_queue!r}; "
         f"plugins: {', '.join(loaded) or 'none'}"
     )
     worker_class = SimpleWorker if in_process else Worker
-    worker_class([settings.scan_queue], connection=connection, serializer=JSONSerializer).work(
+    queues = [settings.webhooks.queue, settings.scan_queue]  # deliveries first: they are short
+    worker_class(queues, connection=connection, serializer=JSONSerializer).work(
         burst=burst, logging_level="INFO"
     )
 
 
 @main.command()
 def scheduler() -> None:
-    """Start the scans of due schedules, every few seconds (run one or more, anywhere)."""
-    _, jobs = _redis_jobs(_settings())
-    click.echo(f"CyberOrigen scheduler {__version__}: starting scans of due schedules")
+    """Start the scans of due schedules and dispatch webhook deliveries (run one or more,
+    anywhere)."""
+    settings = _settings()
+    _, jobs = _redis_jobs(settings)
+    runtime.install(settings)
+    click.echo(
+        f"CyberOrigen scheduler {__version__}: starting scans of due schedules, "
+        "dispatching webhook deliveries"
+    )
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    start_dispatcher(jobs)
     with contextlib.suppress(KeyboardInterrupt):
         scheduler_loop(jobs, stop)
 
@@ -313,6 +328,7 @@ def serve(host: str, port: int, workers: int | None, dev: bool) -> None:
             jobs = app.extensions["cyberorigen"].jobs
             start_reaper(settings.heartbeat_timeout, jobs)
             start_scheduler(jobs)
+            start_dispatcher(jobs)
 
     if dev:
         if on_worker_start is not None:

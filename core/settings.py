@@ -7,6 +7,7 @@ at start-up, and a bad value raises :class:`SettingsError` naming the key. The r
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 import tomllib
@@ -42,6 +43,19 @@ class Plan:
 
 
 @dataclass(frozen=True)
+class WebhookSettings:
+    allowed_networks: tuple[str, ...] = ()
+    connect_timeout: int = 5
+    read_timeout: int = 10
+    retry_delays: tuple[int, ...] = (60, 300, 900, 3600, 7200, 18000, 54000)
+    disable_after_failures: int = 5
+    lease_seconds: int = 120
+    rotation_overlap: int = 86400
+    queue: str = "cyberorigen-webhooks"
+    ca_file: str | None = None
+
+
+@dataclass(frozen=True)
 class Settings:
     instance_dir: Path
     assets_dir: Path
@@ -65,6 +79,8 @@ class Settings:
     trace_plugins: bool
     max_content_length: int
     evidence_max_bytes: int
+    webhooks: WebhookSettings = field(default_factory=lambda: WebhookSettings())
+    smtp: Mapping[str, Any] = field(default_factory=dict)
     plans: Mapping[str, Plan] = field(default_factory=dict)
 
     @property
@@ -144,6 +160,33 @@ def _as_profile_options(value: Any) -> dict[str, dict[str, dict[str, Any]]]:
     return value
 
 
+def _as_networks(value: Any) -> tuple[str, ...]:
+    """CIDR networks (``10.0.0.0/8``; a bare address is a /32 or /128)."""
+    items = _as_list(value)
+    for item in items:
+        try:
+            ipaddress.ip_network(item, strict=False)
+        except ValueError:
+            raise ValueError(f"{item!r} is not an IP network like 10.0.0.0/8") from None
+    return tuple(items)
+
+
+def _as_delays(value: Any) -> tuple[int, ...]:
+    """Seconds between attempts, e.g. [60, 300]; in the environment comma-separated."""
+    items = _as_list(value) if isinstance(value, str) else value
+    if not isinstance(items, list | tuple) or not items:
+        raise ValueError("expected a non-empty list of seconds")
+    delays = tuple(_positive(_as_int)(item) for item in items)
+    return delays
+
+
+def _smtp_security(value: Any) -> str:
+    text = _as_str(value).strip().lower()
+    if text not in ("starttls", "tls", "none"):
+        raise ValueError("expected starttls, tls or none")
+    return text
+
+
 def _positive(parse: Callable[[Any], int]) -> Callable[[Any], int]:
     def check(value: Any) -> int:
         number = parse(value)
@@ -199,6 +242,22 @@ _SPECS: dict[str, Callable[[Any], Any]] = {
     "trace_plugins": _as_bool,
     "api.max_content_length": _positive(_as_int),
     "evidence.max_upload_bytes": _positive(_as_int),
+    "webhooks.allowed_networks": _as_networks,
+    "webhooks.connect_timeout": _positive(_as_int),
+    "webhooks.read_timeout": _positive(_as_int),
+    "webhooks.retry_delays": _as_delays,
+    "webhooks.disable_after_failures": _positive(_as_int),
+    "webhooks.lease_seconds": _positive(_as_int),
+    "webhooks.rotation_overlap": _positive(_as_int),
+    "webhooks.queue": _as_str,
+    "webhooks.ca_file": _as_str,
+    "smtp.host": _as_str,
+    "smtp.port": _positive(_as_int),
+    "smtp.security": _smtp_security,
+    "smtp.username": _as_str,
+    "smtp.password": _as_str,
+    "smtp.sender": _as_str,
+    "smtp.ca_file": _as_str,
 }
 
 
@@ -334,6 +393,26 @@ def load_settings(
         trace_plugins=values["trace_plugins"],
         max_content_length=values["api.max_content_length"],
         evidence_max_bytes=values["evidence.max_upload_bytes"],
+        webhooks=WebhookSettings(
+            allowed_networks=values["webhooks.allowed_networks"],
+            connect_timeout=values["webhooks.connect_timeout"],
+            read_timeout=values["webhooks.read_timeout"],
+            retry_delays=values["webhooks.retry_delays"],
+            disable_after_failures=values["webhooks.disable_after_failures"],
+            lease_seconds=values["webhooks.lease_seconds"],
+            rotation_overlap=values["webhooks.rotation_overlap"],
+            queue=values["webhooks.queue"] or "cyberorigen-webhooks",
+            ca_file=values["webhooks.ca_file"] or None,
+        ),
+        smtp={
+            "host": values["smtp.host"],
+            "port": values["smtp.port"],
+            "security": values["smtp.security"],
+            "username": values["smtp.username"],
+            "password": values["smtp.password"],
+            "sender": values["smtp.sender"],
+            "ca_file": values["smtp.ca_file"] or None,
+        },
         plans=plans,
     )
 

@@ -12,6 +12,7 @@ import contextlib
 import itertools
 import os
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -134,6 +135,7 @@ def make_settings(tmp_path, database_url, redis_url):
             "redis_url": redis_url if redis else "",
             "ratelimit.key_prefix": f"cyberorigen-test-{secrets.token_hex(4)}",
             "scans.queue": f"cyberorigen-test-scans-{secrets.token_hex(4)}",
+            "webhooks.queue": f"cyberorigen-test-webhooks-{secrets.token_hex(4)}",
             "assets_dir": str(REPO_ROOT / "var" / "assets"),
         }
         values.update(overrides)
@@ -167,7 +169,8 @@ def make_app(make_settings, database_url):
         state.jobs.shutdown()  # embedded scans still running end before the tables are emptied
         if state.redis is not None:  # jobs no worker took: drop them with their queue
             with contextlib.suppress(redis_lib.ConnectionError):
-                Queue(state.settings.scan_queue, connection=state.redis).delete(delete_jobs=True)
+                for name in (state.settings.scan_queue, state.settings.webhooks.queue):
+                    Queue(name, connection=state.redis).delete(delete_jobs=True)
     _empty_tables(database_url)
 
 
@@ -397,3 +400,35 @@ def serve_process(cli_env) -> Iterator:
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:  # pragma: no cover
             process.kill()
+
+
+# --- crashes --------------------------------------------------------------------------------
+
+
+def children_of(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (RQ's work horse runs in a session of its own)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def _kill_hard(process: subprocess.Popen) -> None:
+    """SIGKILL a worker and its work horses at once, as a crash or the OOM killer would."""
+    for pid in [process.pid, *children_of(process.pid)]:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    process.wait(timeout=10)
+
+
+@pytest.fixture
+def kill_hard():
+    """``kill_hard(process)``: SIGKILL a worker process and its work horses at once."""
+    return _kill_hard

@@ -4,6 +4,7 @@ framework is served with a report like the built-in ones."""
 
 from __future__ import annotations
 
+import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -107,3 +108,47 @@ def test_the_example_framework_is_listed_and_reported(client, make_account):
     assert [control["id"] for control in robots["controls"]] == ["ctrl_secure_web_configuration"]
     # The plugin's own check tests that control, so it counts as automated for EWB-3.1.
     assert "robots.disallowed_paths_disclosed" in robots["automated_checks"]
+
+
+def test_the_example_file_transport_delivers_through_the_webhook_pipeline(
+    app, client, make_account, tmp_path
+):
+    from rq import SimpleWorker
+    from rq.serializers import JSONSerializer
+
+    from cyberorigen.compliance.catalogue import catalogue_of
+    from cyberorigen.db import database
+    from cyberorigen.db.models import Organization
+    from cyberorigen.services.outbox import record_event
+    from cyberorigen.webhooks.dispatch import dispatch_once
+
+    analyst = make_account(role="analyst")
+    journal = tmp_path / "events.jsonl"
+    relative = client.post(
+        "/api/v1/webhooks",
+        json={"transport": "file", "events": ["*"], "config": {"path": "events.jsonl"}},
+        headers=analyst.headers,
+    )
+    created = client.post(
+        "/api/v1/webhooks",
+        json={"transport": "file", "events": ["scan.started"], "config": {"path": str(journal)}},
+        headers=analyst.headers,
+    )
+    assert relative.status_code == 422 and relative.get_json()["field"] == "config.path"
+    assert created.status_code == 201, created.get_json()
+
+    database.connect(reuse_if_open=True)
+    org = Organization.get(Organization.public_id == analyst.org_id)
+    with database.atomic():
+        event = record_event(org.id, "scan.started", {"scan_id": "scan_file", "target": "x.org"})
+    state = app.extensions["cyberorigen"]
+    dispatch_once(state.jobs.enqueue_delivery, catalogue_of(state.registry), 60)
+    SimpleWorker(
+        [state.settings.webhooks.queue], connection=state.redis, serializer=JSONSerializer
+    ).work(burst=True)
+
+    lines = [json.loads(line) for line in journal.read_text().splitlines()]
+    assert [(line["id"], line["event_type"]) for line in lines] == [
+        (event.public_id, "scan.started")
+    ]
+    assert lines[0]["payload"]["data"]["scan_id"] == "scan_file"

@@ -391,8 +391,8 @@ def test_built_in_plugins_all_load(registry):
     assert statuses == {
         name: "loaded"
         for name in (
-            "controls", "dns", "hipaa", "http", "iso27001", "nist-csf", "pci-dss", "ports",
-            "soc2", "tls",
+            "controls", "dns", "hipaa", "http", "iso27001", "nist-csf", "notify", "pci-dss",
+            "ports", "soc2", "tls",
         )
     }  # fmt: skip
     assert set(BUILT_IN_SCANNERS) <= set(registry.scanners)

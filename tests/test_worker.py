@@ -3,7 +3,6 @@ looking at an HTTP server this test runs on 127.0.0.1."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import secrets
@@ -112,29 +111,6 @@ def workers(cli_env, queue_name):
             os.killpg(process.pid, signal.SIGKILL)
 
 
-def children_of(pid: int) -> list[int]:
-    """The processes whose parent is ``pid`` (RQ's work horse runs in a session of its own)."""
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as stat:
-                    fields = stat.read().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                found.append(int(entry))
-    return found
-
-
-def kill_hard(process: subprocess.Popen) -> None:
-    """SIGKILL a worker and its work horses at once, as a crash or the OOM killer would."""
-    for pid in [process.pid, *children_of(process.pid)]:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
-    process.wait(timeout=10)
-
-
 def scan_of(site: Site) -> dict:
     closed_port = site.port + 1 if site.port < 65535 else site.port - 1
     return {
@@ -192,7 +168,9 @@ def test_cancel_a_scan_running_on_a_worker(api, workers, site, make_account):
     assert scan["status"] == "cancelled"
 
 
-def test_a_worker_killed_mid_scan_does_not_leave_it_running(api, workers, site, make_account):
+def test_a_worker_killed_mid_scan_does_not_leave_it_running(
+    api, workers, site, make_account, kill_hard
+):
     analyst = make_account(role="analyst")
     site.slow.set()
     first = workers()

@@ -126,4 +126,17 @@ def init_app(app: Flask, blueprints) -> Api:
     api.init_app(app)
     api.ma_plugin.converter.add_attribute_function(_timestamp_properties)
     register_blueprints(api, blueprints)
+    register_webhook_events(api)
     return api
+
+
+def register_webhook_events(api: Api) -> None:
+    """Publish the body of every webhook event as a component (``WebhookEvent…``)."""
+    from cyberorigen.webhooks.events import DATA_SCHEMAS, DESCRIPTIONS, envelope_schema
+
+    for event_type in DATA_SCHEMAS:
+        schema = envelope_schema(event_type)
+        api.spec.components.schema(schema.__name__, schema=schema)
+        api.spec.components.schemas[schema.__name__]["description"] = (
+            f"Webhook event {event_type}: {DESCRIPTIONS[event_type]}"
+        )

@@ -205,14 +205,52 @@ class OutboxEvent(BaseModel):
 
 
 class Webhook(BaseModel):
+    """A subscription: which events go where, through which transport, signed with what."""
+
     public_id = CharField(max_length=40, unique=True, default=lambda: new_public_id("wh"))
     organization = ForeignKeyField(Organization, backref="webhooks", on_delete="CASCADE")
     created_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
-    url = CharField(max_length=2048)
+    url = CharField(max_length=2048, null=True)
     events = JSONField(default=list)
     secret_encrypted = TextField()
     active = BooleanField(default=True)
     created_at = DateTimeField(default=utcnow)
+    transport = CharField(max_length=100, default="http")
+    config = JSONField(default=dict)
+    filters = JSONField(default=dict)
+    previous_secret_encrypted = TextField(null=True)
+    previous_secret_until = DateTimeField(null=True)
+    consecutive_failures = IntegerField(default=0)
+    disabled_reason = TextField(null=True)
+    disabled_at = DateTimeField(null=True)
+    updated_at = DateTimeField(default=utcnow)
+
+
+class WebhookDelivery(BaseModel):
+    """One event on its way to one webhook: its attempts, and when the next one is due."""
+
+    public_id = CharField(max_length=40, unique=True, default=lambda: new_public_id("dlv"))
+    organization = ForeignKeyField(Organization, backref="+", on_delete="CASCADE")
+    webhook = ForeignKeyField(Webhook, backref="deliveries", on_delete="CASCADE")
+    event = ForeignKeyField(OutboxEvent, backref="deliveries", on_delete="CASCADE")
+    event_type = CharField(max_length=100)
+    status = CharField(max_length=20, default="pending")  # pending | delivered | failed | cancelled
+    attempts = IntegerField(default=0)
+    next_attempt_at = DateTimeField(null=True)
+    lease_token = CharField(max_length=40, null=True)
+    locked_until = DateTimeField(null=True)
+    last_attempt_at = DateTimeField(null=True)
+    last_status_code = IntegerField(null=True)
+    last_error = TextField(null=True)
+    response_excerpt = TextField(null=True)
+    latency_ms = IntegerField(null=True)
+    delivered_at = DateTimeField(null=True)
+    history = JSONField(default=list)
+    redelivery_of = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="+")
+    created_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("status", "next_attempt_at"), False), (("webhook", "created_at"), False))
 
 
 class Schedule(BaseModel):
@@ -301,6 +339,8 @@ class Evidence(BaseModel):
     deleted_at = DateTimeField(null=True)
     deleted_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
     deletion_reason = TextField(null=True)
+    #: When an ``evidence.expiring`` event was written for it.
+    expiry_notified_at = DateTimeField(null=True)
 
     class Meta:
         indexes = ((("organization", "control_id", "deleted_at"), False),)
@@ -322,4 +362,5 @@ ALL_MODELS = (
     ControlState,
     ControlStatusChange,
     Evidence,
+    WebhookDelivery,
 )

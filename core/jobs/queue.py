@@ -21,6 +21,7 @@ from cyberorigen.settings import Settings
 log = logging.getLogger("cyberorigen.jobs")
 
 SCAN_JOB = "cyberorigen.jobs.scans.run_scan_job"
+DELIVERY_JOB = "cyberorigen.jobs.webhooks.deliver_job"
 
 
 def scan_job_id(scan: Scan) -> str:
@@ -30,15 +31,37 @@ def scan_job_id(scan: Scan) -> str:
 class JobQueue(Protocol):
     def enqueue_scan(self, scan: Scan) -> None: ...
 
+    def enqueue_delivery(self, delivery_id: str, token: str) -> None: ...
+
     def cancel_scan(self, scan: Scan) -> None: ...
 
     def shutdown(self) -> None: ...
 
 
 class RedisJobQueue:
-    def __init__(self, connection: redis.Redis, name: str, job_timeout: int) -> None:
+    def __init__(
+        self,
+        connection: redis.Redis,
+        name: str,
+        job_timeout: int,
+        webhook_queue: str = "cyberorigen-webhooks",
+        delivery_timeout: int = 120,
+    ) -> None:
         self._queue = Queue(name, connection=connection, serializer=JSONSerializer)
+        self._webhooks = Queue(webhook_queue, connection=connection, serializer=JSONSerializer)
         self._job_timeout = job_timeout
+        self._delivery_timeout = delivery_timeout
+
+    def enqueue_delivery(self, delivery_id: str, token: str) -> None:
+        self._webhooks.enqueue(
+            DELIVERY_JOB,
+            delivery_id,
+            token,
+            job_id=f"delivery-{delivery_id}-{token}",
+            job_timeout=self._delivery_timeout,
+            result_ttl=600,
+            failure_ttl=24 * 3600,
+        )
 
     def enqueue_scan(self, scan: Scan) -> None:
         self._queue.enqueue(
@@ -61,19 +84,29 @@ class RedisJobQueue:
 class EmbeddedJobQueue:
     """Runs jobs on threads of this process (no Redis, no worker processes)."""
 
-    def __init__(self, workers: int = 2) -> None:
+    def __init__(self, workers: int = 2, delivery_workers: int = 4) -> None:
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="scan")
+        self._deliveries = ThreadPoolExecutor(
+            max_workers=delivery_workers, thread_name_prefix="delivery"
+        )
 
     def enqueue_scan(self, scan: Scan) -> None:
         future = self._pool.submit(run_scan_in_process, scan.public_id)
+        future.add_done_callback(_log_failure)
+
+    def enqueue_delivery(self, delivery_id: str, token: str) -> None:
+        from cyberorigen.jobs.webhooks import deliver_in_process
+
+        future = self._deliveries.submit(deliver_in_process, delivery_id, token)
         future.add_done_callback(_log_failure)
 
     def cancel_scan(self, scan: Scan) -> None:
         """Nothing to remove: the runner sees the cancellation in the database."""
 
     def shutdown(self) -> None:
-        """Wait for the scans running on this process's threads to end."""
+        """Wait for the scans and deliveries running on this process's threads to end."""
         self._pool.shutdown(wait=True)
+        self._deliveries.shutdown(wait=True)
 
 
 def _log_failure(future) -> None:
@@ -88,4 +121,10 @@ def job_queue_for(settings: Settings, connection: redis.Redis | None) -> JobQueu
     A job may run as long as every scanner of a profile at its timeout (generously)."""
     if connection is None:
         return EmbeddedJobQueue()
-    return RedisJobQueue(connection, settings.scan_queue, settings.scanner_timeout * 8)
+    return RedisJobQueue(
+        connection,
+        settings.scan_queue,
+        settings.scanner_timeout * 8,
+        settings.webhooks.queue,
+        settings.webhooks.connect_timeout + settings.webhooks.read_timeout + 60,
+    )

@@ -12,7 +12,7 @@ _bound_in: int | None = None
 _inherited: list = []
 
 
-def _database_of_this_process(url: str) -> None:
+def bind_for_this_process(url: str) -> None:
     """Bind the database once per process. A work horse forked for one job gets a binding
     (and connections) of its own, never the parent's; a worker that runs jobs in its own
     process keeps its binding, and its connection pool, from job to job.
@@ -31,7 +31,7 @@ def _database_of_this_process(url: str) -> None:
 def run_scan_job(scan_id: str) -> str | None:
     """RQ entry point."""
     current = runtime.current()
-    _database_of_this_process(current.settings.database_url)
+    bind_for_this_process(current.settings.database_url)
     try:
         return run_scan(scan_id, current.registry, current.runner_settings)
     finally:

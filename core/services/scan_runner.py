@@ -59,6 +59,8 @@ def _event_payload(scan: Scan) -> dict:
         "scan_type": scan.scan_type,
         "status": scan.status,
         "vulnerabilities_found": scan.vulnerabilities_found,
+        "frameworks": list(scan.frameworks),
+        "error": scan.error,
     }
 
 

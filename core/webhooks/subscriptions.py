@@ -1,47 +1,189 @@
-"""Webhook subscriptions. Delivery (signing, retries, transports) is the webhook pipeline's job.
+"""Webhook subscriptions: create, change, rotate the secret, disable.
 
-The secret is write-only: it is stored encrypted and never returned, except once when the
-appliance generated it because none was given.
+The secret is write-only: stored encrypted (Fernet, key derived from the instance secret) and
+never returned, except once when the appliance generated it because none was given. A
+webhook's destination is checked when it is saved (the transport's own rules, and for a URL
+the network guard: where the name resolves now) and again at every delivery.
 """
 
 from __future__ import annotations
 
-import secrets
-from collections.abc import Sequence
+import base64
+import os
+from collections.abc import Mapping, Sequence
+from datetime import timedelta
+from typing import Any
+
+import marshmallow as ma
 
 from cyberorigen.db import database
-from cyberorigen.db.models import Webhook
-from cyberorigen.errors import NotFound
-from cyberorigen.services.outbox import EVENT_TYPES as DOMAIN_EVENT_TYPES
+from cyberorigen.db.models import Webhook, utcnow
+from cyberorigen.errors import NotFound, ValidationFailed
+from cyberorigen.plugin_api.interfaces import DeliveryError, Transport
+from cyberorigen.plugin_api.net import AddressRefused, NetworkPolicy
+from cyberorigen.plugin_api.signing import PREFIX, secret_key
+from cyberorigen.plugin_registry import PluginRegistry
+from cyberorigen.services.outbox import record_event
 from cyberorigen.services.secret_box import SecretBox
+from cyberorigen.webhooks.events import EVENT_TYPES
 
-#: What a webhook may subscribe to: every domain event, the webhook's own events, or all.
-EVENT_TYPES = (
-    *DOMAIN_EVENT_TYPES,
-    "control.status_changed",
-    "evidence.expiring",
-    "webhook.disabled",
-    "*",
-)
-
-GENERATED_SECRET_PREFIX = "whsec_"
+FILTER_KEYS = ("min_severity", "frameworks", "targets")
 
 
 def generate_secret() -> str:
-    return GENERATED_SECRET_PREFIX + secrets.token_urlsafe(32)
+    """A Standard Webhooks secret: ``whsec_`` and 32 random bytes in base64."""
+    return PREFIX + base64.b64encode(os.urandom(32)).decode("ascii")
+
+
+def check_secret(secret: str) -> None:
+    try:
+        secret_key(secret)
+    except ValueError as exc:
+        raise ValidationFailed(f"secret: {exc}", "secret") from None
+
+
+def _transport(registry: PluginRegistry, name: str) -> Transport:
+    transport = registry.transports.get(name)
+    if transport is None:
+        known = ", ".join(sorted(registry.transports)) or "none"
+        raise ValidationFailed(
+            f"transport: no transport {name!r} is installed (installed: {known})", "transport"
+        )
+    return transport
+
+
+def _checked_destination(
+    transport: Transport, policy: NetworkPolicy, url: str | None, config: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The transport's validated config; the URL checked for this transport and the guard."""
+    if transport.uses_url:
+        if not url:
+            raise ValidationFailed(f"url: the {transport.name} transport needs a url", "url")
+        problem = transport.check_url(url)
+        if problem:
+            raise ValidationFailed(f"url: {problem}", "url")
+    elif url:
+        raise ValidationFailed(f"url: the {transport.name} transport takes no url", "url")
+    if transport.config_schema is None:
+        if config:
+            raise ValidationFailed(f"config: the {transport.name} transport takes none", "config")
+        checked: dict[str, Any] = {}
+    else:
+        try:
+            checked = transport.config_schema().load(dict(config))
+        except ma.ValidationError as exc:
+            field, message = _first_error(exc.messages)
+            raise ValidationFailed(f"config.{field}: {message}", f"config.{field}") from None
+    destination = transport.destination(url, checked)
+    if destination is not None:
+        where = "url" if transport.uses_url else "config.host"
+        try:
+            policy.resolve(*destination)
+        except AddressRefused as exc:
+            raise ValidationFailed(f"{where}: {exc}", where) from None
+        except DeliveryError:
+            pass  # it does not resolve from here now: checked again at every delivery
+    return checked
+
+
+def _first_error(messages: Any, path: str = "") -> tuple[str, str]:
+    if isinstance(messages, Mapping):
+        key, value = next(iter(messages.items()))
+        return _first_error(value, f"{path}.{key}" if path else str(key))
+    if isinstance(messages, list) and messages:
+        return (
+            _first_error(messages[0], path)
+            if not isinstance(messages[0], str)
+            else (
+                path,
+                messages[0],
+            )
+        )
+    return path, str(messages)
 
 
 def create_webhook(
-    box: SecretBox, org_id: int, user_id: int | None, url: str, events: Sequence[str], secret: str
+    box: SecretBox,
+    registry: PluginRegistry,
+    policy: NetworkPolicy,
+    org_id: int,
+    user_id: int | None,
+    data: Mapping[str, Any],
+    secret: str,
 ) -> Webhook:
+    transport = _transport(registry, data.get("transport") or "http")
+    config = _checked_destination(transport, policy, data.get("url"), data.get("config") or {})
+    check_secret(secret)
     with database.atomic():
         return Webhook.create(
             organization=org_id,
             created_by=user_id,
-            url=url,
-            events=list(dict.fromkeys(events)),
+            url=data.get("url"),
+            events=list(dict.fromkeys(data["events"])),
             secret_encrypted=box.seal(secret),
+            transport=transport.name,
+            config=config,
+            filters=dict(data.get("filters") or {}),
         )
+
+
+def update_webhook(
+    registry: PluginRegistry, policy: NetworkPolicy, webhook: Webhook, changes: Mapping[str, Any]
+) -> Webhook:
+    """Change url, events, active, filters, transport or config. Re-activating a disabled
+    webhook clears its failure count."""
+    transport = _transport(registry, changes.get("transport", webhook.transport))
+    url = changes.get("url", webhook.url)
+    if "transport" in changes and not transport.uses_url and "url" not in changes:
+        url = None
+    config = changes.get("config", webhook.config)
+    if {"url", "transport", "config"} & set(changes):
+        webhook.config = _checked_destination(transport, policy, url, config or {})
+        webhook.url, webhook.transport = url, transport.name
+    if "events" in changes:
+        webhook.events = list(dict.fromkeys(changes["events"]))
+    if "filters" in changes:
+        webhook.filters = dict(changes["filters"] or {})
+    if "active" in changes:
+        if changes["active"] and not webhook.active:
+            webhook.consecutive_failures = 0
+            webhook.disabled_reason = webhook.disabled_at = None
+        webhook.active = changes["active"]
+    webhook.updated_at = utcnow()
+    webhook.save()
+    return webhook
+
+
+def rotate_secret(box: SecretBox, webhook: Webhook, secret: str, overlap_seconds: int) -> Webhook:
+    """Replace the secret; the old one keeps signing (as a second signature) for the overlap."""
+    check_secret(secret)
+    webhook.previous_secret_encrypted = webhook.secret_encrypted
+    webhook.previous_secret_until = utcnow() + timedelta(seconds=overlap_seconds)
+    webhook.secret_encrypted = box.seal(secret)
+    webhook.updated_at = utcnow()
+    webhook.save()
+    return webhook
+
+
+def signing_secrets(box: SecretBox, webhook: Webhook) -> tuple[str, ...]:
+    secrets = [box.open(webhook.secret_encrypted)]
+    if webhook.previous_secret_encrypted and (webhook.previous_secret_until or utcnow()) > utcnow():
+        secrets.append(box.open(webhook.previous_secret_encrypted))
+    return tuple(secrets)
+
+
+def disable(webhook: Webhook, reason: str) -> None:
+    """Turn a failing webhook off and say so with a ``webhook.disabled`` event (in the
+    caller's transaction)."""
+    webhook.active = False
+    webhook.disabled_reason = reason
+    webhook.disabled_at = webhook.updated_at = utcnow()
+    webhook.save()
+    record_event(
+        webhook.organization_id,
+        "webhook.disabled",
+        {"webhook_id": webhook.public_id, "url": webhook.url, "reason": reason},
+    )
 
 
 def webhooks_query(org_id: int):
@@ -55,3 +197,10 @@ def get_webhook(org_id: int, public_id: str) -> Webhook:
     if webhook is None:
         raise NotFound("webhook")
     return webhook
+
+
+def subscribed(events: Sequence[str], event_type: str) -> bool:
+    return event_type in events or "*" in events
+
+
+__all__ = ["EVENT_TYPES", "FILTER_KEYS"]

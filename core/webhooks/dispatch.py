@@ -1,0 +1,208 @@
+"""From the outbox to delivery jobs, at least once.
+
+Every tick of the dispatcher (a thread of ``cyberorigen scheduler``, of a worker started with
+``--with-scheduler``, or of the API process in embedded mode):
+
+1. **fan-out**: each outbox event not yet dispatched becomes one delivery row per active
+   webhook subscribed to it whose filters it passes; the event is marked dispatched in the same
+   transaction (so two dispatchers never fan an event out twice);
+2. **claim**: each due delivery (pending, its next attempt due, not leased) gets a lease token
+   and a lease, and a job is enqueued for it. A job that never runs (Redis lost it) or dies
+   mid-delivery (its worker was killed) leaves the lease to expire, and the delivery is claimed
+   again: nothing is lost, and a receiver may see an event twice, with the same
+   ``webhook-id``.
+
+It also writes ``evidence.expiring`` events for evidence that stops counting within 14 days.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Callable, Mapping
+from datetime import timedelta
+from typing import Any
+
+from cyberorigen.compliance.catalogue import Catalogue
+from cyberorigen.db import database
+from cyberorigen.db.models import Evidence, OutboxEvent, Webhook, WebhookDelivery, utcnow
+from cyberorigen.plugin_api.interfaces import Severity
+from cyberorigen.plugin_api.interfaces import Target as ScanTarget
+from cyberorigen.services.outbox import record_event
+from cyberorigen.webhooks.events import PING
+from cyberorigen.webhooks.subscriptions import subscribed
+
+log = logging.getLogger("cyberorigen.webhooks")
+
+FAN_OUT_BATCH = 500
+CLAIM_BATCH = 500
+EXPIRY_NOTICE = timedelta(days=14)
+
+
+def _host(target: str) -> str:
+    return ScanTarget.parse(target).host.lower()
+
+
+def passes_filters(
+    filters: Mapping[str, Any], payload: Mapping[str, Any], catalogue: Catalogue | None
+) -> bool:
+    """A filter only narrows events that carry what it looks at: ``min_severity`` events with
+    a ``severity``, ``targets`` events with a ``target`` (a name also matches its
+    subdomains), ``frameworks`` events naming frameworks (by id, alias or display name)."""
+    minimum = filters.get("min_severity")
+    severity = payload.get("severity")
+    known = {item.value for item in Severity}
+    if minimum and severity in known and Severity(severity).rank < Severity(minimum).rank:
+        return False
+    targets = filters.get("targets")
+    if targets and payload.get("target"):
+        host = _host(payload["target"])
+        wanted = {_host(item) for item in targets}
+        if not any(host == item or host.endswith("." + item) for item in wanted):
+            return False
+    frameworks = filters.get("frameworks")
+    named = payload.get("frameworks")
+    if frameworks and named and catalogue is not None:
+        by_display = {f.display_name: f.id for f in catalogue.frameworks.values()}
+        ids = {catalogue.names.get(item) or by_display.get(item) for item in named}
+        if not ids & {catalogue.names.get(item) for item in frameworks}:
+            return False
+    return True
+
+
+def fan_out(catalogue: Catalogue | None, batch: int = FAN_OUT_BATCH) -> int:
+    """Create the deliveries of undispatched events; returns how many were created."""
+    events = list(
+        OutboxEvent.select()
+        .where(OutboxEvent.dispatched_at.is_null())
+        .order_by(OutboxEvent.id)
+        .limit(batch)
+    )
+    if not events:
+        return 0
+    orgs = {event.organization_id for event in events}
+    hooks: dict[int, list[Webhook]] = {}
+    for webhook in Webhook.select().where(
+        (Webhook.organization.in_(list(orgs))) & (Webhook.active == True)  # noqa: E712
+    ):
+        hooks.setdefault(webhook.organization_id, []).append(webhook)
+    created = 0
+    now = utcnow()
+    for event in events:
+        with database.atomic():
+            claimed = (
+                OutboxEvent.update(dispatched_at=now)
+                .where((OutboxEvent.id == event.id) & (OutboxEvent.dispatched_at.is_null()))
+                .execute()
+            )
+            if not claimed:
+                continue
+            for webhook in hooks.get(event.organization_id, []):
+                if event.type == PING or not subscribed(webhook.events, event.type):
+                    continue
+                if not passes_filters(webhook.filters or {}, event.payload, catalogue):
+                    continue
+                WebhookDelivery.create(
+                    organization=event.organization_id,
+                    webhook=webhook,
+                    event=event,
+                    event_type=event.type,
+                    next_attempt_at=now,
+                )
+                created += 1
+    return created
+
+
+def claim(delivery: WebhookDelivery, lease_seconds: int) -> str | None:
+    """Lease one due delivery; returns the lease token, or None if it is not claimable."""
+    now = utcnow()
+    token = secrets.token_hex(8)
+    claimed = (
+        WebhookDelivery.update(
+            lease_token=token, locked_until=now + timedelta(seconds=lease_seconds)
+        )
+        .where(
+            (WebhookDelivery.id == delivery.id)
+            & (WebhookDelivery.status == "pending")
+            & (WebhookDelivery.locked_until.is_null() | (WebhookDelivery.locked_until < now))
+        )
+        .execute()
+    )
+    return token if claimed else None
+
+
+def claim_due(lease_seconds: int, batch: int = CLAIM_BATCH) -> list[tuple[str, str]]:
+    """Lease every due delivery of an active webhook: ``[(delivery id, lease token)]``."""
+    now = utcnow()
+    due = (
+        WebhookDelivery.select(WebhookDelivery.id, WebhookDelivery.public_id)
+        .join(Webhook)
+        .where(
+            (WebhookDelivery.status == "pending")
+            & (WebhookDelivery.next_attempt_at <= now)
+            & (WebhookDelivery.locked_until.is_null() | (WebhookDelivery.locked_until < now))
+            & (Webhook.active == True)  # noqa: E712
+        )
+        .order_by(WebhookDelivery.next_attempt_at, WebhookDelivery.id)
+        .limit(batch)
+    )
+    leased = []
+    for row in due:
+        token = claim(row, lease_seconds)
+        if token:
+            leased.append((row.public_id, token))
+    return leased
+
+
+def notify_expiring_evidence(catalogue: Catalogue | None) -> int:
+    """``evidence.expiring`` once for each file, link or note whose ``effective_until`` (or,
+    without one, its control's freshness window) ends within 14 days."""
+    now = utcnow()
+    written = 0
+    candidates = Evidence.select().where(
+        (Evidence.kind != "scan")
+        & (Evidence.deleted_at.is_null())
+        & (Evidence.expiry_notified_at.is_null())
+    )
+    for row in candidates:
+        control = catalogue.controls.get(row.control_id) if catalogue else None
+        if row.effective_until is not None:
+            expires = row.effective_until
+        elif control is not None:
+            expires = row.collected_at + timedelta(days=control.freshness_days)
+        else:
+            continue
+        if not (now <= expires <= now + EXPIRY_NOTICE):
+            continue
+        with database.atomic():
+            updated = (
+                Evidence.update(expiry_notified_at=now)
+                .where((Evidence.id == row.id) & (Evidence.expiry_notified_at.is_null()))
+                .execute()
+            )
+            if updated:
+                record_event(
+                    row.organization_id,
+                    "evidence.expiring",
+                    {
+                        "evidence_id": row.public_id,
+                        "control_id": row.control_id,
+                        "control_name": control.name if control else row.control_id,
+                        "title": row.title,
+                        "expires_at": expires.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                    },
+                )
+                written += 1
+    return written
+
+
+def dispatch_once(
+    enqueue: Callable[[str, str], None], catalogue: Catalogue | None, lease_seconds: int
+) -> tuple[int, int]:
+    """One round: fan out new events, then enqueue every due delivery. Returns
+    ``(deliveries created, deliveries enqueued)``."""
+    created = fan_out(catalogue)
+    leased = claim_due(lease_seconds)
+    for delivery_id, token in leased:
+        enqueue(delivery_id, token)
+    return created, len(leased)

@@ -1,0 +1,717 @@
+"""Webhooks end to end, against real HTTP receivers on 127.0.0.1 that check the Standard
+Webhooks signatures with their own code: delivery, retries, redelivery, disabling, the SSRF
+guard, secret rotation, and secrets kept out of responses and logs."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import logging
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from datetime import timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from rq import SimpleWorker
+from rq.serializers import JSONSerializer
+
+from cyberorigen.compliance.catalogue import catalogue_of
+from cyberorigen.db import database
+from cyberorigen.db.models import OutboxEvent, Webhook, WebhookDelivery, utcnow
+from cyberorigen.services.outbox import record_event
+from cyberorigen.webhooks.dispatch import dispatch_once
+
+LOOPBACK = {"webhooks.allowed_networks": "127.0.0.0/8"}
+
+
+def verify(secret: str, headers, body: bytes, tolerance: int = 300) -> bool:
+    """A receiver's own check, written from the Standard Webhooks specification."""
+    key = (
+        base64.b64decode(secret.removeprefix("whsec_"))
+        if secret.startswith("whsec_")
+        else secret.encode()
+    )
+    msg_id, stamp = headers["webhook-id"], headers["webhook-timestamp"]
+    if abs(time.time() - int(stamp)) > tolerance:
+        return False
+    expected = base64.b64encode(
+        hmac.new(key, f"{msg_id}.{stamp}.".encode() + body, hashlib.sha256).digest()
+    ).decode()
+    return any(
+        hmac.compare_digest(part.split(",", 1)[1], expected)
+        for part in headers["webhook-signature"].split()
+    )
+
+
+class Receiver:
+    """Records each POST; answers with the next (status, headers) of ``answers`` (the last one
+    repeats)."""
+
+    def __init__(self, answers=((200, {}),), port: int = 0) -> None:
+        self.requests: list[tuple[dict, bytes]] = []
+        self.answers = list(answers)
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802 - http.server's name
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                outer.requests.append(({k.lower(): v for k, v in self.headers.items()}, body))
+                status, extra = outer.answers[min(len(outer.requests), len(outer.answers)) - 1]
+                self.send_response(status)
+                for name, value in extra.items():
+                    self.send_header(name, value)
+                payload = b'{"ok": true}'
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        self.port = self.server.server_address[1]
+        self.url = f"http://127.0.0.1:{self.port}/hook"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def bodies(self) -> list[dict]:
+        return [json.loads(body) for _, body in self.requests]
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def receivers():
+    made: list[Receiver] = []
+
+    def make(*answers, port: int = 0) -> Receiver:
+        receiver = Receiver(answers or ((200, {}),), port)
+        made.append(receiver)
+        return receiver
+
+    yield make
+    for receiver in made:
+        receiver.close()
+
+
+@pytest.fixture
+def hooks(make_app, make_account, unique_address):
+    """An appliance on Redis whose webhook receivers may be on loopback; ``pump()`` runs the
+    dispatcher once and then the queued deliveries, in this process."""
+    app = make_app(
+        **LOOPBACK,
+        **{"webhooks.retry_delays": "1,1,1", "webhooks.disable_after_failures": 2},
+    )
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = unique_address()
+    analyst = make_account(role="analyst")
+    state = app.extensions["cyberorigen"]
+
+    def pump(due_now: bool = True) -> None:
+        database.connect(reuse_if_open=True)
+        if due_now:  # make waiting retries due now, instead of sleeping through the backoff
+            WebhookDelivery.update(next_attempt_at=utcnow()).where(
+                WebhookDelivery.status == "pending"
+            ).execute()
+        dispatch_once(
+            state.jobs.enqueue_delivery,
+            catalogue_of(state.registry),
+            state.settings.webhooks.lease_seconds,
+        )
+        SimpleWorker(
+            [state.settings.webhooks.queue], connection=state.redis, serializer=JSONSerializer
+        ).work(burst=True)
+
+    def subscribe(url: str, events=("scan.completed",), **extra) -> dict:
+        response = client.post(
+            "/api/v1/webhooks",
+            json={"url": url, "events": list(events), **extra},
+            headers=analyst.headers,
+        )
+        assert response.status_code == 201, response.get_json()
+        return response.get_json()
+
+    return app, client, analyst, pump, subscribe
+
+
+def _event(analyst_org_public_id: str, event_type: str, payload: dict) -> OutboxEvent:
+    from cyberorigen.db.models import Organization
+
+    database.connect(reuse_if_open=True)
+    org = Organization.get(Organization.public_id == analyst_org_public_id)
+    with database.atomic():
+        return record_event(org.id, event_type, payload)
+
+
+def _deliveries(client, analyst, webhook_id: str) -> list[dict]:
+    return client.get(
+        f"/api/v1/webhooks/{webhook_id}/deliveries", headers=analyst.headers
+    ).get_json()["items"]
+
+
+def test_a_completed_scan_reaches_the_receiver_as_a_verifiable_signed_delivery(
+    hooks, receivers, with_plugins
+):
+    app, client, analyst, pump, subscribe = hooks
+    receiver = receivers()
+    webhook = subscribe(receiver.url)
+    secret = webhook["secret"]
+    assert secret.startswith("whsec_")
+    created = client.post(
+        "/api/v1/scans",
+        json={
+            "target": "127.0.0.1",
+            "scan_type": "network",
+            "options": {"ports": {"ports": [receiver.port], "use_nmap": False}},
+        },
+        headers=analyst.headers,
+    )
+    assert created.status_code == 201
+    state = app.extensions["cyberorigen"]
+    SimpleWorker(
+        [state.settings.scan_queue], connection=state.redis, serializer=JSONSerializer
+    ).work(burst=True)
+
+    pump()
+
+    assert len(receiver.requests) == 1
+    headers, body = receiver.requests[0]
+    assert verify(secret, headers, body)
+    assert not verify("whsec_" + base64.b64encode(b"x" * 32).decode(), headers, body)
+    message = json.loads(body)
+    assert set(message) == {"id", "type", "created_at", "data"}
+    assert message["type"] == "scan.completed"
+    assert message["id"].startswith("evt_") and headers["webhook-id"] == message["id"]
+    assert message["data"]["scan_id"] == created.get_json()["id"]
+    assert message["data"]["status"] == "completed"
+    log = _deliveries(client, analyst, webhook["id"])
+    assert [(d["status"], d["attempts"], d["last_status_code"]) for d in log] == [
+        ("delivered", 1, 200)
+    ]
+    assert log[0]["event_id"] == message["id"] and log[0]["latency_ms"] >= 0
+    assert log[0]["response_excerpt"] == '{"ok": true}'
+
+
+def test_a_receiver_that_is_down_then_up_gets_the_event_with_the_same_id(hooks, receivers):
+    app, client, analyst, pump, subscribe = hooks
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()  # nothing listens there now
+    webhook = subscribe(f"http://127.0.0.1:{port}/hook", events=["vulnerability.found"])
+    event = _event(analyst.org_id, "vulnerability.found", {"severity": "high", "title": "x"})
+
+    pump()
+    log = _deliveries(client, analyst, webhook["id"])
+    assert [(d["status"], d["attempts"]) for d in log] == [("pending", 1)]
+    assert "connection" in log[0]["last_error"]
+    assert log[0]["next_attempt_at"] is not None
+
+    receiver = receivers(port=port)
+    pump()
+
+    assert [json.loads(body)["id"] for _, body in receiver.requests] == [event.public_id]
+    assert receiver.requests[0][0]["webhook-id"] == event.public_id
+    detail = client.get(
+        f"/api/v1/webhooks/{webhook['id']}/deliveries/{log[0]['id']}", headers=analyst.headers
+    ).get_json()
+    assert detail["status"] == "delivered" and detail["attempts"] == 2
+    assert [item["status_code"] for item in detail["history"]] == [None, 200]
+
+
+def test_server_errors_are_retried_honouring_retry_after_then_given_up(hooks, receivers):
+    app, client, analyst, pump, subscribe = hooks
+    receiver = receivers((503, {"Retry-After": "120"}), (500, {}))
+    webhook = subscribe(receiver.url, events=["*"])
+    _event(analyst.org_id, "scan.started", {"scan_id": "scan_x", "target": "example.com"})
+
+    before = utcnow()
+    pump()
+    database.connect(reuse_if_open=True)
+    row = WebhookDelivery.get(WebhookDelivery.webhook == Webhook.get(public_id=webhook["id"]))
+    assert row.status == "pending" and row.last_status_code == 503
+    assert row.next_attempt_at >= before + timedelta(seconds=119)  # Retry-After beats 1 s
+
+    for _ in range(3):
+        pump()
+    row = WebhookDelivery.get_by_id(row.id)
+    assert (row.status, row.attempts) == ("failed", 4)  # 1 + the 3 retries of the schedule
+    assert len(receiver.requests) == 4
+    assert len({headers["webhook-id"] for headers, _ in receiver.requests}) == 1
+
+
+def test_410_disables_the_webhook_and_says_so(hooks, receivers):
+    app, client, analyst, pump, subscribe = hooks
+    gone = receivers((410, {}))
+    watcher = receivers()
+    webhook = subscribe(gone.url, events=["scan.started"])
+    subscribe(watcher.url, events=["webhook.disabled"])
+    _event(analyst.org_id, "scan.started", {"scan_id": "scan_y"})
+
+    pump()
+    pump()  # the webhook.disabled event goes out on the next round
+
+    body = client.get(f"/api/v1/webhooks/{webhook['id']}", headers=analyst.headers).get_json()
+    assert body["active"] is False
+    assert "410" in body["disabled_reason"]
+    assert [(m["type"], m["data"]["webhook_id"]) for m in watcher.bodies()] == [
+        ("webhook.disabled", webhook["id"])
+    ]
+    assert _deliveries(client, analyst, webhook["id"])[0]["status"] == "failed"
+    refused = client.post(f"/api/v1/webhooks/{webhook['id']}/test", headers=analyst.headers)
+    assert refused.status_code == 409
+    again = client.patch(
+        f"/api/v1/webhooks/{webhook['id']}", json={"active": True}, headers=analyst.headers
+    ).get_json()
+    assert again["active"] is True and again["disabled_reason"] is None
+
+
+def test_failing_deliveries_in_a_row_disable_the_webhook(hooks, receivers):
+    app, client, analyst, pump, subscribe = hooks
+    refusing = receivers((400, {}))
+    webhook = subscribe(refusing.url, events=["scan.started"])
+
+    _event(analyst.org_id, "scan.started", {"scan_id": "scan_1"})
+    pump()
+    assert client.get(f"/api/v1/webhooks/{webhook['id']}", headers=analyst.headers).get_json()[
+        "active"
+    ]
+    _event(analyst.org_id, "scan.started", {"scan_id": "scan_2"})
+    pump()
+
+    body = client.get(f"/api/v1/webhooks/{webhook['id']}", headers=analyst.headers).get_json()
+    assert len(refusing.requests) == 2  # a 400 is not retried
+    assert body["active"] is False and body["consecutive_failures"] == 2
+    assert "2 deliveries in a row failed" in body["disabled_reason"]
+
+
+def test_a_redirect_is_not_followed(hooks, receivers):
+    app, client, analyst, pump, subscribe = hooks
+    target = receivers()
+    redirecting = receivers((302, {"Location": target.url}))
+    webhook = subscribe(redirecting.url, events=["scan.started"])
+    _event(analyst.org_id, "scan.started", {"scan_id": "scan_z"})
+
+    pump()
+
+    assert len(redirecting.requests) == 1 and target.requests == []
+    log = _deliveries(client, analyst, webhook["id"])
+    assert (log[0]["status"], log[0]["last_status_code"]) == ("failed", 302)
+    assert "redirect" in log[0]["last_error"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1/hook",
+        "http://[::1]/hook",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://2130706433/hook",
+        "http://0177.0.0.1/hook",
+        "http://localhost:8080/hook",
+        "http://10.1.2.3/hook",
+        "http://[::ffff:127.0.0.1]/hook",
+    ],
+)
+def test_internal_addresses_are_refused_unless_allowed(make_app, make_account, unique_address, url):
+    strict = make_app()
+    client = strict.test_client()
+    client.environ_base["REMOTE_ADDR"] = unique_address()
+    analyst = make_account(role="analyst")
+
+    refused = client.post(
+        "/api/v1/webhooks", json={"url": url, "events": ["scan.completed"]}, headers=analyst.headers
+    )
+
+    assert refused.status_code == 422, refused.get_json()
+    assert refused.get_json()["field"] == "url"
+    assert "refused" in refused.get_json()["detail"]
+    lenient = make_app(
+        **{"webhooks.allowed_networks": "127.0.0.0/8,::1/128,169.254.0.0/16,10.0.0.0/8"}
+    ).test_client()
+    lenient.environ_base["REMOTE_ADDR"] = unique_address()
+    allowed = lenient.post(
+        "/api/v1/webhooks", json={"url": url, "events": ["scan.completed"]}, headers=analyst.headers
+    )
+    assert allowed.status_code == 201, allowed.get_json()
+
+
+def test_the_address_is_checked_again_when_sending(hooks, receivers, make_app, unique_address):
+    """Saved while loopback was allowed; at send time it no longer is (as when a name starts
+    resolving to an internal address): nothing reaches the receiver."""
+    app, client, analyst, pump, subscribe = hooks
+    receiver = receivers()
+    webhook = subscribe(receiver.url, events=["scan.started"])
+    strict = make_app(**{"webhooks.queue": app.extensions["cyberorigen"].settings.webhooks.queue})
+    _event(analyst.org_id, "scan.started", {"scan_id": "scan_r"})
+
+    state = strict.extensions["cyberorigen"]
+    database.connect(reuse_if_open=True)
+    dispatch_once(state.jobs.enqueue_delivery, catalogue_of(state.registry), 60)
+    SimpleWorker(
+        [state.settings.webhooks.queue], connection=state.redis, serializer=JSONSerializer
+    ).work(burst=True)
+
+    assert receiver.requests == []
+    log = _deliveries(client, analyst, webhook["id"])
+    assert log[0]["status"] == "failed" and "refused" in log[0]["last_error"]
+
+
+def test_rotation_signs_with_both_secrets_during_the_overlap(hooks, receivers):
+    app, client, analyst, pump, subscribe = hooks
+    receiver = receivers()
+    webhook = subscribe(receiver.url, events=["scan.started"], secret="first-secret-0123456789")
+
+    rotated = client.post(
+        f"/api/v1/webhooks/{webhook['id']}/rotate-secret", json={}, headers=analyst.headers
+    )
+    new_secret = rotated.get_json()["secret"]
+    _event(analyst.org_id, "scan.started", {"scan_id": "scan_a"})
+    pump()
+
+    headers, body = receiver.requests[0]
+    assert len(headers["webhook-signature"].split()) == 2
+    assert verify(new_secret, headers, body)
+    assert verify("first-secret-0123456789", headers, body)
+
+    database.connect(reuse_if_open=True)
+    Webhook.update(previous_secret_until=utcnow() - timedelta(seconds=1)).where(
+        Webhook.public_id == webhook["id"]
+    ).execute()
+    _event(analyst.org_id, "scan.started", {"scan_id": "scan_b"})
+    pump()
+    headers, body = receiver.requests[1]
+    assert len(headers["webhook-signature"].split()) == 1
+    assert verify(new_secret, headers, body)
+    assert not verify("first-secret-0123456789", headers, body)
+
+
+def test_the_secret_appears_in_no_response_and_no_log_line(hooks, receivers, caplog):
+    app, client, analyst, pump, subscribe = hooks
+    secret = "s3cr3t-that-must-never-leak-4711"
+    receiver = receivers((500, {}), (200, {}))
+    caplog.set_level(logging.DEBUG)
+
+    created = client.post(
+        "/api/v1/webhooks",
+        json={"url": receiver.url, "events": ["scan.started"], "secret": secret},
+        headers=analyst.headers,
+    )
+    webhook_id = created.get_json()["id"]
+    responses = [
+        created,
+        client.get("/api/v1/webhooks", headers=analyst.headers),
+        client.get(f"/api/v1/webhooks/{webhook_id}", headers=analyst.headers),
+        client.patch(
+            f"/api/v1/webhooks/{webhook_id}", json={"events": ["*"]}, headers=analyst.headers
+        ),
+    ]
+    _event(analyst.org_id, "scan.started", {"scan_id": "scan_s"})
+    pump()
+    pump()
+    responses.append(
+        client.get(f"/api/v1/webhooks/{webhook_id}/deliveries", headers=analyst.headers)
+    )
+
+    assert len(receiver.requests) == 2
+    for response in responses:
+        assert secret not in response.get_data(as_text=True)
+    assert all(secret not in record.getMessage() for record in caplog.records)
+    database.connect(reuse_if_open=True)
+    stored = Webhook.get(Webhook.public_id == webhook_id)
+    assert secret not in stored.secret_encrypted
+
+
+def test_redelivery_and_test_pings(hooks, receivers):
+    app, client, analyst, pump, subscribe = hooks
+    receiver = receivers()
+    webhook = subscribe(receiver.url, events=["scan.started"])
+    _event(analyst.org_id, "scan.started", {"scan_id": "scan_p"})
+    pump()
+    first = _deliveries(client, analyst, webhook["id"])[0]
+
+    again = client.post(
+        f"/api/v1/webhooks/{webhook['id']}/deliveries/{first['id']}/redeliver",
+        headers=analyst.headers,
+    )
+    ping = client.post(f"/api/v1/webhooks/{webhook['id']}/test", headers=analyst.headers)
+    pump()
+
+    assert again.status_code == 202 and again.get_json()["redelivery_of"] == first["id"]
+    assert ping.status_code == 202 and ping.get_json()["event_type"] == "ping"
+    bodies = receiver.bodies()
+    assert [m["type"] for m in bodies] == ["scan.started", "scan.started", "ping"]
+    assert bodies[0]["id"] == bodies[1]["id"]  # the same webhook-id
+    log = _deliveries(client, analyst, webhook["id"])
+    assert {d["status"] for d in log} == {"delivered"} and len(log) == 3
+
+
+def test_events_and_filters_are_validated_and_applied(hooks, receivers):
+    app, client, analyst, pump, subscribe = hooks
+    unknown = client.post(
+        "/api/v1/webhooks",
+        json={"url": "http://127.0.0.1:9/x", "events": ["scan.exploded"]},
+        headers=analyst.headers,
+    )
+    bad_transport = client.post(
+        "/api/v1/webhooks",
+        json={"url": "http://127.0.0.1:9/x", "events": ["*"], "transport": "pigeon"},
+        headers=analyst.headers,
+    )
+    bad_filter = client.post(
+        "/api/v1/webhooks",
+        json={
+            "url": "http://127.0.0.1:9/x",
+            "events": ["*"],
+            "filters": {"min_severity": "urgent"},
+        },
+        headers=analyst.headers,
+    )
+    assert unknown.status_code == 422 and unknown.get_json()["field"] == "events"
+    assert bad_transport.status_code == 422 and bad_transport.get_json()["field"] == "transport"
+    assert bad_filter.status_code == 422
+    assert bad_filter.get_json()["field"] == "filters.min_severity"
+
+    receiver = receivers()
+    subscribe(
+        receiver.url,
+        events=["vulnerability.found"],
+        filters={"min_severity": "high", "targets": ["example.com"]},
+    )
+    _event(analyst.org_id, "vulnerability.found", {"severity": "low", "target": "example.com"})
+    _event(analyst.org_id, "vulnerability.found", {"severity": "high", "target": "other.org"})
+    _event(
+        analyst.org_id, "vulnerability.found", {"severity": "critical", "target": "a.example.com"}
+    )
+    _event(analyst.org_id, "scan.started", {"scan_id": "scan_q"})
+    pump()
+
+    assert [(m["data"]["severity"], m["data"]["target"]) for m in receiver.bodies()] == [
+        ("critical", "a.example.com")
+    ]
+
+
+def test_every_event_type_is_published_in_the_openapi_document(client):
+    spec = client.get("/openapi.json").get_json()
+    names = set(spec["components"]["schemas"])
+    for name in (
+        "WebhookEventScanStarted",
+        "WebhookEventScanCompleted",
+        "WebhookEventScanFailed",
+        "WebhookEventVulnerabilityFound",
+        "WebhookEventFindingStatusChanged",
+        "WebhookEventControlStatusChanged",
+        "WebhookEventEvidenceExpiring",
+        "WebhookEventWebhookDisabled",
+    ):
+        assert name in names
+        assert set(spec["components"]["schemas"][name]["properties"]) == {
+            "id",
+            "type",
+            "created_at",
+            "data",
+        }
+
+
+class HangingOnce(Receiver):
+    """The first request hangs (until released); later ones get 200."""
+
+    def __init__(self) -> None:
+        self.hanging = threading.Event()
+        self.release = threading.Event()
+        super().__init__(((200, {}),))
+        handler = self.server.RequestHandlerClass
+        original = handler.do_POST
+        outer = self
+
+        def do_post(this):
+            if not outer.hanging.is_set():
+                outer.hanging.set()
+                this.rfile.read(int(this.headers.get("Content-Length", 0)))
+                outer.requests.append(({k.lower(): v for k, v in this.headers.items()}, b""))
+                outer.release.wait(30)
+                return
+            original(this)
+
+        handler.do_POST = do_post
+
+    def close(self) -> None:
+        self.release.set()
+        super().close()
+
+
+def test_a_worker_killed_mid_delivery_still_delivers_the_event(
+    make_app, make_account, cli_env, kill_hard
+):
+    queue = f"cyberorigen-test-webhooks-{int(time.time() * 1000)}"
+    overrides = {**LOOPBACK, "webhooks.queue": queue, "webhooks.lease_seconds": 3}
+    app = make_app(**overrides)
+    client = app.test_client()
+    analyst = make_account(role="analyst")
+    receiver = HangingOnce()
+    env = dict(
+        cli_env,
+        CYBERORIGEN_WEBHOOKS_ALLOWED_NETWORKS="127.0.0.0/8",
+        CYBERORIGEN_WEBHOOKS_QUEUE=queue,
+        CYBERORIGEN_WEBHOOKS_LEASE_SECONDS="3",
+    )
+    started = []
+
+    def worker():
+        process = subprocess.Popen(
+            [sys.executable, "-m", "cyberorigen.cli", "worker"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        started.append(process)
+        return process
+
+    state = app.extensions["cyberorigen"]
+
+    def dispatch():
+        database.connect(reuse_if_open=True)
+        return dispatch_once(state.jobs.enqueue_delivery, catalogue_of(state.registry), 3)
+
+    try:
+        created = client.post(
+            "/api/v1/webhooks",
+            json={"url": receiver.url, "events": ["scan.started"]},
+            headers=analyst.headers,
+        ).get_json()
+        event = _event(analyst.org_id, "scan.started", {"scan_id": "scan_k"})
+        first = worker()
+        assert dispatch() == (1, 1)
+        assert receiver.hanging.wait(30), "the first worker never reached the receiver"
+        kill_hard(first)  # the worker and its work horse, mid-delivery
+        second = worker()
+
+        deadline = time.monotonic() + 60
+        delivered = []
+        while time.monotonic() < deadline and not delivered:
+            dispatch()  # re-claims the delivery once the dead worker's lease has run out
+            time.sleep(0.5)
+            delivered = [
+                d for d in _deliveries(client, analyst, created["id"]) if d["status"] == "delivered"
+            ]
+        assert delivered, _deliveries(client, analyst, created["id"])
+        assert second.poll() is None
+        ids = [headers["webhook-id"] for headers, _ in receiver.requests]
+        assert ids == [event.public_id, event.public_id]
+        assert verify(created["secret"], *receiver.requests[1])
+    finally:
+        receiver.close()
+        for process in started:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        for process in started:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+
+
+def test_other_transports_are_chosen_and_validated_by_their_config(hooks, make_app):
+    app, client, analyst, pump, subscribe = hooks
+    post = lambda body: client.post("/api/v1/webhooks", json=body, headers=analyst.headers)  # noqa: E731
+
+    no_recipients = post({"transport": "email", "events": ["*"], "config": {}})
+    with_url = post(
+        {
+            "transport": "email",
+            "url": "https://x.example/",
+            "events": ["*"],
+            "config": {"recipients": ["sec@example.com"]},
+        }
+    )
+    bad_protocol = post(
+        {"transport": "syslog", "events": ["*"], "config": {"host": "127.0.0.1", "protocol": "x"}}
+    )
+    email = post(
+        {"transport": "email", "events": ["*"], "config": {"recipients": ["sec@example.com"]}}
+    )
+
+    assert no_recipients.status_code == 422
+    assert no_recipients.get_json()["field"] == "config.recipients"
+    assert with_url.status_code == 422 and with_url.get_json()["field"] == "url"
+    assert bad_protocol.status_code == 422
+    assert bad_protocol.get_json()["field"] == "config.protocol"
+    assert email.status_code == 201
+    assert (email.get_json()["transport"], email.get_json()["url"]) == ("email", None)
+
+    strict = make_app().test_client()
+    strict.environ_base["REMOTE_ADDR"] = "10.250.0.1"
+    refused = strict.post(
+        "/api/v1/webhooks",
+        json={"transport": "syslog", "events": ["*"], "config": {"host": "127.0.0.1"}},
+        headers=analyst.headers,
+    )
+    assert refused.status_code == 422 and refused.get_json()["field"] == "config.host"
+
+
+def test_a_syslog_webhook_delivers_through_the_pipeline(hooks):
+    app, client, analyst, pump, subscribe = hooks
+    sink = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    sink.bind(("127.0.0.1", 0))
+    sink.settimeout(10)
+    try:
+        created = client.post(
+            "/api/v1/webhooks",
+            json={
+                "transport": "syslog",
+                "events": ["vulnerability.found"],
+                "config": {"host": "127.0.0.1", "port": sink.getsockname()[1]},
+            },
+            headers=analyst.headers,
+        )
+        assert created.status_code == 201, created.get_json()
+        event = _event(
+            analyst.org_id, "vulnerability.found", {"severity": "critical", "title": "Telnet"}
+        )
+        pump()
+        datagram = sink.recv(65535).decode()
+    finally:
+        sink.close()
+
+    assert datagram.startswith("<130>1 ")  # local0 (16) * 8 + critical (2)
+    assert f'eventId="{event.public_id}"' in datagram
+    assert json.loads(datagram[datagram.index("{") :])["data"]["title"] == "Telnet"
+    assert _deliveries(client, analyst, created.get_json()["id"])[0]["status"] == "delivered"
+
+
+def test_evidence_about_to_expire_is_announced_once(hooks):
+    app, client, analyst, pump, subscribe = hooks
+    auditor_headers = analyst.headers  # analysts may add evidence (auditor and above)
+    soon = (utcnow() + timedelta(days=5)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    later = (utcnow() + timedelta(days=60)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    url = "/api/v1/controls/ctrl_access_control_policy/evidence"
+    expiring = client.post(
+        url,
+        json={"kind": "note", "note": "Signed policy", "effective_until": soon},
+        headers=auditor_headers,
+    ).get_json()
+    client.post(
+        url,
+        json={"kind": "note", "note": "Other", "effective_until": later},
+        headers=auditor_headers,
+    )
+    from cyberorigen.webhooks.dispatch import notify_expiring_evidence
+
+    catalogue = catalogue_of(app.extensions["cyberorigen"].registry)
+    database.connect(reuse_if_open=True)
+    assert notify_expiring_evidence(catalogue) == 1
+    assert notify_expiring_evidence(catalogue) == 0
+    event = OutboxEvent.get(OutboxEvent.type == "evidence.expiring")
+    assert event.payload["evidence_id"] == expiring["id"]
+    assert event.payload["control_name"] == "Access Control Policy"
+    assert event.payload["expires_at"] == soon
