@@ -55,3 +55,4 @@ bench: install-dev services
 	$(BIN)/python bench/api_throughput.py
 	$(BIN)/python bench/pipeline_overhead.py
 	$(BIN)/python bench/scanners.py
+	$(BIN)/python bench/webhooks.py

@@ -715,3 +715,36 @@ def test_evidence_about_to_expire_is_announced_once(hooks):
     assert event.payload["evidence_id"] == expiring["id"]
     assert event.payload["control_name"] == "Access Control Policy"
     assert event.payload["expires_at"] == soon
+
+
+def test_a_delivery_whose_job_redis_lost_is_handed_out_again(
+    make_app, make_account, unique_address, receivers
+):
+    from rq import Queue
+
+    app = make_app(**LOOPBACK, **{"webhooks.lease_seconds": 1})
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = unique_address()
+    analyst = make_account(role="analyst")
+    receiver = receivers()
+    client.post(
+        "/api/v1/webhooks",
+        json={"url": receiver.url, "events": ["scan.started"]},
+        headers=analyst.headers,
+    )
+    event = _event(analyst.org_id, "scan.started", {"scan_id": "scan_lost"})
+    state = app.extensions["cyberorigen"]
+    queue = Queue(state.settings.webhooks.queue, connection=state.redis)
+
+    def dispatch():
+        database.connect(reuse_if_open=True)
+        return dispatch_once(state.jobs.enqueue_delivery, catalogue_of(state.registry), 1)
+
+    assert dispatch() == (1, 1)
+    queue.empty()  # as if Redis had restarted without its data
+    assert dispatch() == (0, 0)  # still leased: not handed out twice at once
+    time.sleep(2.1)  # timestamps are whole seconds: the 1 s lease is surely over
+    assert dispatch() == (0, 1)
+    SimpleWorker([queue.name], connection=state.redis, serializer=JSONSerializer).work(burst=True)
+
+    assert [headers["webhook-id"] for headers, _ in receiver.requests] == [event.public_id]

@@ -17,7 +17,7 @@ from cyberorigen.webhooks.dispatch import dispatch_once, notify_expiring_evidenc
 
 log = logging.getLogger("cyberorigen.webhooks")
 
-DISPATCH_TICK = 0.5
+DISPATCH_TICK = 0.25
 EXPIRY_CHECK_SECONDS = 600.0
 
 

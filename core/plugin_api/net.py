@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -112,6 +114,41 @@ def _retry_after(value: str | None) -> float | None:
         return max((moment - datetime.now(UTC)).total_seconds(), 0.0)
 
 
+_POOLS: OrderedDict[tuple, urllib3.HTTPConnectionPool] = OrderedDict()
+_POOLS_LOCK = threading.Lock()
+MAX_POOLS = 64
+
+
+def _pool(policy: NetworkPolicy, scheme: str, address: str, port: int, host: str):
+    """A keep-alive connection pool to a checked address (kept per process, the least
+    recently used closed beyond ``MAX_POOLS``). Keyed on the address, so a name that now
+    resolves elsewhere gets a pool of its own."""
+    key = (scheme, address, port, host, policy.ca_file, policy.connect_timeout, policy.read_timeout)
+    with _POOLS_LOCK:
+        pool = _POOLS.get(key)
+        if pool is not None:
+            _POOLS.move_to_end(key)
+            return pool
+        timeout = urllib3.Timeout(connect=policy.connect_timeout, read=policy.read_timeout)
+        common: dict[str, Any] = {"port": port, "timeout": timeout, "retries": False, "maxsize": 4}
+        if scheme == "https":
+            pool = urllib3.HTTPSConnectionPool(
+                address,
+                server_hostname=host,
+                assert_hostname=host,
+                cert_reqs="CERT_REQUIRED",
+                ca_certs=policy.ca_file,
+                **common,
+            )
+        else:
+            pool = urllib3.HTTPConnectionPool(address, **common)
+        _POOLS[key] = pool
+        while len(_POOLS) > MAX_POOLS:
+            _, old = _POOLS.popitem(last=False)
+            old.close()
+        return pool
+
+
 def post(policy: NetworkPolicy, url: str, body: bytes, headers: Mapping[str, str]) -> Sent:
     """POST ``body`` to ``url`` through ``policy``: no redirect is followed, 2xx is success,
     410 raises :class:`EndpointGone`, 408/429/5xx, timeouts and connection errors raise
@@ -122,19 +159,7 @@ def post(policy: NetworkPolicy, url: str, body: bytes, headers: Mapping[str, str
     host = parts.hostname
     port = parts.port or (443 if parts.scheme == "https" else 80)
     address = str(policy.resolve(host, port)[0])
-    timeout = urllib3.Timeout(connect=policy.connect_timeout, read=policy.read_timeout)
-    common: dict[str, Any] = {"port": port, "timeout": timeout, "retries": False, "maxsize": 1}
-    if parts.scheme == "https":
-        pool: urllib3.HTTPConnectionPool = urllib3.HTTPSConnectionPool(
-            address,
-            server_hostname=host,
-            assert_hostname=host,
-            cert_reqs="CERT_REQUIRED",
-            ca_certs=policy.ca_file,
-            **common,
-        )
-    else:
-        pool = urllib3.HTTPConnectionPool(address, **common)
+    pool = _pool(policy, parts.scheme, address, port, host)
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
@@ -161,8 +186,6 @@ def post(policy: NetworkPolicy, url: str, body: bytes, headers: Mapping[str, str
         raise TransientError(f"TLS failed: {exc}") from None
     except urllib3.exceptions.HTTPError as exc:
         raise TransientError(f"connection failed: {exc}") from None
-    finally:
-        pool.close()
     status = response.status
     text = excerpt.decode("utf-8", "replace")
     if 200 <= status < 300:

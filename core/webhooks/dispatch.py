@@ -25,7 +25,14 @@ from typing import Any
 
 from cyberorigen.compliance.catalogue import Catalogue
 from cyberorigen.db import database
-from cyberorigen.db.models import Evidence, OutboxEvent, Webhook, WebhookDelivery, utcnow
+from cyberorigen.db.models import (
+    Evidence,
+    OutboxEvent,
+    Webhook,
+    WebhookDelivery,
+    new_public_id,
+    utcnow,
+)
 from cyberorigen.plugin_api.interfaces import Severity
 from cyberorigen.plugin_api.interfaces import Target as ScanTarget
 from cyberorigen.services.outbox import record_event
@@ -86,31 +93,37 @@ def fan_out(catalogue: Catalogue | None, batch: int = FAN_OUT_BATCH) -> int:
         (Webhook.organization.in_(list(orgs))) & (Webhook.active == True)  # noqa: E712
     ):
         hooks.setdefault(webhook.organization_id, []).append(webhook)
-    created = 0
+    rows: list[dict[str, Any]] = []
     now = utcnow()
-    for event in events:
-        with database.atomic():
+    with database.atomic():  # one commit for the batch
+        for event in events:
             claimed = (
                 OutboxEvent.update(dispatched_at=now)
                 .where((OutboxEvent.id == event.id) & (OutboxEvent.dispatched_at.is_null()))
                 .execute()
             )
-            if not claimed:
+            if not claimed:  # another dispatcher took it
                 continue
             for webhook in hooks.get(event.organization_id, []):
                 if event.type == PING or not subscribed(webhook.events, event.type):
                     continue
                 if not passes_filters(webhook.filters or {}, event.payload, catalogue):
                     continue
-                WebhookDelivery.create(
-                    organization=event.organization_id,
-                    webhook=webhook,
-                    event=event,
-                    event_type=event.type,
-                    next_attempt_at=now,
+                rows.append(
+                    {
+                        "public_id": new_public_id("dlv"),
+                        "organization": event.organization_id,
+                        "webhook": webhook.id,
+                        "event": event.id,
+                        "event_type": event.type,
+                        "next_attempt_at": now,
+                        "created_at": now,
+                        "history": [],
+                    }
                 )
-                created += 1
-    return created
+        for start in range(0, len(rows), 100):
+            WebhookDelivery.insert_many(rows[start : start + 100]).execute()
+    return len(rows)
 
 
 def claim(delivery: WebhookDelivery, lease_seconds: int) -> str | None:
@@ -132,10 +145,12 @@ def claim(delivery: WebhookDelivery, lease_seconds: int) -> str | None:
 
 
 def claim_due(lease_seconds: int, batch: int = CLAIM_BATCH) -> list[tuple[str, str]]:
-    """Lease every due delivery of an active webhook: ``[(delivery id, lease token)]``."""
+    """Lease every due delivery of an active webhook, in one statement with one token for the
+    batch: ``[(delivery id, lease token)]``."""
     now = utcnow()
-    due = (
-        WebhookDelivery.select(WebhookDelivery.id, WebhookDelivery.public_id)
+    due = [
+        row.id
+        for row in WebhookDelivery.select(WebhookDelivery.id)
         .join(Webhook)
         .where(
             (WebhookDelivery.status == "pending")
@@ -145,13 +160,21 @@ def claim_due(lease_seconds: int, batch: int = CLAIM_BATCH) -> list[tuple[str, s
         )
         .order_by(WebhookDelivery.next_attempt_at, WebhookDelivery.id)
         .limit(batch)
+    ]
+    if not due:
+        return []
+    token = secrets.token_hex(8)
+    WebhookDelivery.update(
+        lease_token=token, locked_until=now + timedelta(seconds=lease_seconds)
+    ).where(
+        (WebhookDelivery.id.in_(due))
+        & (WebhookDelivery.status == "pending")
+        & (WebhookDelivery.locked_until.is_null() | (WebhookDelivery.locked_until < now))
+    ).execute()
+    leased = WebhookDelivery.select(WebhookDelivery.public_id).where(
+        (WebhookDelivery.id.in_(due)) & (WebhookDelivery.lease_token == token)
     )
-    leased = []
-    for row in due:
-        token = claim(row, lease_seconds)
-        if token:
-            leased.append((row.public_id, token))
-    return leased
+    return [(row.public_id, token) for row in leased.order_by(WebhookDelivery.id)]
 
 
 def notify_expiring_evidence(catalogue: Catalogue | None) -> int:

@@ -1,0 +1,23 @@
+"""The RQ worker class of ``cyberorigen worker``."""
+
+from __future__ import annotations
+
+from rq import Worker
+from rq.worker import WorkerStatus
+
+
+class ApplianceWorker(Worker):
+    """Forks a work horse for each scan job (RQ's model: whatever a scanner leaves behind ends
+    with its job) but runs jobs of ``inline_queues`` (webhook deliveries: short, bounded by
+    their own timeouts, touching no plugin code but a transport) in the worker process itself,
+    keeping its database connection and saving a fork per delivery."""
+
+    inline_queues: frozenset[str] = frozenset()
+
+    def execute_job(self, job, queue):
+        if queue.name not in self.inline_queues:
+            return super().execute_job(job, queue)
+        execution = self.prepare_execution(job)
+        self.perform_job(job, queue, execution)
+        self.set_state(WorkerStatus.IDLE)
+        return None
