@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 import redis
 from flask import Flask, g, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from cyberorigen.api import errors, openapi, ratelimit, security
+from cyberorigen.api import errors, metrics, openapi, ratelimit, security
 from cyberorigen.api.api_keys.routes import blp as api_keys_blp
 from cyberorigen.api.auth.routes import blp as auth_blp
 from cyberorigen.api.auth.routes import token_blp
@@ -118,6 +119,9 @@ def create_app(settings: Settings | None = None) -> Flask:
         MAX_CONTENT_LENGTH=settings.max_content_length,
         **openapi_config(),
     )
+    if settings.trusted_proxies:
+        hops = settings.trusted_proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     app.json.sort_keys = False  # keep fields in the order the schemas and the reference give
     redis_client = redis.Redis.from_url(settings.redis_url) if settings.redis_url else None
     registry = runtime.install(settings).registry
@@ -141,5 +145,6 @@ def create_app(settings: Settings | None = None) -> Flask:
     ratelimit.init_app(app, settings, token_blueprint=token_blp)
     openapi.init_app(app, MODULES)
     app.register_blueprint(docs_blp)
+    metrics.init_app(app)
     logging.getLogger("cyberorigen").debug("application ready (embedded=%s)", settings.embedded)
     return app

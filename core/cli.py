@@ -5,14 +5,16 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import shutil
 import signal
 import sys
 import threading
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import click
 import redis
-from rq import SimpleWorker, Worker
+from rq import SimpleWorker
 from rq.serializers import JSONSerializer
 
 from cyberorigen import __version__
@@ -26,6 +28,8 @@ from cyberorigen.jobs.queue import job_queue_for
 from cyberorigen.jobs.reaper import start_reaper
 from cyberorigen.jobs.scheduler import scheduler_loop, start_scheduler
 from cyberorigen.jobs.webhooks import start_dispatcher
+from cyberorigen.jobs.worker import ApplianceWorker
+from cyberorigen.logging_setup import configure_logging
 from cyberorigen.plugin_registry import build_registry
 from cyberorigen.services.organizations import create_organization, get_by_name
 from cyberorigen.services.users import create_user
@@ -218,11 +222,14 @@ def _redis_jobs(settings: Settings):
     "here until it returns.",
 )
 def worker(burst: bool, with_scheduler: bool, in_process: bool) -> None:
-    """Run scan jobs from the Redis queue (start as many as you like, on any host).
+    """Run scan jobs and webhook deliveries from the Redis queues (start as many as you
+    like, on any host).
 
-    By default each job runs in a process forked for it (RQ's model), so whatever a scanner
-    leaves behind ends with its job."""
+    By default each scan job runs in a process forked for it (RQ's model), so whatever a
+    scanner leaves behind ends with its job; deliveries, short and bounded by timeouts, run in
+    the worker process."""
     settings = _settings()
+    configure_logging(settings.log_json)
     connection, jobs = _redis_jobs(settings)
     installed = runtime.install(settings)
     start_reaper(settings.heartbeat_timeout, jobs)
@@ -235,11 +242,13 @@ def worker(burst: bool, with_scheduler: bool, in_process: bool) -> None:
         f"{settings.scan_queue!r}; "
         f"plugins: {', '.join(loaded) or 'none'}"
     )
-    worker_class = SimpleWorker if in_process else Worker
     queues = [settings.webhooks.queue, settings.scan_queue]  # deliveries first: they are short
-    worker_class(queues, connection=connection, serializer=JSONSerializer).work(
-        burst=burst, logging_level="INFO"
-    )
+    if in_process:
+        worker = SimpleWorker(queues, connection=connection, serializer=JSONSerializer)
+    else:
+        worker = ApplianceWorker(queues, connection=connection, serializer=JSONSerializer)
+        worker.inline_queues = frozenset({settings.webhooks.queue})
+    worker.work(burst=burst, logging_level="INFO")
 
 
 @main.command()
@@ -247,6 +256,7 @@ def scheduler() -> None:
     """Start the scans of due schedules and dispatch webhook deliveries (run one or more,
     anywhere)."""
     settings = _settings()
+    configure_logging(settings.log_json)
     _, jobs = _redis_jobs(settings)
     runtime.install(settings)
     click.echo(
@@ -294,6 +304,81 @@ def plugins_list() -> None:
 
 
 @main.command()
+def doctor() -> None:
+    """Check configuration, database, Redis, workers, the webhook dispatcher, plugins, disk
+    and clock; say what to fix. Exits 1 when something is wrong."""
+    from cyberorigen.ops.doctor import Result, diagnose
+
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        results = [
+            Result(
+                "configuration",
+                "fail",
+                str(exc),
+                "fix the setting named above (in CYBERORIGEN_CONFIG or the environment)",
+            )
+        ]
+    else:
+        results = diagnose(settings)
+    marks = {"ok": "ok  ", "warn": "warn", "fail": "FAIL"}
+    for result in results:
+        click.echo(f"{marks[result.status]}  {result.name}: {result.detail}")
+        if result.fix:
+            click.echo(f"      fix: {result.fix}")
+    failed = sum(1 for result in results if result.status == "fail")
+    click.echo(f"{failed} problem(s) found." if failed else "All checks passed.")
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+def backup(path: Path) -> None:
+    """Write a backup archive to PATH: the database, evidence files and configuration, with
+    a manifest of SHA-256 sums. It contains secrets: keep it safe (written mode 0600)."""
+    from cyberorigen.ops.backup import BackupError
+    from cyberorigen.ops.backup import backup as make_backup
+
+    settings = _settings()
+    try:
+        summary = make_backup(settings, path)
+    except BackupError as exc:
+        raise click.ClickException(str(exc)) from None
+    rows = sum(summary.tables.values())
+    click.echo(
+        f"Backed up {rows} rows in {len(summary.tables)} tables and {summary.files} "
+        f"evidence files to {summary.path}"
+    )
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Restore even though the database holds data.")
+def restore(path: Path, force: bool) -> None:
+    """Restore a backup archive into the configured database (which must be empty) and
+    instance folder. Stop the API, workers and scheduler first."""
+    from cyberorigen.ops.backup import BackupError, secret_matches
+    from cyberorigen.ops.backup import restore as restore_backup
+
+    settings = _settings(require_secret=False)  # the archive may bring the instance secret
+    try:
+        summary = restore_backup(settings, path, force)
+        matches = secret_matches(_settings(), path)
+    except BackupError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(
+        f"Restored {sum(summary.tables.values())} rows and {summary.files} evidence "
+        f"files from {path}"
+    )
+    if matches is False:
+        click.echo(
+            "warning: the backup was made with another secret_key; webhook secrets cannot be "
+            "decrypted until secret_key is set to the backup's (config/secret_key in the archive)"
+        )
+
+
+@main.command()
 def checks() -> None:
     """Print the catalogue of the built-in scanners' checks (the body of docs/checks.md)."""
     settings = _settings(require_secret=False)
@@ -313,6 +398,14 @@ def serve(host: str, port: int, workers: int | None, dev: bool) -> None:
     """Serve the API (gunicorn)."""
     settings = _settings()
     _bind_migrated(settings).close()
+    processes = workers or (2 if settings.redis_url else 1)
+    if processes > 1 and not dev:
+        # Every gunicorn process counts requests; /metrics sums them from files here. Set
+        # before prometheus_client is imported (with the app), which reads it then.
+        folder = settings.instance_dir / "metrics"
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True, exist_ok=True)
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(folder)
     # Imported here: worker and scheduler processes never load the web stack (a smaller
     # process forks its work horses faster).
     from cyberorigen.app import create_app
@@ -340,7 +433,7 @@ def serve(host: str, port: int, workers: int | None, dev: bool) -> None:
         app,
         host,
         port,
-        workers or (2 if settings.redis_url else 1),
+        processes,
         on_worker_start=on_worker_start,
     )
 

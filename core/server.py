@@ -6,6 +6,9 @@ from collections.abc import Callable
 
 from flask import Flask
 from gunicorn.app.base import BaseApplication
+from gunicorn.config import KNOWN_SETTINGS
+
+_SETTINGS = {setting.name for setting in KNOWN_SETTINGS}
 
 
 class _Gunicorn(BaseApplication):
@@ -36,10 +39,16 @@ def run_gunicorn(
         "workers": workers,
         "threads": threads,
         "worker_class": "gthread",
-        "accesslog": "-",
+        # Requests are logged by the app itself (logger cyberorigen.requests, JSON with
+        # log_json), with their request id: no second, plain-text access log.
+        "accesslog": None,
         "timeout": 60,
         "graceful_timeout": 20,
     }
+    if "control_socket_disable" in _SETTINGS:
+        # gunicorn 25+ opens a control socket at one path per user; two appliances on a host
+        # would take it from each other, and nothing here uses it.
+        options["control_socket_disable"] = True
     if on_worker_start is not None:
         options["post_worker_init"] = lambda worker: on_worker_start()
     _Gunicorn(app, options).run()

@@ -79,7 +79,10 @@ class Settings:
     trace_plugins: bool
     max_content_length: int
     evidence_max_bytes: int
+    trusted_proxies: int = 0
     webhooks: WebhookSettings = field(default_factory=lambda: WebhookSettings())
+    metrics_enabled: bool = False
+    metrics_token: str = ""
     smtp: Mapping[str, Any] = field(default_factory=dict)
     plans: Mapping[str, Plan] = field(default_factory=dict)
 
@@ -241,6 +244,7 @@ _SPECS: dict[str, Callable[[Any], Any]] = {
     "plugins.disabled": _as_list,
     "trace_plugins": _as_bool,
     "api.max_content_length": _positive(_as_int),
+    "api.trusted_proxies": _as_int,
     "evidence.max_upload_bytes": _positive(_as_int),
     "webhooks.allowed_networks": _as_networks,
     "webhooks.connect_timeout": _positive(_as_int),
@@ -251,6 +255,8 @@ _SPECS: dict[str, Callable[[Any], Any]] = {
     "webhooks.rotation_overlap": _positive(_as_int),
     "webhooks.queue": _as_str,
     "webhooks.ca_file": _as_str,
+    "metrics.enabled": _as_bool,
+    "metrics.token": _as_str,
     "smtp.host": _as_str,
     "smtp.port": _positive(_as_int),
     "smtp.security": _smtp_security,
@@ -393,6 +399,7 @@ def load_settings(
         trace_plugins=values["trace_plugins"],
         max_content_length=values["api.max_content_length"],
         evidence_max_bytes=values["evidence.max_upload_bytes"],
+        trusted_proxies=max(values["api.trusted_proxies"], 0),
         webhooks=WebhookSettings(
             allowed_networks=values["webhooks.allowed_networks"],
             connect_timeout=values["webhooks.connect_timeout"],
@@ -404,6 +411,8 @@ def load_settings(
             queue=values["webhooks.queue"] or "cyberorigen-webhooks",
             ca_file=values["webhooks.ca_file"] or None,
         ),
+        metrics_enabled=values["metrics.enabled"],
+        metrics_token=values["metrics.token"],
         smtp={
             "host": values["smtp.host"],
             "port": values["smtp.port"],

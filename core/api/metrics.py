@@ -1,0 +1,141 @@
+"""``/metrics`` in the Prometheus text format, and the request metrics behind it.
+
+Off unless ``metrics.enabled``; with ``metrics.token`` set, scrapers must send
+``Authorization: Bearer <token>`` (a 401 otherwise). Request counts and latencies are labelled
+by route (``/api/v1/scans/<scan_id>``), never by raw path. Under gunicorn with several
+processes, ``cyberorigen serve`` points ``PROMETHEUS_MULTIPROC_DIR`` at a fresh folder so that
+every process's counts are summed. What is read from the database and Redis (scans by status,
+webhook deliveries by result, queue depths, live workers) is read when scraped.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import os
+import time
+
+from flask import Blueprint, Flask, Response, current_app, g, request
+from peewee import fn
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
+from prometheus_client.core import GaugeMetricFamily
+
+from cyberorigen.api.security import public
+from cyberorigen.db.models import Scan, WebhookDelivery
+from cyberorigen.errors import ApiError, NotFound
+
+log = logging.getLogger("cyberorigen.requests")
+
+REQUESTS = Counter(
+    "cyberorigen_http_requests",
+    "HTTP requests handled, by route, method and status.",
+    ["method", "route", "status"],
+)
+LATENCY = Histogram(
+    "cyberorigen_http_request_duration_seconds",
+    "Time to answer an HTTP request, by route and method.",
+    ["method", "route"],
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0),
+)
+
+blp = Blueprint("metrics", __name__)
+
+
+class StateCollector:
+    """Gauges read from the database and Redis at scrape time."""
+
+    def __init__(self, app: Flask) -> None:
+        self.state = app.extensions["cyberorigen"]
+
+    def collect(self):
+        scans = GaugeMetricFamily("cyberorigen_scans", "Scans by status.", labels=["status"])
+        for status, count in (
+            Scan.select(Scan.status, fn.COUNT(Scan.id)).group_by(Scan.status).tuples()
+        ):
+            scans.add_metric([status], count)
+        yield scans
+        deliveries = GaugeMetricFamily(
+            "cyberorigen_webhook_deliveries",
+            "Webhook deliveries by result (pending, delivered, failed).",
+            labels=["status"],
+        )
+        for status, count in (
+            WebhookDelivery.select(WebhookDelivery.status, fn.COUNT(WebhookDelivery.id))
+            .group_by(WebhookDelivery.status)
+            .tuples()
+        ):
+            deliveries.add_metric([status], count)
+        yield deliveries
+        connection = self.state.redis
+        if connection is None:
+            return
+        from rq import Queue, Worker
+
+        settings = self.state.settings
+        depth = GaugeMetricFamily("cyberorigen_queue_depth", "Jobs waiting.", labels=["queue"])
+        workers: set[str] = set()
+        for name in (settings.scan_queue, settings.webhooks.queue):
+            queue = Queue(name, connection=connection)
+            depth.add_metric([name], queue.count)
+            workers.update(worker.name for worker in Worker.all(queue=queue))
+        yield depth
+        yield GaugeMetricFamily(
+            "cyberorigen_workers", "Live workers on the appliance's queues.", value=len(workers)
+        )
+
+
+def _route() -> str:
+    rule = request.url_rule
+    return rule.rule if rule is not None else "unmatched"
+
+
+def _start_timer() -> None:
+    g.metrics_started = time.perf_counter()
+
+
+def _observe(response):
+    started = g.pop("metrics_started", None)
+    if started is None:
+        return response
+    elapsed = time.perf_counter() - started
+    route = _route()
+    REQUESTS.labels(request.method, route, str(response.status_code)).inc()
+    LATENCY.labels(request.method, route).observe(elapsed)
+    log.info("%s %s %s %.1f ms", request.method, request.path, response.status_code, elapsed * 1000)
+    return response
+
+
+@blp.route("/metrics")
+@public
+def metrics():
+    settings = current_app.extensions["cyberorigen"].settings
+    if not settings.metrics_enabled:
+        raise NotFound("metrics (enable them with the setting metrics.enabled)")
+    if settings.metrics_token:
+        sent = request.headers.get("Authorization", "")
+        expected = f"Bearer {settings.metrics_token}"
+        if not hmac.compare_digest(sent.encode(), expected.encode()):
+            raise ApiError(
+                401, "Send 'Authorization: Bearer <metrics token>'.", "NOT_AUTHENTICATED"
+            )
+    registry = CollectorRegistry()
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        multiprocess.MultiProcessCollector(registry)
+    else:
+        registry.register(REQUESTS)
+        registry.register(LATENCY)
+    registry.register(StateCollector(current_app))
+    return Response(generate_latest(registry), mimetype=CONTENT_TYPE_LATEST.split(";")[0])
+
+
+def init_app(app: Flask) -> None:
+    app.before_request(_start_timer)
+    app.after_request(_observe)
+    app.register_blueprint(blp)

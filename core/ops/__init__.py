@@ -1,0 +1,1 @@
+"""Operating the appliance: health checks, backup and restore."""
