@@ -45,8 +45,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-PG_SERVER_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
-REDIS_URL = "redis://127.0.0.1:6379/14"
+from harness import (
+    add_server_arguments,
+    create_database,
+    drop_database,
+    load_average,
+    machine,
+    run_main,
+)
+
 HOST = "127.0.0.1"
 WORKERS = 2  # gunicorn workers for both servers; threads and worker class: core/server.py
 ISSUER = "cyberorigen"
@@ -165,33 +172,6 @@ def serve_floor(port: int) -> None:
 
 
 # --- services: PostgreSQL, Redis, processes ---------------------------------------------------
-
-
-def create_database(server_url: str) -> tuple[str, str]:
-    import psycopg2
-    from psycopg2 import sql
-
-    name = f"cyberorigen_bench_{secrets.token_hex(4)}"
-    connection = psycopg2.connect(server_url)
-    connection.autocommit = True
-    with connection.cursor() as cursor:
-        cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    connection.close()
-    parts = urllib.parse.urlsplit(server_url)
-    return urllib.parse.urlunsplit(parts._replace(path=f"/{name}")), name
-
-
-def drop_database(server_url: str, name: str) -> None:
-    import psycopg2
-    from psycopg2 import sql
-
-    connection = psycopg2.connect(server_url)
-    connection.autocommit = True
-    with connection.cursor() as cursor:
-        cursor.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
-    connection.close()
 
 
 def delete_redis_keys(client, prefix: str) -> int:
@@ -445,30 +425,6 @@ class DatabaseCpu:
         self._connection.close()
 
 
-def machine() -> str:
-    memory = "?"
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
-    return f"{len(os.sched_getaffinity(0))} CPUs (nproc), {memory} memory"
-
-
-def _sigterm(_signum, _frame):
-    raise KeyboardInterrupt
-
-
-def _ignore_signals() -> None:
-    """While cleaning up, a second Ctrl-C must not leave a database or servers behind."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-
-
-def load_average() -> str:
-    one, five, _fifteen = os.getloadavg()
-    return f"load average {one:.2f} (1 min), {five:.2f} (5 min)"
-
-
 HEADER = (
     "  round  target         req/s   p50 ms   p99 ms  requests  errors"
     "   CPU ms/request: server + PostgreSQL"
@@ -643,8 +599,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--scans", type=int, default=10_000, help="scans in the organization")
     parser.add_argument("--warmup", type=int, default=5, help="seconds of warm-up per target")
     parser.add_argument("--rounds", type=int, default=2, help="measured rounds per target")
-    parser.add_argument("--postgres-url", default=PG_SERVER_URL, help="server and maintenance db")
-    parser.add_argument("--redis-url", default=REDIS_URL, help="a Redis db for this run's keys")
+    add_server_arguments(parser)
     parser.add_argument("--serve-floor", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if min(args.duration, args.connections, args.scans, args.warmup, args.rounds) < 1:
@@ -664,20 +619,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    signal.signal(signal.SIGTERM, _sigterm)
-    try:
-        with contextlib.ExitStack() as stack:
-            try:
-                bench(args, wrk, stack)
-            finally:
-                _ignore_signals()  # then the stack unwinds: servers, keys, database
-    except KeyboardInterrupt:
-        print("\ninterrupted; cleaned up", file=sys.stderr)
-        return 130
-    except Exception as exc:  # noqa: BLE001 - report the failure, after the cleanup above
-        print(f"benchmark failed: {exc}", file=sys.stderr)
-        return 1
-    return 0
+    return run_main(lambda parsed, stack: bench(parsed, wrk, stack), parse_args, argv, describe=str)
 
 
 if __name__ == "__main__":

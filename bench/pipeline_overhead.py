@@ -36,7 +36,6 @@ import logging
 import os
 import secrets
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -44,14 +43,26 @@ import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
-from api_throughput import create_database, drop_database, load_average, machine
+from harness import (
+    BENCH_DIR,
+    ServiceCpu,
+    add_server_arguments,
+    aware,
+    cpu_seconds,
+    delete_redis_keys,
+    load_average,
+    log_tail,
+    machine,
+    migrated_database,
+    percentile,
+    run_main,
+    start_process,
+    stop_process,
+    wait_registered,
+)
 
-PG_SERVER_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
-REDIS_URL = "redis://127.0.0.1:6379/14"
-BENCH_DIR = Path(__file__).resolve().parent
 WORKERS = 2  # per side
 TARGET = "127.0.0.1"
 PROFILES = '{"noop": ["noop"]}'
@@ -61,29 +72,9 @@ FAILURE_TTL = 7 * 24 * 3600
 BARE_JOB = "noop_worker.nothing"
 TARGET_RATIO = 0.5
 POLL_SECONDS = 0.02
-_CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
-# --- processes and their CPU ------------------------------------------------------------------
-
-
-def _stat_fields(pid: int) -> list[str] | None:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (OSError, IndexError):
-        return None
-
-
-def cpu_seconds(pid: int, reaped_children: bool = False) -> float:
-    """CPU seconds of a process; with ``reaped_children``, also of the children it has waited
-    for (an RQ worker's work horses, PostgreSQL's exited backends)."""
-    fields = _stat_fields(pid)
-    if fields is None:
-        return 0.0
-    used = int(fields[11]) + int(fields[12])
-    if reaped_children:
-        used += int(fields[13]) + int(fields[14])
-    return used / _CLOCK_TICKS
+# --- processes: CPU time and memory --------------------------------------------------------------
 
 
 def run_seconds(pid: int) -> float:
@@ -101,90 +92,6 @@ def rss_mib(pid: int) -> float:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return float("nan")
-
-
-class ServiceCpu:
-    """CPU used by PostgreSQL for one database (the backends alive now, plus every backend the
-    postmaster has reaped, which includes other databases' on a shared server) and by Redis."""
-
-    def __init__(self, db, database_name: str, redis_client) -> None:
-        self._db = db
-        self._name = database_name
-        self._own = db.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
-        self._postmaster = int(_stat_fields(self._own)[1])
-        self._redis = int(redis_client.info("server")["process_id"])
-
-    def snapshot(self) -> tuple[float, float]:
-        rows = self._db.execute_sql(
-            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> %s",
-            (self._name, self._own),
-        ).fetchall()
-        database = cpu_seconds(self._postmaster, reaped_children=True)
-        database += sum(cpu_seconds(pid) for (pid,) in rows)
-        return database, cpu_seconds(self._redis)
-
-
-def start_process(command: list[str], env: dict[str, str], cwd: Path, log: Path):
-    """Start a worker in its own session (so Ctrl-C reaches only this script)."""
-    with log.open("wb") as output:
-        return subprocess.Popen(
-            command,
-            cwd=cwd,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-
-
-def stop_process(process: subprocess.Popen) -> None:
-    """SIGTERM (RQ's warm shutdown: it unregisters itself), SIGKILL to its group if stuck."""
-    if process.poll() is None:
-        process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)  # the session this script started
-        process.wait(timeout=10)
-
-
-def wait_registered(connection, queue_name, processes, logs, timeout: float = 60.0) -> set[str]:
-    """Wait until every process has registered as a worker of ``queue_name``; their names."""
-    from rq import Queue, Worker
-
-    queue = Queue(queue_name, connection=connection)
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for process, log in zip(processes, logs, strict=True):
-            if process.poll() is not None:
-                raise RuntimeError(
-                    f"a worker of {queue_name} exited with {process.returncode}; its log "
-                    f"({log}):\n{log.read_text(errors='replace')[-3000:]}"
-                )
-        workers = Worker.all(connection=connection, queue=queue)
-        if len(workers) >= len(processes):
-            return {worker.name for worker in workers}
-        time.sleep(0.1)
-    raise TimeoutError(f"the workers of {queue_name} did not register within {timeout:g} s")
-
-
-# --- Redis clean-up ---------------------------------------------------------------------------
-
-
-def delete_redis_keys(client, prefix: str, names: set[str]) -> int:
-    """Delete the keys of this run: those naming its queues (``prefix``), or one of its jobs or
-    workers (``names``: RQ leaves a stopped worker's key to expire in a minute)."""
-    doomed = []
-    for raw in client.scan_iter(count=1000):
-        key = raw.decode(errors="replace")
-        if prefix in key or any(part in names for part in key.split(":")):
-            doomed.append(raw)
-    deleted = 0
-    for start in range(0, len(doomed), 500):
-        deleted += client.delete(*doomed[start : start + 500])
-    return deleted
 
 
 # --- one measured batch -----------------------------------------------------------------------
@@ -214,16 +121,6 @@ class Batch:
         return seconds / self.jobs * 1000
 
 
-def percentile(values: list[float], percent: int) -> float:
-    if len(values) == 1:
-        return values[0]
-    return statistics.quantiles(values, n=100, method="inclusive")[percent - 1]
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def rq_times(connection, enqueued: dict[str, float], timeout: float):
     """(latencies, last ended_at) of finished jobs, from their RQ hashes, once all ended."""
     from rq.job import Job
@@ -240,8 +137,8 @@ def rq_times(connection, enqueued: dict[str, float], timeout: float):
         if time.monotonic() > deadline:
             raise TimeoutError("RQ did not record the end of every job")
         time.sleep(POLL_SECONDS)
-    latencies = [_aware(job.started_at).timestamp() - enqueued[job.id] for job in jobs]
-    return latencies, max(_aware(job.ended_at).timestamp() for job in jobs)
+    latencies = [aware(job.started_at).timestamp() - enqueued[job.id] for job in jobs]
+    return latencies, max(aware(job.ended_at).timestamp() for job in jobs)
 
 
 def rq_statuses(connection, job_ids) -> Counter:
@@ -295,7 +192,7 @@ class Side:
             if failed:
                 raise RuntimeError(
                     f"{self.name}: {failed} of {count} jobs failed; a worker's log ends with:\n"
-                    + bench.logs[self.name][0].read_text(errors="replace")[-3000:]
+                    + log_tail(bench.logs[self.name][0])
                 )
             if done == count:
                 break
@@ -552,8 +449,6 @@ class Bench:
     def setup(self) -> None:
         import redis
 
-        from cyberorigen.db import bind_database
-        from cyberorigen.db.migrate import upgrade
         from cyberorigen.services.organizations import create_organization
         from cyberorigen.services.scope import add_scope_entry
 
@@ -562,13 +457,7 @@ class Bench:
         self.redis.ping()
         stack.callback(self._delete_redis_keys)
 
-        self.database_url, self.database_name = create_database(args.postgres_url)
-        stack.callback(print, f"dropped database {self.database_name}")
-        stack.callback(drop_database, args.postgres_url, self.database_name)
-        self.db = bind_database(self.database_url)
-        self.db.connect()
-        stack.callback(lambda: self.db.close_all())
-        upgrade(self.db)
+        self.db, self.database_url, self.database_name = migrated_database(args.postgres_url, stack)
         org = create_organization("Bench Org", "enterprise")
         add_scope_entry(org.id, TARGET)
         self.org_id = org.id
@@ -603,7 +492,7 @@ class Bench:
         for side, (command, side_env) in commands.items():
             for number in range(WORKERS):
                 log = workdir / f"{side}-{number}.log"
-                process = start_process(command, side_env, BENCH_DIR, log)
+                process = start_process(command, side_env, log)
                 self.processes[side].append(process)
                 logs[side].append(log)
                 stack.callback(stop_process, process)
@@ -743,40 +632,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         action="store_true",
         help="run the appliance's workers with --in-process (no fork per job)",
     )
-    parser.add_argument("--postgres-url", default=PG_SERVER_URL, help="server and maintenance db")
-    parser.add_argument("--redis-url", default=REDIS_URL, help="a Redis db for this run's keys")
+    add_server_arguments(parser)
     args = parser.parse_args(argv)
     if min(args.scans, args.rounds, args.warmup) < 1 or min(args.idle_samples, args.breakdown) < 0:
         parser.error("--scans, --rounds and --warmup must be >= 1; the others >= 0")
     return args
 
 
-def _sigterm(_signum, _frame):
-    raise KeyboardInterrupt
-
-
-def _ignore_signals() -> None:
-    """While cleaning up, a second Ctrl-C must not leave a database or workers behind."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-
-
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    signal.signal(signal.SIGTERM, _sigterm)
-    try:
-        with contextlib.ExitStack() as stack:
-            try:
-                run(args, stack)
-            finally:
-                _ignore_signals()  # then the stack unwinds: workers, keys, database
-    except KeyboardInterrupt:
-        print("\ninterrupted; cleaned up", file=sys.stderr)
-        return 130
-    except Exception as exc:  # noqa: BLE001 - report the failure, after the cleanup above
-        print(f"benchmark failed: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 1
-    return 0
+    return run_main(run, parse_args, argv)
 
 
 if __name__ == "__main__":

@@ -39,10 +39,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 import secrets
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -52,6 +50,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from harness import load_average, machine, run_main
 from local_servers import HOST, Greeter, Site, good_context, make_pki
 
 TARGET_PORTS_RATIO = 1.3
@@ -71,20 +70,6 @@ PLUGIN_COMMANDS = {
 }
 POLL_SECONDS = 0.05
 FULL_SCAN_LIMIT = 900.0
-
-
-def machine() -> str:
-    memory = "?"
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
-    return f"{len(os.sched_getaffinity(0))} CPUs (nproc), {memory} memory"
-
-
-def load_average() -> str:
-    one, five, _fifteen = os.getloadavg()
-    return f"load average {one:.2f} (1 min), {five:.2f} (5 min)"
 
 
 def timed(action: Callable[[], object]) -> tuple[float, object]:
@@ -394,15 +379,6 @@ def bench(args: argparse.Namespace, stack: contextlib.ExitStack) -> None:
         print(line)
 
 
-def _sigterm(_signum, _frame):
-    raise KeyboardInterrupt
-
-
-def _ignore_signals() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-
-
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=3, help="measured runs of each side")
@@ -414,21 +390,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    signal.signal(signal.SIGTERM, _sigterm)
-    try:
-        with contextlib.ExitStack() as stack:
-            try:
-                bench(args, stack)
-            finally:
-                _ignore_signals()  # then the stack unwinds: servers, files
-    except KeyboardInterrupt:
-        print("\ninterrupted; cleaned up", file=sys.stderr)
-        return 130
-    except Exception as exc:  # noqa: BLE001 - report the failure, after the cleanup above
-        print(f"benchmark failed: {exc!r}", file=sys.stderr)
-        return 1
-    return 0
+    return run_main(bench, parse_args, argv, describe=repr)
 
 
 if __name__ == "__main__":

@@ -40,8 +40,6 @@ import os
 import random
 import secrets
 import shutil
-import signal
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -53,17 +51,28 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from itertools import pairwise
 from pathlib import Path
 
-from api_throughput import create_database, drop_database, load_average, machine
+from harness import (
+    ServiceCpu,
+    add_server_arguments,
+    aware,
+    cpu_seconds,
+    delete_redis_keys,
+    load_average,
+    log_tail,
+    machine,
+    migrated_database,
+    percentile,
+    run_main,
+    start_process,
+    stop_process,
+    wait_registered,
+)
 
-PG_SERVER_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
-REDIS_URL = "redis://127.0.0.1:6379/14"
-BENCH_DIR = Path(__file__).resolve().parent
 HOST = "127.0.0.1"
 EVENT_TYPE = "vulnerability.found"
 USER_AGENT = "CyberOrigen-Webhooks/1"  # as plugins/notify/http.py
 POLL_SECONDS = 0.01
 FAILURE_CHECK_SECONDS = 0.5
-_CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 # --- the receiver -----------------------------------------------------------------------------
@@ -110,102 +119,6 @@ class Receiver:
     def close(self) -> None:
         self.server.shutdown()
         self.server.server_close()
-
-
-# --- processes, CPU and Redis (as bench/pipeline_overhead.py) ---------------------------------
-
-
-def _stat_fields(pid: int) -> list[str] | None:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (OSError, IndexError):
-        return None
-
-
-def cpu_seconds(pid: int, reaped_children: bool = False) -> float:
-    fields = _stat_fields(pid)
-    if fields is None:
-        return 0.0
-    used = int(fields[11]) + int(fields[12])
-    if reaped_children:
-        used += int(fields[13]) + int(fields[14])
-    return used / _CLOCK_TICKS
-
-
-class ServiceCpu:
-    """CPU of PostgreSQL (this database's live backends plus every backend the postmaster
-    reaped, other databases' included on a shared server) and of Redis."""
-
-    def __init__(self, db, database_name: str, redis_client) -> None:
-        self._db = db
-        self._name = database_name
-        self._own = db.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
-        self._postmaster = int(_stat_fields(self._own)[1])
-        self._redis = int(redis_client.info("server")["process_id"])
-
-    def snapshot(self) -> tuple[float, float]:
-        rows = self._db.execute_sql(
-            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> %s",
-            (self._name, self._own),
-        ).fetchall()
-        database = cpu_seconds(self._postmaster, reaped_children=True)
-        database += sum(cpu_seconds(pid) for (pid,) in rows)
-        return database, cpu_seconds(self._redis)
-
-
-def start_process(command: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
-    """In its own session, so that Ctrl-C reaches only this script."""
-    with log.open("wb") as output:
-        return subprocess.Popen(
-            command,
-            cwd=BENCH_DIR,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-
-
-def stop_process(process: subprocess.Popen) -> None:
-    """SIGTERM (RQ's warm shutdown), SIGKILL to its session if stuck."""
-    if process.poll() is None:
-        process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)  # the session this script started
-        process.wait(timeout=10)
-
-
-def _log_tail(log: Path, chars: int = 3000) -> str:
-    return log.read_text(errors="replace")[-chars:] if log.exists() else "(no log)"
-
-
-def wait_registered(connection, queue_name, processes, logs, timeout: float = 60.0) -> set[str]:
-    from rq import Queue, Worker
-
-    queue = Queue(queue_name, connection=connection)
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for process, log in zip(processes, logs, strict=True):
-            if process.poll() is not None:
-                raise RuntimeError(
-                    f"a worker exited with {process.returncode}; its log ({log}):\n"
-                    + _log_tail(log)
-                )
-        workers = Worker.all(connection=connection, queue=queue)
-        if len(workers) >= len(processes):
-            return {worker.name for worker in workers}
-        time.sleep(0.1)
-    raise TimeoutError(f"the workers of {queue_name} did not register within {timeout:g} s")
-
-
-def percentile(values: list[float], percent: int) -> float:
-    if len(values) == 1:
-        return values[0]
-    return statistics.quantiles(values, n=100, method="inclusive")[percent - 1]
 
 
 # --- one measured batch -----------------------------------------------------------------------
@@ -261,8 +174,6 @@ class Bench:
     def setup(self) -> None:
         import redis
 
-        from cyberorigen.db import bind_database
-        from cyberorigen.db.migrate import upgrade
         from cyberorigen.plugin_registry import build_registry
         from cyberorigen.services.organizations import create_organization
         from cyberorigen.services.secret_box import SecretBox
@@ -275,13 +186,7 @@ class Bench:
         self.redis.ping()
         stack.callback(self._delete_redis_keys)
 
-        self.database_url, self.database_name = create_database(args.postgres_url)
-        stack.callback(print, f"dropped database {self.database_name}")
-        stack.callback(drop_database, args.postgres_url, self.database_name)
-        self.db = bind_database(self.database_url)
-        self.db.connect()
-        stack.callback(lambda: self.db.close_all())
-        upgrade(self.db)
+        self.db, self.database_url, self.database_name = migrated_database(args.postgres_url, stack)
 
         self.receiver = Receiver()
         stack.callback(self.receiver.close)
@@ -327,7 +232,7 @@ class Bench:
         deadline = time.monotonic() + 60
         while "CyberOrigen scheduler" not in log.read_text(errors="replace"):
             if self.scheduler.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the scheduler did not start; its log:\n{_log_tail(log)}")
+                raise RuntimeError(f"the scheduler did not start; its log:\n{log_tail(log)}")
             time.sleep(0.1)
         print(f"scheduler started (the dispatcher); queues {self.webhook_queue!r}")
 
@@ -358,15 +263,7 @@ class Bench:
         for name in queues:
             with contextlib.suppress(Exception):
                 Queue(name, connection=self.redis).delete(delete_jobs=True)
-        names = jobs | self.worker_names
-        doomed = []
-        for raw in self.redis.scan_iter(count=1000):
-            key = raw.decode(errors="replace")
-            if self.prefix in key or any(part in names for part in key.split(":")):
-                doomed.append(raw)
-        deleted = 0
-        for start in range(0, len(doomed), 500):
-            deleted += self.redis.delete(*doomed[start : start + 500])
+        deleted = delete_redis_keys(self.redis, self.prefix, jobs | self.worker_names)
         print(f"deleted {deleted} Redis keys")
 
     # the appliance ----------------------------------------------------------------------------
@@ -396,7 +293,7 @@ class Bench:
         if bad is not None:
             raise RuntimeError(
                 f"delivery {bad.public_id} is {bad.status}: {bad.last_error}; a worker's log "
-                f"ends with:\n{_log_tail(logs[0])}"
+                f"ends with:\n{log_tail(logs[0])}"
             )
 
     def wait_received(self, inserted: dict[str, float], logs: list[Path]) -> dict[str, float]:
@@ -412,7 +309,7 @@ class Bench:
             if time.monotonic() > deadline:
                 raise TimeoutError(
                     f"only {len(received)} of {len(inserted)} events received after "
-                    f"{self.args.timeout:g} s; a worker's log ends with:\n{_log_tail(logs[0])}"
+                    f"{self.args.timeout:g} s; a worker's log ends with:\n{log_tail(logs[0])}"
                 )
             time.sleep(POLL_SECONDS)
 
@@ -476,9 +373,9 @@ class Bench:
             event_id = events[job.args[0]]
             if not (job.enqueued_at and job.started_at and job.ended_at):
                 continue
-            enqueued = _aware(job.enqueued_at).timestamp()
-            started = _aware(job.started_at).timestamp()
-            ended = _aware(job.ended_at).timestamp()
+            enqueued = aware(job.enqueued_at).timestamp()
+            started = aware(job.started_at).timestamp()
+            ended = aware(job.ended_at).timestamp()
             moments = (inserted[event_id], enqueued, started, received[event_id], ended)
             for name, (begin, end) in zip(STAGES, pairwise(moments), strict=True):
                 stages[name].append(end - begin)
@@ -578,10 +475,6 @@ class Bench:
 STAGES = ("dispatch", "queue wait", "job to receipt", "receipt to end")
 
 
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 HEADER = (
     "  batch                         events  deliv/s  total s  insert s   p50 ms    p99 ms  dup"
     "   CPU ms/delivery: workers + scheduler + PostgreSQL + Redis | script"
@@ -679,40 +572,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--idle-samples", type=int, default=10, help="lone events per mode (0: skip)"
     )
     parser.add_argument("--timeout", type=float, default=300, help="max seconds per batch")
-    parser.add_argument("--postgres-url", default=PG_SERVER_URL, help="server and maintenance db")
-    parser.add_argument("--redis-url", default=REDIS_URL, help="a Redis db for this run's keys")
+    add_server_arguments(parser)
     args = parser.parse_args(argv)
     if min(args.events, args.workers, args.warmup) < 1 or args.idle_samples < 0:
         parser.error("--events, --workers and --warmup must be >= 1, --idle-samples >= 0")
     return args
 
 
-def _sigterm(_signum, _frame):
-    raise KeyboardInterrupt
-
-
-def _ignore_signals() -> None:
-    """While cleaning up, a second Ctrl-C must not leave a database or processes behind."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-
-
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    signal.signal(signal.SIGTERM, _sigterm)
-    try:
-        with contextlib.ExitStack() as stack:
-            try:
-                run(args, stack)
-            finally:
-                _ignore_signals()  # then the stack unwinds: processes, keys, database
-    except KeyboardInterrupt:
-        print("\ninterrupted; cleaned up", file=sys.stderr)
-        return 130
-    except Exception as exc:  # noqa: BLE001 - report the failure, after the cleanup above
-        print(f"benchmark failed: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 1
-    return 0
+    return run_main(run, parse_args, argv)
 
 
 if __name__ == "__main__":
