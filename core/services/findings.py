@@ -62,21 +62,26 @@ def change_status(
         finding.accepted_until = accepted_until
         finding.save()
         if previous != status:
-            record_event(
-                finding.organization_id,
-                "finding.status_changed",
-                {
-                    "finding_id": finding.public_id,
-                    "target": finding.target,
-                    "check_id": finding.check_id,
-                    "severity": finding.severity,
-                    "from": previous,
-                    "to": status,
-                    "reason": finding.status_reason,
-                    "changed_by": changed_by,
-                },
-            )
+            _record_status_change(finding, previous, changed_by)
     return finding
+
+
+def _record_status_change(finding: Finding, previous: str, changed_by: str) -> None:
+    """The ``finding.status_changed`` event, in the caller's transaction."""
+    record_event(
+        finding.organization_id,
+        "finding.status_changed",
+        {
+            "finding_id": finding.public_id,
+            "target": finding.target,
+            "check_id": finding.check_id,
+            "severity": finding.severity,
+            "from": previous,
+            "to": finding.status,
+            "reason": finding.status_reason,
+            "changed_by": changed_by,
+        },
+    )
 
 
 def resolve_unseen(scan: Scan, scanners: list[str]) -> int:
@@ -100,18 +105,5 @@ def resolve_unseen(scan: Scan, scanners: list[str]) -> int:
             finding.status_reason = f"not seen by {scan.public_id}"
             finding.save()
             resolved += 1
-            record_event(
-                finding.organization_id,
-                "finding.status_changed",
-                {
-                    "finding_id": finding.public_id,
-                    "target": finding.target,
-                    "check_id": finding.check_id,
-                    "severity": finding.severity,
-                    "from": "open",
-                    "to": "fixed",
-                    "reason": finding.status_reason,
-                    "changed_by": scan.public_id,
-                },
-            )
+            _record_status_change(finding, "open", scan.public_id)
     return resolved
