@@ -91,6 +91,8 @@ def floor_page(total: int, per_page: int = 20) -> dict:
                 "created_at": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
                 "started_at": (created + timedelta(seconds=5)).strftime("%Y-%m-%dT%H:%M:%SZ"),
                 "finished_at": (created + timedelta(seconds=65)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "current_step": None,
+                "error": None,
             }
         )
     return {
