@@ -5,96 +5,16 @@ again moves the control back, and documentary evidence completes it."""
 
 from __future__ import annotations
 
-import contextlib
-import datetime
-import ipaddress
-import socket
-import ssl
-import threading
 import time
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from support.pki import GOOD_TLS12_CIPHERS, make_pki, server_context
+from support.servers import TlsServer
 
 from cyberorigen.db import database
 from cyberorigen.db.models import OutboxEvent
-from cyberorigen.plugin_api.testing import make_test_ca
 
 TRANSIT = "ctrl_encryption_in_transit"
-
-
-class TlsServer:
-    """Completes TLS handshakes on 127.0.0.1 with the given certificate, then reads until the
-    client leaves."""
-
-    def __init__(self, folder, ca, ca_key, days_before: int, days_after: int, label: str):
-        now = datetime.datetime.now(datetime.UTC)
-        key = ec.generate_private_key(ec.SECP256R1())
-        name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
-        cert = (
-            x509.CertificateBuilder()
-            .subject_name(name)
-            .issuer_name(ca.subject)
-            .public_key(key.public_key())
-            .serial_number(x509.random_serial_number())
-            .not_valid_before(now - datetime.timedelta(days=days_before))
-            .not_valid_after(now + datetime.timedelta(days=days_after))
-            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-            .add_extension(
-                x509.SubjectAlternativeName(
-                    [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
-                ),
-                critical=False,
-            )
-            .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), False)
-            .add_extension(
-                x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), False
-            )
-            .sign(ca_key, hashes.SHA256())
-        )
-        cert_file, key_file = folder / f"{label}.pem", folder / f"{label}.key"
-        cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-        key_file.write_bytes(
-            key.private_bytes(
-                serialization.Encoding.PEM,
-                serialization.PrivateFormat.PKCS8,
-                serialization.NoEncryption(),
-            )
-        )
-        self.context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        self.context.minimum_version = ssl.TLSVersion.TLSv1_2
-        self.context.set_ciphers("ECDHE+AESGCM:ECDHE+CHACHA20")
-        self.context.load_cert_chain(cert_file, key_file)
-        self.sock = socket.create_server(("127.0.0.1", 0))
-        self.port = self.sock.getsockname()[1]
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._handle, args=(conn,), daemon=True).start()
-
-    def _handle(self, conn: socket.socket) -> None:
-        conn.settimeout(3)
-        try:
-            with self.context.wrap_socket(conn, server_side=True) as tls:
-                while tls.recv(4096):
-                    pass
-        except (OSError, ValueError):
-            pass
-        finally:
-            conn.close()
-
-    def close(self) -> None:
-        with contextlib.suppress(OSError):
-            self.sock.shutdown(socket.SHUT_RDWR)
-        self.sock.close()
 
 
 @pytest.fixture
@@ -103,8 +23,7 @@ def appliance(with_plugins, make_app, make_account, unique_address, tmp_path):
     app = make_app(redis=False)  # embedded: the scan runs in the API process
     client = app.test_client()
     client.environ_base["REMOTE_ADDR"] = unique_address()
-    ca, ca_key = make_test_ca("Compliance test CA", 1000, 1000)
-    ca_pem = ca.public_bytes(serialization.Encoding.PEM).decode()
+    pki = make_pki(tmp_path, "Compliance test CA", 1000, 1000)
     analyst = make_account(role="analyst")
     auditor = make_account(role="auditor")
 
@@ -115,7 +34,7 @@ def appliance(with_plugins, make_app, make_account, unique_address, tmp_path):
                 "target": "127.0.0.1",
                 "scan_type": "tls",
                 "frameworks": ["soc2", "pci-dss", "iso27001"],
-                "options": {"tls": {"ports": [server.port], "trust_store": ca_pem}},
+                "options": {"tls": {"ports": [server.port], "trust_store": pki.ca_pem}},
             },
             headers=analyst.headers,
         )
@@ -130,7 +49,10 @@ def appliance(with_plugins, make_app, make_account, unique_address, tmp_path):
         raise AssertionError(f"the scan did not finish: {body}")
 
     def server(label: str, days_before: int, days_after: int) -> TlsServer:
-        return TlsServer(tmp_path, ca, ca_key, days_before, days_after, label)
+        """Completes TLS handshakes on 127.0.0.1 with a certificate from the test CA, then
+        reads until the client leaves."""
+        cert_file, key_file = pki.leaf(label, days_before=days_before, days_after=days_after)
+        return TlsServer(server_context(cert_file, key_file, ciphers=GOOD_TLS12_CIPHERS))
 
     return client, scan, server, analyst, auditor
 

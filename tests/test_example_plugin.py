@@ -5,31 +5,22 @@ framework is served with a report like the built-in ones."""
 from __future__ import annotations
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from support.servers import HttpServer, QuietHandler
 
 
 @pytest.fixture
 def site_with_robots():
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self):  # noqa: N802 - http.server's naming
             body = b"User-agent: *\nDisallow: /admin/\nDisallow: /backup/\n"
-            self.send_response(200 if self.path == "/robots.txt" else 404)
-            self.send_header("Content-Type", "text/plain")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            status = 200 if self.path == "/robots.txt" else 404
+            self.reply(status, body, {"Content-Type": "text/plain"})
 
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server.server_address[1]
-    server.shutdown()
-    server.server_close()
+    server = HttpServer(Handler)
+    yield server.port
+    server.close()
 
 
 def test_the_installed_example_plugin_is_listed_and_its_scanner_runs(

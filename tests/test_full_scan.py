@@ -9,18 +9,13 @@ unauthenticated Redis-like service. The dns and smtp scanners do not scan IP tar
 
 from __future__ import annotations
 
-import datetime
-import ipaddress
 import socket
 import ssl
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from support.pki import GOOD_TLS12_CIPHERS, make_pki, server_context
+from support.servers import HttpServer, QuietHandler
 
 GOOD_HEADERS = {
     "Content-Type": "text/html; charset=utf-8",
@@ -32,101 +27,21 @@ GOOD_HEADERS = {
 SEVERITY_RANK = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
 
 
-def _name(common_name: str) -> x509.Name:
-    return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
-
-
-def _certificate(subject, issuer, public_key, signing_key, days: int, ca: bool) -> x509.Certificate:
-    now = datetime.datetime.now(datetime.UTC)
-    builder = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(issuer)
-        .public_key(public_key)
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1 if days > 0 else 40))
-        .not_valid_after(now + datetime.timedelta(days=days))
-        .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(signing_key.public_key()),
-            critical=False,
-        )
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=not ca,
-                content_commitment=False,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=ca,
-                crl_sign=ca,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-    )
-    if not ca:
-        builder = builder.add_extension(
-            x509.SubjectAlternativeName(
-                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
-            ),
-            critical=False,
-        ).add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
-    return builder.sign(signing_key, hashes.SHA256())
-
-
-def _context(tmp_path, name: str, certificate, key) -> ssl.SSLContext:
-    cert_file, key_file = tmp_path / f"{name}.pem", tmp_path / f"{name}.key"
-    cert_file.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.minimum_version = ssl.TLSVersion.TLSv1_2
-    context.set_ciphers("ECDHE+AESGCM:ECDHE+CHACHA20")  # AEAD with forward secrecy only
-    context.load_cert_chain(cert_file, key_file)
-    return context
-
-
-class Web:
+class Web(HttpServer):
     """An HTTP(S) server on 127.0.0.1 answering every path with ``answer(path)``."""
 
     def __init__(self, answer, context: ssl.SSLContext | None = None) -> None:
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             server_version = "web"  # no product version in the Server header
             sys_version = ""
 
             def do_GET(self):  # noqa: N802 - http.server's naming
                 status, headers, body = answer(self.path)
-                data = body.encode()
-                self.send_response(status)
-                for name, value in headers.items():
-                    self.send_header(name, value)
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+                self.reply(status, body.encode(), headers)
 
             do_HEAD = do_GET  # noqa: N815
 
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        if context is not None:
-            self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
-        self.port = self.server.server_address[1]
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        super().__init__(Handler, context)
 
 
 class Resp:
@@ -169,26 +84,13 @@ class Resp:
 
 @pytest.fixture(scope="module")
 def pki(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("full-scan-pki")
-    ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca = _certificate(
-        _name("Full scan test CA"),
-        _name("Full scan test CA"),
-        ca_key.public_key(),
-        ca_key,
-        365,
-        ca=True,
-    )
-    good_key = ec.generate_private_key(ec.SECP256R1())
-    good = _certificate(_name("localhost"), ca.subject, good_key.public_key(), ca_key, 90, ca=False)
-    bad_key = ec.generate_private_key(ec.SECP256R1())
-    expired_self_signed = _certificate(
-        _name("localhost"), _name("localhost"), bad_key.public_key(), bad_key, -10, ca=False
-    )
+    pki = make_pki(tmp_path_factory.mktemp("full-scan-pki"), "Full scan test CA", 1, 365)
+    good = pki.leaf("good", days_after=90)
+    expired_self_signed = pki.leaf("bad", days_before=40, days_after=-10, self_signed=True)
     return {
-        "ca_pem": ca.public_bytes(serialization.Encoding.PEM).decode(),
-        "good": _context(folder, "good", good, good_key),
-        "bad": _context(folder, "bad", expired_self_signed, bad_key),
+        "ca_pem": pki.ca_pem,
+        "good": server_context(*good, ciphers=GOOD_TLS12_CIPHERS),
+        "bad": server_context(*expired_self_signed, ciphers=GOOD_TLS12_CIPHERS),
     }
 
 

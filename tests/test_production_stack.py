@@ -18,10 +18,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import datetime
 import hashlib
-import hmac
-import ipaddress
 import json
 import os
 import secrets
@@ -31,17 +28,15 @@ import subprocess
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import redis as redis_lib
 import requests
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
+from support.pki import server_context, write_leaf
+from support.servers import HttpServer, QuietHandler
+from support.webhooks import verify
 
 from cyberorigen.db.models import ALL_MODELS
 
@@ -120,44 +115,10 @@ def postgres_databases():
 
 def _tls_context(folder: Path) -> ssl.SSLContext:
     """A self-signed certificate for 127.0.0.1 (the scan reports it; it only has to finish)."""
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
-    now = datetime.datetime.now(datetime.UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=30))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-            critical=False,
-        )
-        .sign(key, hashes.SHA256())
-    )
-    cert_file, key_file = folder / "target.pem", folder / "target.key"
-    cert_file.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.minimum_version = ssl.TLSVersion.TLSv1_2
-    context.load_cert_chain(cert_file, key_file)
-    return context
+    return server_context(*write_leaf(folder, "target", days_after=30))
 
 
-class _QuietServer(ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        pass  # the tls scanner's probes of refused protocol versions end in handshake errors
-
-
-class Server:
+class Server(HttpServer):
     """A threaded HTTP(S) server on 127.0.0.1: GET answers a small page, POST is recorded."""
 
     def __init__(self, context: ssl.SSLContext | None = None) -> None:
@@ -165,17 +126,12 @@ class Server:
         self.received = threading.Event()
         posts, received = self.posts, self.received
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             server_version = "smoke"
             sys_version = ""
 
             def _answer(self, status: int, body: bytes) -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                if self.command != "HEAD":
-                    self.wfile.write(body)
+                self.reply(status, body, {"Content-Type": "text/html; charset=utf-8"})
 
             def do_GET(self):  # noqa: N802 - http.server's naming
                 self._answer(200, b"<html><body>smoke target</body></html>")
@@ -189,38 +145,7 @@ class Server:
                 received.set()
                 self._answer(200, b"ok")
 
-            def log_message(self, *args):
-                pass
-
-        self.server = _QuietServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        if context is not None:
-            self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
-        self.port = self.server.server_address[1]
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
-def _signature_valid(secret: str, headers: dict[str, str], body: bytes) -> bool:
-    """Standard Webhooks verification, written from the specification (not the app's code)."""
-    if secret.startswith("whsec_"):
-        key = base64.b64decode(secret.removeprefix("whsec_"))
-    else:
-        key = secret.encode()
-    message_id, stamp = headers["webhook-id"], headers["webhook-timestamp"]
-    if abs(time.time() - int(stamp)) > 300:
-        return False
-    digest = hmac.new(key, f"{message_id}.{stamp}.".encode() + body, hashlib.sha256).digest()
-    expected = base64.b64encode(digest).decode()
-    return any(
-        version == "v1" and hmac.compare_digest(signature, expected)
-        for version, _, signature in (
-            item.partition(",") for item in headers["webhook-signature"].split()
-        )
-    )
+        super().__init__(Handler, context, quiet=True)
 
 
 # --- processes -----------------------------------------------------------------------------
@@ -515,8 +440,8 @@ def test_the_production_stack_end_to_end(
         path, headers, body = receiver.posts[0]
         assert path == "/hook"
         assert headers["content-type"].startswith("application/json"), headers
-        assert _signature_valid(secret, headers, body), (headers, body)
-        assert not _signature_valid("whsec_" + base64.b64encode(b"x" * 24).decode(), headers, body)
+        assert verify(secret, headers, body), (headers, body)
+        assert not verify("whsec_" + base64.b64encode(b"x" * 24).decode(), headers, body)
         event = json.loads(body)
         assert event["type"] == "scan.completed", event
         assert headers["webhook-id"] == event["id"], (headers, event)

@@ -4,13 +4,12 @@ A small authoritative DNS server written here with dnspython answers from zones 
 text per test (UDP and TCP on one port, NXDOMAIN for missing names, REFUSED outside its zones,
 AXFR over TCP when a test allows it, RRSIGs when asked with the DO bit for zones signed with
 ``dns.dnssec.sign_zone``). Two aiosmtpd servers stand for MX hosts: one offers STARTTLS (with
-a self-signed certificate made with ``cryptography``), one does not. Every test starts from a
+a self-signed certificate from ``support.pki``), one does not. Every test starts from a
 well-configured domain and changes one thing, so each check is seen firing and staying silent.
 """
 
 from __future__ import annotations
 
-import datetime
 import socket
 import struct
 import threading
@@ -32,10 +31,8 @@ import dns.zone
 import marshmallow as ma
 import pytest
 from aiosmtpd.controller import Controller
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec, ed25519
-from cryptography.x509.oid import NameOID
+from cryptography.hazmat.primitives.asymmetric import ed25519
+from support.pki import server_context, write_leaf
 
 from cyberorigen.plugin_api import (
     ENTRY_POINT_GROUP,
@@ -261,34 +258,8 @@ def _free_port() -> int:
 
 
 def _tls_context(tmp_path_factory) -> object:
-    import ssl
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "mail.good.test")])
-    now = datetime.datetime.now(datetime.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=30))
-        .sign(key, hashes.SHA256())
-    )
     folder = tmp_path_factory.mktemp("smtp-tls")
-    cert_file, key_file = folder / "cert.pem", folder / "key.pem"
-    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(cert_file, key_file)
-    return context
+    return server_context(*write_leaf(folder, "cert", names=("mail.good.test",), days_after=30))
 
 
 @pytest.fixture(scope="module")

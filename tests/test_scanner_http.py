@@ -1,14 +1,12 @@
 """The HTTP security-headers scanner against real HTTP and HTTPS servers on 127.0.0.1.
 
-The HTTPS server's certificate is issued by a throw-away CA made here with ``cryptography``;
-its PEM reaches the scanner through the ``trust_store`` option. Every test starts from a
+The HTTPS server's certificate is issued by a throw-away CA (``support.pki``); its PEM
+reaches the scanner through the ``trust_store`` option. Every test starts from a
 well-configured site and changes one thing, so each check is seen firing and staying silent.
 """
 
 from __future__ import annotations
 
-import datetime
-import ipaddress
 import os
 import socket
 import ssl
@@ -20,16 +18,12 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import marshmallow as ma
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from support.pki import make_pki, server_context
 
 from cyberorigen.plugin_api import Finding, ScanCancelled, ScanContext, Scanner, Target
 from cyberorigen.plugin_api.testing import (
     assert_well_formed,
     check_ids,
-    make_test_ca,
     run_scanner,
     validated_options,
 )
@@ -43,10 +37,6 @@ from cyberorigen.plugins.http.scanner import (
 # --- a test PKI -------------------------------------------------------------------------------
 
 
-def _name(common_name: str) -> x509.Name:
-    return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
-
-
 @dataclass(frozen=True)
 class Pki:
     ca_pem: str
@@ -54,49 +44,14 @@ class Pki:
     key_file: str
 
     def server_context(self) -> ssl.SSLContext:
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        context.load_cert_chain(self.cert_file, self.key_file)
-        return context
+        return server_context(self.cert_file, self.key_file)
 
 
 @pytest.fixture(scope="module")
 def pki(tmp_path_factory) -> Pki:
-    now = datetime.datetime.now(datetime.UTC)
-    ca_cert, ca_key = make_test_ca("CyberOrigen test CA", 1, 1)
-    leaf_key = ec.generate_private_key(ec.SECP256R1())
-    leaf_cert = (
-        x509.CertificateBuilder()
-        .subject_name(_name("localhost"))
-        .issuer_name(ca_cert.subject)
-        .public_key(leaf_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(hours=1))
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(
-            x509.SubjectAlternativeName(
-                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
-            ),
-            critical=False,
-        )
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), False
-        )
-        .sign(ca_key, hashes.SHA256())
-    )
-    folder = tmp_path_factory.mktemp("pki")
-    cert_file, key_file = folder / "leaf.pem", folder / "leaf.key"
-    cert_file.write_bytes(leaf_cert.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(
-        leaf_key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    ca_pem = ca_cert.public_bytes(serialization.Encoding.PEM).decode()
-    return Pki(ca_pem, str(cert_file), str(key_file))
+    ca = make_pki(tmp_path_factory.mktemp("pki"), "CyberOrigen test CA", 1, 1)
+    cert_file, key_file = ca.leaf("leaf", days_before=1 / 24, days_after=1)  # from an hour ago
+    return Pki(ca.ca_pem, cert_file, key_file)
 
 
 # --- servers with chosen answers --------------------------------------------------------------

@@ -22,12 +22,12 @@ import socketserver
 import threading
 import time
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib.metadata import EntryPoint
 from pathlib import Path
 
 import marshmallow as ma
 import pytest
+from support.servers import HttpServer, QuietHandler
 
 from cyberorigen.plugin_api import (
     ENTRY_POINT_GROUP,
@@ -175,33 +175,18 @@ def redis(password: bool) -> Callable[[socket.socket], None]:
     return handle
 
 
-class HttpService:
+class HttpService(HttpServer):
     """An http.server answering ``routes`` (path -> (status, JSON or None))."""
 
     def __init__(self, routes: dict[str, tuple[int, object]]) -> None:
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_GET(self) -> None:  # noqa: N802
                 status, body = routes.get(self.path, (404, {"message": "page not found"}))
-                data = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+                self.reply(status, json.dumps(body).encode(), {"Content-Type": "application/json"})
 
             do_HEAD = do_GET  # noqa: N815
 
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.port = self.server.server_address[1]
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        super().__init__(Handler)
 
 
 @pytest.fixture

@@ -1,9 +1,10 @@
 """The TLS scanner (sslyze) against real TLS servers on 127.0.0.1.
 
 Each server is Python's ``ssl`` module with an SSLContext whose protocol range and cipher
-list are set per case, serving in a thread. Certificates come from a throw-away CA made here
-with ``cryptography``; its PEM reaches the scanner through the ``trust_store`` option. Each
-server is scanned once per module (``Scans``) and the findings are shared by the tests.
+list are set per case, serving in a thread (``support.servers.TlsServer``). Certificates come
+from a throw-away CA (``support.pki``); its PEM reaches the scanner through the
+``trust_store`` option. Each server is scanned once per module (``Scans``) and the findings
+are shared by the tests.
 
 What the local OpenSSL 3 cannot serve (SSL 2.0/3.0, RC4, DES, 3DES, EXPORT suites,
 Heartbleed, CCS injection, ROBOT, insecure renegotiation, MD5 signatures, small EC keys) is
@@ -15,17 +16,13 @@ against a well-configured local server (TLS 1.2 + 1.3, RSA 2048 certificate from
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import csv
 import datetime
-import ipaddress
 import json
 import socket
 import ssl
-import threading
 import time
-import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,16 +30,14 @@ from typing import Any
 
 import marshmallow as ma
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.hazmat.primitives.asymmetric import rsa
+from support.pki import GOOD_TLS12_CIPHERS, Pki, make_pki, server_context
+from support.servers import TlsServer
 
 from cyberorigen.plugin_api import Finding, ScanCancelled, ScanContext, Severity, Target
 from cyberorigen.plugin_api.testing import (
     assert_well_formed,
     check_ids,
-    make_test_ca,
     run_scanner,
     validated_options,
 )
@@ -76,174 +71,14 @@ CIPHER_CHECKS = {
     "tls.no_forward_secrecy",
 }
 CERT_CHECKS = {check.id for check in TlsScanner.checks if check.id.startswith("tls.cert.")}
-GOOD_TLS12_CIPHERS = "ECDHE+AESGCM:ECDHE+CHACHA20"
-
-# --- a test PKI -------------------------------------------------------------------------------
 
 
-def _name(common_name: str) -> x509.Name:
-    return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
-
-
-def _pem(cert: x509.Certificate) -> bytes:
-    return cert.public_bytes(serialization.Encoding.PEM)
-
-
-def _key_pem(key: Any) -> bytes:
-    return key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    )
-
-
-@dataclass(frozen=True)
-class Pki:
-    ca_cert: x509.Certificate
-    ca_key: ec.EllipticCurvePrivateKey
-    folder: Path
-
-    @property
-    def ca_pem(self) -> str:
-        return _pem(self.ca_cert).decode()
-
-    def leaf(
-        self,
-        label: str,
-        *,
-        days_before: float = 1,
-        days_after: float = 90,
-        names: tuple[str, ...] = ("localhost",),
-        key: Any = None,
-        digest: str = "sha256",
-        self_signed: bool = False,
-    ) -> tuple[str, str]:
-        """Write a leaf certificate and its key; return (cert file, key file)."""
-        now = datetime.datetime.now(datetime.UTC)
-        key = key or ec.generate_private_key(ec.SECP256R1())
-        sans: list[x509.GeneralName] = [x509.DNSName(name) for name in names]
-        if names == ("localhost",):
-            sans.append(x509.IPAddress(ipaddress.ip_address("127.0.0.1")))
-        issuer_key = key if self_signed else self.ca_key
-        builder = (
-            x509.CertificateBuilder()
-            .subject_name(_name(names[0]))
-            .issuer_name(_name(names[0]) if self_signed else self.ca_cert.subject)
-            .public_key(key.public_key())
-            .serial_number(x509.random_serial_number())
-            .not_valid_before(now - datetime.timedelta(days=days_before))
-            .not_valid_after(now + datetime.timedelta(days=days_after))
-            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-            .add_extension(x509.SubjectAlternativeName(sans), critical=False)
-            .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
-            .add_extension(
-                x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()),
-                critical=False,
-            )
-        )
-        if digest == "sha1":
-            cert = _sha1_signed(builder, issuer_key)
-        else:
-            cert = builder.sign(issuer_key, hashes.SHA256())
-        cert_file, key_file = self.folder / f"{label}.pem", self.folder / f"{label}.key"
-        cert_file.write_bytes(_pem(cert))
-        key_file.write_bytes(_key_pem(key))
-        return str(cert_file), str(key_file)
-
-
-def _der_length(length: int) -> bytes:
-    if length < 0x80:
-        return bytes([length])
-    size = (length.bit_length() + 7) // 8
-    return bytes([0x80 | size]) + length.to_bytes(size, "big")
-
-
-_SHA256_RSA_OID = bytes.fromhex("06092a864886f70d01010b")  # sha256WithRSAEncryption
-_SHA1_RSA_OID = bytes.fromhex("06092a864886f70d010105")  # sha1WithRSAEncryption
-
-
-def _sha1_signed(builder: x509.CertificateBuilder, key: rsa.RSAPrivateKey) -> x509.Certificate:
-    """cryptography refuses to sign certificates with SHA-1: sign with SHA-256, swap the
-    algorithm identifier in the to-be-signed part and sign that again with SHA-1."""
-    tbs = builder.sign(key, hashes.SHA256()).tbs_certificate_bytes
-    assert tbs.count(_SHA256_RSA_OID) == 1
-    tbs = tbs.replace(_SHA256_RSA_OID, _SHA1_RSA_OID)
-    signature = key.sign(tbs, padding.PKCS1v15(), hashes.SHA1())  # noqa: S303
-    algorithm = b"\x30\x0d" + _SHA1_RSA_OID + b"\x05\x00"
-    bit_string = b"\x03" + _der_length(len(signature) + 1) + b"\x00" + signature
-    body = tbs + algorithm + bit_string
-    return x509.load_der_x509_certificate(b"\x30" + _der_length(len(body)) + body)
-
-
-def make_pki(folder: Path) -> Pki:
-    ca_cert, ca_key = make_test_ca("CyberOrigen TLS test CA", 1000, 1000)
-    return Pki(ca_cert, ca_key, folder)
+# --- a test PKI (support.pki) and TLS servers (support.servers) -------------------------------
 
 
 @pytest.fixture(scope="module")
 def pki(tmp_path_factory) -> Pki:
-    return make_pki(tmp_path_factory.mktemp("tls-pki"))
-
-
-# --- TLS servers ------------------------------------------------------------------------------
-
-
-def server_context(
-    cert_file: str,
-    key_file: str,
-    *,
-    minimum: ssl.TLSVersion = ssl.TLSVersion.TLSv1_2,
-    maximum: ssl.TLSVersion = ssl.TLSVersion.MAXIMUM_SUPPORTED,
-    ciphers: str = GOOD_TLS12_CIPHERS,
-) -> ssl.SSLContext:
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)  # TLSv1 / TLSv1_1 members
-        context.minimum_version = minimum
-        context.maximum_version = maximum
-    context.set_ciphers(ciphers)
-    context.load_cert_chain(cert_file, key_file)
-    return context
-
-
-class TlsServer:
-    """Accepts connections on 127.0.0.1, completes the TLS handshake (or not) in a thread
-    per connection, reads until the client goes away, and closes."""
-
-    def __init__(self, context: ssl.SSLContext | None) -> None:
-        self.context = context
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(128)
-        self.port = self.sock.getsockname()[1]
-        self.thread = threading.Thread(target=self._accept, daemon=True)
-        self.thread.start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._handle, args=(conn,), daemon=True).start()
-
-    def _handle(self, conn: socket.socket) -> None:
-        conn.settimeout(3)
-        try:
-            if self.context is None:
-                conn.sendall(b"220 not TLS here\r\n")
-                return
-            with self.context.wrap_socket(conn, server_side=True) as tls:
-                while tls.recv(4096):
-                    pass
-        except (OSError, ValueError):
-            pass
-        finally:
-            conn.close()
-
-    def close(self) -> None:
-        with contextlib.suppress(OSError):
-            self.sock.shutdown(socket.SHUT_RDWR)  # wakes the blocked accept()
-        self.sock.close()
-        self.thread.join(2)
+    return make_pki(tmp_path_factory.mktemp("tls-pki"), "CyberOrigen TLS test CA", 1000, 1000)
 
 
 # --- scanned cases, one server and one scan each, shared by the tests -------------------------
@@ -323,7 +158,7 @@ class Scans:
             # The weak key under test.
             leaf["key"] = rsa.generate_private_key(public_exponent=65537, key_size=1024)  # noqa: S505
         cert_file, key_file = self.pki.leaf(name, **leaf)
-        return server_context(cert_file, key_file, **case.server)
+        return server_context(cert_file, key_file, **{"ciphers": GOOD_TLS12_CIPHERS, **case.server})
 
     def __getitem__(self, name: str) -> list[Finding]:
         if name not in self.findings:

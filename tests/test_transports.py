@@ -16,7 +16,6 @@ import socket
 import ssl
 import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +23,11 @@ import marshmallow as ma
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from support.pki import make_pki, server_context
+from support.servers import HttpServer, QuietHandler
 
 from cyberorigen.plugin_api import Delivery, EndpointGone, PermanentError, TransientError
 from cyberorigen.plugin_api.net import AddressRefused, NetworkPolicy
-from cyberorigen.plugin_api.testing import make_test_ca
 from cyberorigen.plugins.notify import cyberorigen_transports
 from cyberorigen.plugins.notify.email import EmailConfigSchema, EmailTransport
 from cyberorigen.plugins.notify.slack import SlackConfigSchema, SlackTransport
@@ -119,51 +115,14 @@ class Pki:
     """A test CA, a server certificate for 127.0.0.1/localhost, and their files."""
 
     def __init__(self, directory: Path, name: str = "CyberOrigen test CA") -> None:
-        self.ca_cert, self.ca_key = make_test_ca(name)
-        now = datetime.datetime.now(datetime.UTC)
-        key = ec.generate_private_key(ec.SECP256R1())
-        cert = (
-            x509.CertificateBuilder()
-            .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")]))
-            .issuer_name(self.ca_cert.subject)
-            .public_key(key.public_key())
-            .serial_number(x509.random_serial_number())
-            .not_valid_before(now - datetime.timedelta(days=1))
-            .not_valid_after(now + datetime.timedelta(days=30))
-            .add_extension(
-                x509.SubjectAlternativeName(
-                    [
-                        x509.DNSName("localhost"),
-                        x509.IPAddress(ipaddress.ip_address("127.0.0.1")),
-                    ]
-                ),
-                critical=False,
-            )
-            .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), False)
-            .add_extension(
-                x509.AuthorityKeyIdentifier.from_issuer_public_key(self.ca_key.public_key()),
-                False,
-            )
-            .sign(self.ca_key, hashes.SHA256())
-        )
         directory.mkdir(parents=True, exist_ok=True)
+        ca = make_pki(directory, name)
         self.ca_file = directory / "ca.pem"
-        self.ca_file.write_bytes(self.ca_cert.public_bytes(serialization.Encoding.PEM))
-        self.cert_file = directory / "server.pem"
-        self.cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-        self.key_file = directory / "server.key"
-        self.key_file.write_bytes(
-            key.private_bytes(
-                serialization.Encoding.PEM,
-                serialization.PrivateFormat.PKCS8,
-                serialization.NoEncryption(),
-            )
-        )
+        self.ca_file.write_text(ca.ca_pem)
+        self.cert_file, self.key_file = ca.leaf("server", days_after=30)
 
     def server_context(self) -> ssl.SSLContext:
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        context.load_cert_chain(self.cert_file, self.key_file)
-        return context
+        return server_context(self.cert_file, self.key_file)
 
 
 @pytest.fixture(scope="module")
@@ -179,7 +138,7 @@ def other_pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
 # --- slack -----------------------------------------------------------------------------------
 
 
-class Receiver:
+class Receiver(HttpServer):
     """An HTTPS server on 127.0.0.1 recording each POST and answering ``status``."""
 
     def __init__(self, context: ssl.SSLContext) -> None:
@@ -187,26 +146,17 @@ class Receiver:
         self.status = 200
         receiver = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_POST(self) -> None:  # noqa: N802
                 length = int(self.headers.get("Content-Length", "0"))
                 body = self.rfile.read(length)
                 receiver.requests.append(
                     {"path": self.path, "headers": dict(self.headers), "body": body}
                 )
-                answer = b"ok" if receiver.status == 200 else b"no"
-                self.send_response(receiver.status)
-                self.send_header("Content-Length", str(len(answer)))
-                self.end_headers()
-                self.wfile.write(answer)
+                self.reply(receiver.status, b"ok" if receiver.status == 200 else b"no")
 
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
-        self.url = f"https://127.0.0.1:{self.server.server_address[1]}/services/T0/B0/secret"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        super().__init__(Handler, context)
+        self.url = f"https://127.0.0.1:{self.port}/services/T0/B0/secret"
 
     def json(self, index: int = -1) -> dict:
         return json.loads(self.requests[index]["body"])
@@ -215,12 +165,10 @@ class Receiver:
 @pytest.fixture
 def receiver(pki: Pki) -> Iterator[Receiver]:
     server = Receiver(pki.server_context())
-    server.thread.start()
     try:
         yield server
     finally:
-        server.server.shutdown()
-        server.server.server_close()
+        server.close()
         server.thread.join(5)
 
 

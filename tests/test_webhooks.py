@@ -5,8 +5,6 @@ guard, secret rotation, and secrets kept out of responses and logs."""
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import json
 import logging
 import os
@@ -17,11 +15,12 @@ import sys
 import threading
 import time
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from rq import SimpleWorker
 from rq.serializers import JSONSerializer
+from support.servers import HttpServer, QuietHandler
+from support.webhooks import verify
 
 from cyberorigen.compliance.catalogue import catalogue_of
 from cyberorigen.db import database
@@ -32,26 +31,7 @@ from cyberorigen.webhooks.dispatch import dispatch_once
 LOOPBACK = {"webhooks.allowed_networks": "127.0.0.0/8"}
 
 
-def verify(secret: str, headers, body: bytes, tolerance: int = 300) -> bool:
-    """A receiver's own check, written from the Standard Webhooks specification."""
-    key = (
-        base64.b64decode(secret.removeprefix("whsec_"))
-        if secret.startswith("whsec_")
-        else secret.encode()
-    )
-    msg_id, stamp = headers["webhook-id"], headers["webhook-timestamp"]
-    if abs(time.time() - int(stamp)) > tolerance:
-        return False
-    expected = base64.b64encode(
-        hmac.new(key, f"{msg_id}.{stamp}.".encode() + body, hashlib.sha256).digest()
-    ).decode()
-    return any(
-        hmac.compare_digest(part.split(",", 1)[1], expected)
-        for part in headers["webhook-signature"].split()
-    )
-
-
-class Receiver:
+class Receiver(HttpServer):
     """Records each POST; answers with the next (status, headers) of ``answers`` (the last one
     repeats)."""
 
@@ -60,33 +40,18 @@ class Receiver:
         self.answers = list(answers)
         outer = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_POST(self):  # noqa: N802 - http.server's name
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 outer.requests.append(({k.lower(): v for k, v in self.headers.items()}, body))
                 status, extra = outer.answers[min(len(outer.requests), len(outer.answers)) - 1]
-                self.send_response(status)
-                for name, value in extra.items():
-                    self.send_header(name, value)
-                payload = b'{"ok": true}'
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
+                self.reply(status, b'{"ok": true}', extra)
 
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-        self.port = self.server.server_address[1]
+        super().__init__(Handler, port=port)
         self.url = f"http://127.0.0.1:{self.port}/hook"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def bodies(self) -> list[dict]:
         return [json.loads(body) for _, body in self.requests]
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
 
 @pytest.fixture

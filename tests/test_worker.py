@@ -11,9 +11,9 @@ import subprocess
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from support.servers import HttpServer, QuietHandler
 
 from cyberorigen.db.models import Scan
 
@@ -22,7 +22,7 @@ HEARTBEAT_TIMEOUT = 3
 PROFILES = {"quick": ["http", "absent"]}
 
 
-class Site:
+class Site(HttpServer):
     """A plain-HTTP site without any security header; slow to answer while ``slow`` is set."""
 
     def __init__(self) -> None:
@@ -30,32 +30,20 @@ class Site:
         self.requests = 0
         site = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_GET(self):  # noqa: N802 - http.server's naming
                 site.requests += 1
                 deadline = time.monotonic() + 30
                 while site.slow.is_set() and time.monotonic() < deadline:
                     time.sleep(0.05)
                 body = b"<html><head><title>plain</title></head><body>hi</body></html>"
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                self.reply(200, body, {"Content-Type": "text/html"})
 
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.port = self.server.server_address[1]
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
+        super().__init__(Handler)
 
     def close(self) -> None:
         self.slow.clear()
-        self.server.shutdown()
-        self.server.server_close()
+        super().close()
 
 
 @pytest.fixture

@@ -2,14 +2,14 @@
 
     /work/venv/bin/python tests/data/tls/record_scan.py
 
-Starts the well-configured test server of ``tests/test_scanner_tls.py`` (TLS 1.2 + 1.3,
-ECDHE with AEAD suites, RSA 2048 certificate valid 90 days from a fresh test CA) and runs the
-sslyze command line against it with ``--json_out``. The mapping tests edit this output.
+Starts the well-configured test server of ``tests/test_scanner_tls.py``, made with
+``tests/support`` (TLS 1.2 + 1.3, ECDHE with AEAD suites, RSA 2048 certificate valid 90 days
+from a fresh test CA), and runs the sslyze command line against it with ``--json_out``. The
+mapping tests edit this output.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 import tempfile
@@ -22,18 +22,18 @@ TESTS = HERE.parent.parent
 
 
 def main() -> None:
-    spec = importlib.util.spec_from_file_location("tls_tests", TESTS / "test_scanner_tls.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
+    sys.path.insert(0, str(TESTS))  # tests/support, as pytest's pythonpath has it
+    from support.pki import GOOD_TLS12_CIPHERS, make_pki, server_context
+    from support.servers import TlsServer
+
     with tempfile.TemporaryDirectory() as folder:
-        pki = module.make_pki(Path(folder))
+        # The CA of test_scanner_tls.py's ``pki`` fixture.
+        pki = make_pki(Path(folder), "CyberOrigen TLS test CA", 1000, 1000)
         key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         cert_file, key_file = pki.leaf("recorded", key=key)
         ca_file = HERE / "recorded_ca.pem"
         ca_file.write_text(pki.ca_pem)
-        server = module.TlsServer(module.server_context(cert_file, key_file))
+        server = TlsServer(server_context(cert_file, key_file, ciphers=GOOD_TLS12_CIPHERS))
         try:
             subprocess.run(  # noqa: S603 - fixed arguments
                 [
