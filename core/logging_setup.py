@@ -25,6 +25,8 @@ class _JsonFormatter(logging.Formatter):
 
 
 def configure_logging(json_lines: bool) -> None:
+    """The appliance's loggers; with ``json_lines`` RQ's worker loggers write through the same
+    JSON handler (RQ adds its own plain-text handler only to a logger that has none)."""
     logger = logging.getLogger("cyberorigen")
     if getattr(logger, "_cyberorigen_configured", False):
         return
@@ -37,3 +39,7 @@ def configure_logging(json_lines: bool) -> None:
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     logger._cyberorigen_configured = True
+    if json_lines:
+        rq_logger = logging.getLogger("rq")
+        rq_logger.addHandler(handler)
+        rq_logger.setLevel(logging.INFO)

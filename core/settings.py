@@ -51,6 +51,7 @@ class WebhookSettings:
     disable_after_failures: int = 5
     lease_seconds: int = 120
     rotation_overlap: int = 86400
+    retention_days: int = 30
     queue: str = "cyberorigen-webhooks"
     ca_file: str | None = None
 
@@ -253,6 +254,7 @@ _SPECS: dict[str, Callable[[Any], Any]] = {
     "webhooks.disable_after_failures": _positive(_as_int),
     "webhooks.lease_seconds": _positive(_as_int),
     "webhooks.rotation_overlap": _positive(_as_int),
+    "webhooks.retention_days": _positive(_as_int),
     "webhooks.queue": _as_str,
     "webhooks.ca_file": _as_str,
     "metrics.enabled": _as_bool,
@@ -408,6 +410,7 @@ def load_settings(
             disable_after_failures=values["webhooks.disable_after_failures"],
             lease_seconds=values["webhooks.lease_seconds"],
             rotation_overlap=values["webhooks.rotation_overlap"],
+            retention_days=values["webhooks.retention_days"],
             queue=values["webhooks.queue"] or "cyberorigen-webhooks",
             ca_file=values["webhooks.ca_file"] or None,
         ),

@@ -113,8 +113,23 @@ def test_doctor_sees_no_worker_and_a_stalled_dispatcher(cli_env, app, make_accou
 
     assert done.returncode == 1, done.stdout
     assert "FAIL  workers: no live worker" in done.stdout
+    assert "FAIL  scheduler: no scheduler is running" in done.stdout
     assert "FAIL  webhook dispatcher: 1 event(s) waiting" in done.stdout
     assert "cyberorigen scheduler" in done.stdout
+
+
+def test_doctor_sees_a_running_dispatcher(cli_env, make_settings, redis_client):
+    from cyberorigen.jobs.queue import RedisJobQueue
+
+    queue = RedisJobQueue(redis_client, "cyberorigen-scans", 60)  # cli_env's default queues
+    queue.announce_dispatcher(ttl=30)
+    try:
+        done = run(cli_env, "doctor")
+    finally:
+        for key in redis_client.scan_iter("cyberorigen-webhooks:dispatcher:*"):
+            redis_client.delete(key)
+
+    assert "ok    scheduler: 1 scheduler/dispatcher process(es) alive" in done.stdout, done.stdout
 
 
 def test_doctor_reports_a_bad_setting_without_a_traceback(cli_env):

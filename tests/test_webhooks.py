@@ -713,3 +713,29 @@ def test_a_delivery_whose_job_redis_lost_is_handed_out_again(
     SimpleWorker([queue.name], connection=state.redis, serializer=JSONSerializer).work(burst=True)
 
     assert [headers["webhook-id"] for headers, _ in receiver.requests] == [event.public_id]
+
+
+def test_old_finished_deliveries_and_their_events_are_purged(hooks, receivers):
+    from cyberorigen.webhooks.dispatch import purge_old
+
+    app, client, analyst, pump, subscribe = hooks
+    ok = receivers()
+    down = receivers((500, {}))
+    subscribe(ok.url, events=["scan.started"])
+    failing = subscribe(down.url, events=["scan.failed"])
+    delivered = _event(analyst.org_id, "scan.started", {"scan_id": "scan_old"})
+    pending = _event(analyst.org_id, "scan.failed", {"scan_id": "scan_pending"})
+    fresh = _event(analyst.org_id, "scan.started", {"scan_id": "scan_new"})
+    pump(due_now=False)
+    database.connect(reuse_if_open=True)
+    old = utcnow() - timedelta(days=40)
+    for event in (delivered, pending):
+        OutboxEvent.update(created_at=old).where(OutboxEvent.id == event.id).execute()
+        WebhookDelivery.update(created_at=old).where(WebhookDelivery.event == event.id).execute()
+
+    assert purge_old(30) == (1, 1)
+
+    remaining = {row.public_id for row in OutboxEvent.select()}
+    assert delivered.public_id not in remaining
+    assert {pending.public_id, fresh.public_id} <= remaining  # one still pending, one recent
+    assert _deliveries(client, analyst, failing["id"])[0]["status"] == "pending"

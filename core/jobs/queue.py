@@ -7,6 +7,9 @@ enqueued, and the job takes the scan's id, never an object.
 from __future__ import annotations
 
 import logging
+import os
+import socket
+import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol
 
@@ -24,6 +27,11 @@ SCAN_JOB = "cyberorigen.jobs.scans.run_scan_job"
 DELIVERY_JOB = "cyberorigen.jobs.webhooks.deliver_job"
 
 
+def dispatcher_key(webhook_queue: str, who: str = "*") -> str:
+    """The Redis key a running dispatcher refreshes (``who`` = host:pid, or a pattern)."""
+    return f"{webhook_queue}:dispatcher:{who}"
+
+
 def scan_job_id(scan: Scan) -> str:
     return f"scan-{scan.public_id}"
 
@@ -32,6 +40,8 @@ class JobQueue(Protocol):
     def enqueue_scan(self, scan: Scan) -> None: ...
 
     def enqueue_delivery(self, delivery_id: str, token: str) -> None: ...
+
+    def announce_dispatcher(self, ttl: int) -> None: ...
 
     def cancel_scan(self, scan: Scan) -> None: ...
 
@@ -51,6 +61,14 @@ class RedisJobQueue:
         self._webhooks = Queue(webhook_queue, connection=connection, serializer=JSONSerializer)
         self._job_timeout = job_timeout
         self._delivery_timeout = delivery_timeout
+
+    def announce_dispatcher(self, ttl: int) -> None:
+        """Say "a dispatcher runs here" for ``ttl`` seconds (``cyberorigen doctor`` looks)."""
+        self._webhooks.connection.set(
+            dispatcher_key(self._webhooks.name, f"{socket.gethostname()}:{os.getpid()}"),
+            time.time(),
+            ex=ttl,
+        )
 
     def enqueue_delivery(self, delivery_id: str, token: str) -> None:
         self._webhooks.enqueue(
@@ -93,6 +111,9 @@ class EmbeddedJobQueue:
     def enqueue_scan(self, scan: Scan) -> None:
         future = self._pool.submit(run_scan_in_process, scan.public_id)
         future.add_done_callback(_log_failure)
+
+    def announce_dispatcher(self, ttl: int) -> None:
+        """Nothing to announce: the dispatcher runs in this process."""
 
     def enqueue_delivery(self, delivery_id: str, token: str) -> None:
         from cyberorigen.jobs.webhooks import deliver_in_process

@@ -13,12 +13,13 @@ from cyberorigen.jobs import runtime
 from cyberorigen.jobs.scans import bind_for_this_process
 from cyberorigen.services.secret_box import SecretBox
 from cyberorigen.webhooks.delivery import attempt
-from cyberorigen.webhooks.dispatch import dispatch_once, notify_expiring_evidence
+from cyberorigen.webhooks.dispatch import dispatch_once, notify_expiring_evidence, purge_old
 
 log = logging.getLogger("cyberorigen.webhooks")
 
 DISPATCH_TICK = 0.25
 EXPIRY_CHECK_SECONDS = 600.0
+ANNOUNCE_SECONDS = 10.0
 
 
 def _deliver(delivery_id: str, token: str) -> str | None:
@@ -54,13 +55,17 @@ def dispatcher_loop(jobs, stop: threading.Event, tick: float = DISPATCH_TICK) ->
     """Fan out new events and enqueue due deliveries every ``tick`` seconds until ``stop``."""
     current = runtime.current()
     lease = current.settings.webhooks.lease_seconds
-    last_expiry_check = 0.0
+    last_expiry_check = last_announce = 0.0
     while not stop.wait(tick):
         try:
+            if time.monotonic() - last_announce > ANNOUNCE_SECONDS:
+                jobs.announce_dispatcher(ttl=int(ANNOUNCE_SECONDS * 3))
+                last_announce = time.monotonic()
             catalogue = catalogue_of(current.registry)
             dispatch_once(jobs.enqueue_delivery, catalogue, lease)
             if time.monotonic() - last_expiry_check > EXPIRY_CHECK_SECONDS:
                 notify_expiring_evidence(catalogue)
+                purge_old(current.settings.webhooks.retention_days)
                 last_expiry_check = time.monotonic()
         except Exception:  # noqa: BLE001 - keep dispatching; the next tick may succeed
             log.exception("dispatching webhook deliveries failed")

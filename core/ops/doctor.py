@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from cyberorigen.db import bind_database
 from cyberorigen.db.migrate import pending_migrations
 from cyberorigen.db.models import OutboxEvent, WebhookDelivery, utcnow
+from cyberorigen.jobs.queue import dispatcher_key
 from cyberorigen.plugin_registry import build_registry
 from cyberorigen.settings import Settings
 
@@ -115,6 +116,19 @@ def _redis_and_workers(settings: Settings) -> Iterator[Result]:
         for worker in Worker.all(connection=connection)
         if set(worker.queue_names()) & set(queues)
     ]
+    dispatchers = list(connection.scan_iter(dispatcher_key(settings.webhooks.queue)))
+    if dispatchers:
+        yield Result(
+            "scheduler", "ok", f"{len(dispatchers)} scheduler/dispatcher process(es) alive"
+        )
+    else:
+        yield Result(
+            "scheduler",
+            "fail",
+            "no scheduler is running: scheduled scans do not start and webhooks are not sent",
+            "start one: systemctl start cyberorigen-scheduler (or: cyberorigen scheduler, or a "
+            "worker with --with-scheduler)",
+        )
     depth = {name: Queue(name, connection=connection).count for name in queues}
     waiting = ", ".join(f"{name}: {count}" for name, count in depth.items())
     if not workers:

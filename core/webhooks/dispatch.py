@@ -219,6 +219,33 @@ def notify_expiring_evidence(catalogue: Catalogue | None) -> int:
     return written
 
 
+def purge_old(retention_days: int) -> tuple[int, int]:
+    """Delete finished deliveries (delivered or failed) and dispatched events older than
+    ``retention_days``; an event goes only once none of its deliveries is pending. Returns
+    ``(deliveries, events)`` deleted."""
+    cutoff = utcnow() - timedelta(days=retention_days)
+    with database.atomic():
+        deliveries = (
+            WebhookDelivery.delete()
+            .where(
+                WebhookDelivery.status.in_(["delivered", "failed"])
+                & (WebhookDelivery.created_at < cutoff)
+            )
+            .execute()
+        )
+        still_needed = WebhookDelivery.select(WebhookDelivery.event)
+        events = (
+            OutboxEvent.delete()
+            .where(
+                OutboxEvent.dispatched_at.is_null(False)
+                & (OutboxEvent.created_at < cutoff)
+                & OutboxEvent.id.not_in(still_needed)
+            )
+            .execute()
+        )
+    return deliveries, events
+
+
 def dispatch_once(
     enqueue: Callable[[str, str], None], catalogue: Catalogue | None, lease_seconds: int
 ) -> tuple[int, int]:
