@@ -503,3 +503,56 @@ def test_status_history_has_no_half_written_rows(client, make_account):
     events = list(OutboxEvent.select().where(OutboxEvent.type == "control.status_changed"))
     assert len(changes) == len(events) == 1
     assert events[0].payload["frameworks"] and events[0].payload["cause"] == "evidence"
+
+
+def test_a_requirement_can_be_declared_out_of_scope(client, make_account):
+    auditor = make_account(role="auditor")
+    viewer = make_account(role="viewer")
+    other = make_account(role="admin", org="Initech")
+    url = "/api/v1/frameworks/pci-dss/requirements/A3.1.1"
+    before = client.get("/api/v1/frameworks/pci-dss/report", headers=auditor.headers).get_json()
+
+    refused = client.patch(url, json={"applicable": False, "reason": "x"}, headers=viewer.headers)
+    no_reason = client.patch(url, json={"applicable": False}, headers=auditor.headers)
+    unknown = client.patch(
+        "/api/v1/frameworks/pci-dss/requirements/99.9.9",
+        json={"applicable": False, "reason": "x"},
+        headers=auditor.headers,
+    )
+    grouping = client.patch(
+        "/api/v1/frameworks/pci-dss/requirements/A3",
+        json={"applicable": False, "reason": "x"},
+        headers=auditor.headers,
+    )
+    done = client.patch(
+        url,
+        json={"applicable": False, "reason": "We are not a designated entity"},
+        headers=auditor.headers,
+    )
+    hipaa = client.patch(
+        "/api/v1/frameworks/hipaa/requirements/164.314(b)(1)",
+        json={"applicable": False, "reason": "No group health plan"},
+        headers=auditor.headers,
+    )
+
+    assert refused.status_code == 403
+    assert no_reason.status_code == 422 and no_reason.get_json()["field"] == "reason"
+    assert unknown.status_code == 404 and grouping.status_code == 404
+    entry = done.get_json()
+    assert done.status_code == 200, entry
+    assert (entry["id"], entry["status"], entry["in_scope"]) == ("A3.1.1", "not_applicable", False)
+    assert (
+        entry["reason"] == f"out of scope, set by {auditor.email}: We are not a designated entity"
+    )
+    assert entry["attributes"]["applicability"] == "designated_entities"
+    assert hipaa.status_code == 200 and hipaa.get_json()["status"] == "not_applicable"
+    after = client.get("/api/v1/frameworks/pci-dss/report", headers=auditor.headers).get_json()
+    assert after["summary"]["not_applicable"] == before["summary"]["not_applicable"] + 1
+    assert after["summary"]["readiness"]["applicable"] == (
+        before["summary"]["readiness"]["applicable"] - 1
+    )
+    theirs = client.get("/api/v1/frameworks/pci-dss/report", headers=other.headers).get_json()
+    assert theirs["summary"]["not_applicable"] == before["summary"]["not_applicable"]
+
+    back = client.patch(url, json={"applicable": True}, headers=auditor.headers).get_json()
+    assert back["in_scope"] is True and back["status"] != "not_applicable"

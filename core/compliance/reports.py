@@ -22,7 +22,9 @@ from typing import Any
 
 from cyberorigen.compliance.catalogue import Catalogue
 from cyberorigen.compliance.controls import ControlView, refresh
-from cyberorigen.db.models import Evidence, Finding, utcnow
+from cyberorigen.db import database
+from cyberorigen.db.models import Evidence, Finding, RequirementScope, User, utcnow
+from cyberorigen.errors import NotFound, ValidationFailed
 from cyberorigen.plugin_api.interfaces import Framework, Requirement, Severity
 from cyberorigen.services.scope import scope_matcher
 
@@ -42,7 +44,10 @@ def requirement_status(
     requirement: Requirement,
     catalogue: Catalogue,
     views: Mapping[str, ControlView],
+    out_of_scope: str | None = None,
 ) -> dict[str, Any]:
+    """The requirement's status from its controls; ``out_of_scope`` (the organization's
+    reason, when it declared the requirement out of its scope) makes it ``not_applicable``."""
     links = catalogue.links(framework.id, requirement.id)
     controls = []
     for link in links:
@@ -73,7 +78,12 @@ def requirement_status(
                 for check in catalogue.checks_by_control.get(link.mapping.control, [])
             }
         ),
+        "attributes": dict(requirement.attributes),
+        "in_scope": out_of_scope is None,
     }
+    if out_of_scope is not None:
+        entry["status"], entry["reason"] = "not_applicable", out_of_scope
+        return entry
     applicable = [item for item in controls if item["status"] != "not_applicable"]
     failing = [item for item in applicable if item["status"] == "not_implemented"]
     done = [item for item in applicable if item["status"] == "implemented"]
@@ -160,11 +170,30 @@ def _technical_posture(org_id: int, framework: Framework, catalogue: Catalogue) 
     }
 
 
+def out_of_scope(org_id: int, framework_id: str) -> dict[str, str]:
+    """The organization's out-of-scope requirements of a framework -> the reason shown."""
+    rows = list(
+        RequirementScope.select().where(
+            (RequirementScope.organization == org_id)
+            & (RequirementScope.framework_id == framework_id)
+        )
+    )
+    ids = {row.set_by_id for row in rows if row.set_by_id}
+    emails = {user.id: user.email for user in User.select().where(User.id.in_(list(ids)))}
+    return {
+        row.requirement_id: (
+            f"out of scope, set by {emails.get(row.set_by_id, 'a deleted user')}: {row.reason}"
+        )
+        for row in rows
+    }
+
+
 def framework_report(org_id: int, catalogue: Catalogue, framework: Framework) -> dict[str, Any]:
     controls = sorted({link.control for link in framework.mappings()})
     views = refresh(org_id, catalogue, "assessment", control_ids=controls)
+    excluded = out_of_scope(org_id, framework.id)
     entries = [
-        requirement_status(framework, item, catalogue, views)
+        requirement_status(framework, item, catalogue, views, excluded.get(item.id))
         for item in catalogue.assessed(framework)
     ]
     counts = {status: 0 for status in REQUIREMENT_STATUSES}
@@ -225,6 +254,47 @@ CSV_COLUMNS = (
     "findings",
     "automated_checks",
 )
+
+
+def set_scope(
+    org_id: int,
+    catalogue: Catalogue,
+    framework: Framework,
+    requirement_id: str,
+    applicable: bool,
+    reason: str | None,
+    user_id: int,
+) -> dict[str, Any]:
+    """Declare a requirement out of the organization's scope (with a reason) or back in;
+    returns its report entry."""
+    requirement = catalogue.requirements[framework.id].get(requirement_id)
+    if requirement is None or not requirement.assessed:
+        raise NotFound("requirement")
+    where = (
+        (RequirementScope.organization == org_id)
+        & (RequirementScope.framework_id == framework.id)
+        & (RequirementScope.requirement_id == requirement_id)
+    )
+    with database.atomic():
+        RequirementScope.delete().where(where).execute()
+        if not applicable:
+            if not (reason or "").strip():
+                raise ValidationFailed("reason: say why it is out of scope", "reason")
+            RequirementScope.create(
+                organization=org_id,
+                framework_id=framework.id,
+                requirement_id=requirement_id,
+                reason=reason.strip(),
+                set_by=user_id,
+            )
+    controls = sorted(
+        {link.mapping.control for link in catalogue.links(framework.id, requirement_id)}
+    )
+    views = refresh(org_id, catalogue, "assessment", control_ids=controls)
+    excluded = out_of_scope(org_id, framework.id)
+    return requirement_status(
+        framework, requirement, catalogue, views, excluded.get(requirement_id)
+    )
 
 
 def report_csv(report: Mapping[str, Any]) -> str:

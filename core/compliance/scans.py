@@ -15,6 +15,7 @@ from typing import Any
 from cyberorigen.compliance.catalogue import Catalogue, catalogue_of
 from cyberorigen.compliance.controls import refresh
 from cyberorigen.compliance.evidence import attach_scan_results
+from cyberorigen.compliance.reports import out_of_scope
 from cyberorigen.compliance.status import counts_against
 from cyberorigen.db import database
 from cyberorigen.db.models import Finding, Scan, ScanFinding, ScannerRun
@@ -50,7 +51,10 @@ def summarize(
             continue
         touched: dict[str, set[str]] = {}
         failed: dict[str, set[str]] = {}
+        excluded = out_of_scope(scan.organization_id, framework.id)
         for link in framework.mappings():
+            if link.requirement in excluded:
+                continue
             control = catalogue.controls[link.control]
             for check in catalogue.checks_by_control.get(link.control, []):
                 if check.id not in checks_run:

@@ -313,6 +313,21 @@ class ControlStatusChange(BaseModel):
         indexes = ((("organization", "control_id", "changed_at"), False),)
 
 
+class RequirementScope(BaseModel):
+    """A framework requirement an organization has declared out of its scope (PCI DSS
+    requirements for service providers at a merchant, say), with who said so and why."""
+
+    organization = ForeignKeyField(Organization, backref="+", on_delete="CASCADE")
+    framework_id = CharField(max_length=100)
+    requirement_id = CharField(max_length=100)
+    reason = TextField()
+    set_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
+    set_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("organization", "framework_id", "requirement_id"), True),)
+
+
 class Evidence(BaseModel):
     """Something that shows a control is in place: a file (stored by its SHA-256 under the
     instance directory), a link, a note, or a scan's results (attached automatically)."""
@@ -363,4 +378,5 @@ ALL_MODELS = (
     ControlStatusChange,
     Evidence,
     WebhookDelivery,
+    RequirementScope,
 )

@@ -9,10 +9,17 @@ from cyberorigen.api.frameworks.schemas import (
     FrameworkListSchema,
     FrameworkReportSchema,
     FrameworkSchema,
+    ReportRequirementSchema,
+    RequirementScopeSchema,
 )
 from cyberorigen.api.security import principal, require_role
 from cyberorigen.compliance.catalogue import Catalogue, catalogue_of
-from cyberorigen.compliance.reports import framework_report, framework_summary, report_csv
+from cyberorigen.compliance.reports import (
+    framework_report,
+    framework_summary,
+    report_csv,
+    set_scope,
+)
 from cyberorigen.errors import NotFound
 from cyberorigen.plugin_api.interfaces import Framework
 
@@ -63,6 +70,26 @@ def report(framework_id):
     catalogue = _catalogue()
     return framework_report(
         principal().organization_id, catalogue, _framework(catalogue, framework_id)
+    )
+
+
+@blp.route("/<string:framework_id>/requirements/<path:requirement_id>", methods=["PATCH"])
+@require_role("auditor")
+@blp.arguments(RequirementScopeSchema)
+@blp.response(200, ReportRequirementSchema)
+def scope_requirement(data, framework_id, requirement_id):
+    """Declare a requirement out of the organization's scope (``applicable: false`` with a
+    reason: it is then ``not_applicable`` in reports and scan summaries) or back in. Auditor
+    or admin."""
+    caller, catalogue = principal(), _catalogue()
+    return set_scope(
+        caller.organization_id,
+        catalogue,
+        _framework(catalogue, framework_id),
+        requirement_id,
+        data["applicable"],
+        data.get("reason"),
+        caller.user_id,
     )
 
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import marshmallow as ma
-from marshmallow import fields
+from marshmallow import fields, validate
 
 from cyberorigen.api.schemas import UtcTimestamp
 from cyberorigen.compliance.reports import REQUIREMENT_STATUSES
@@ -51,6 +51,20 @@ class ReportRequirementSchema(ma.Schema):
     controls = fields.List(fields.Nested(ReportControlSchema))
     findings = fields.List(fields.String())
     automated_checks = fields.List(fields.String())
+    attributes = fields.Dict(
+        metadata={"description": "Facts of the catalogue, e.g. PCI DSS applicability."}
+    )
+    in_scope = fields.Boolean(
+        metadata={"description": "False once the organization declared it out of scope."}
+    )
+
+
+class RequirementScopeSchema(ma.Schema):
+    applicable = fields.Boolean(required=True)
+    reason = fields.String(
+        validate=validate.Length(max=2000),
+        metadata={"description": "Required when applicable is false."},
+    )
 
 
 class RatioSchema(ma.Schema):
