@@ -351,6 +351,16 @@ def test_a_wrong_method_is_405_and_keeps_the_allow_header(client, make_account):
 # --- 429 ------------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("path", ["/api/v1/scans", "/api/v1/controls", "/api/v1/webhooks"])
+def test_options_with_a_token_lists_the_methods(client, make_account, path):
+    account = make_account(role="viewer")
+
+    response = client.options(path, headers=account.headers)
+
+    assert response.status_code == 200
+    assert "GET" in response.headers["Allow"]
+
+
 def test_exceeding_the_rate_limit_is_429_with_retry_after(client, make_account):
     account = make_account(plan="startup", hourly_limit=3)
     for _ in range(3):

@@ -207,7 +207,7 @@ _UPLOAD_DOC = {
                     },
                 }
             },
-            "application/json": {"schema": "EvidenceRecord"},
+            "application/json": {"schema": EvidenceRecordSchema},
         },
     }
 }
