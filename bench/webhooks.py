@@ -347,8 +347,8 @@ class Bench:
     def stages(self, inserted: dict[str, float], received: dict[str, float]):
         """Where each event's time went, from its delivery job's RQ timestamps (microseconds):
         insert -> enqueued (the dispatcher: its tick, fan-out, claim), enqueued -> started
-        (waiting for a worker), started -> receipt (the job up to the POST's arrival),
-        receipt -> ended (recording the outcome)."""
+        (waiting for a worker), started -> receipt (the job up to the POST's arrival, after
+        the deliveries before it in the same job), receipt -> ended (the rest of the job)."""
         from rq.job import Job
         from rq.registry import FinishedJobRegistry
         from rq.serializers import JSONSerializer
@@ -368,17 +368,20 @@ class Bench:
         ids = registry.get_job_ids()
         stages: dict[str, list[float]] = {name: [] for name in STAGES}
         for job in Job.fetch_many(ids, self.redis, serializer=JSONSerializer):
-            if job is None or not job.args or job.args[0] not in events:
+            if job is None or not job.args:
                 continue
-            event_id = events[job.args[0]]
             if not (job.enqueued_at and job.started_at and job.ended_at):
                 continue
             enqueued = aware(job.enqueued_at).timestamp()
             started = aware(job.started_at).timestamp()
             ended = aware(job.ended_at).timestamp()
-            moments = (inserted[event_id], enqueued, started, received[event_id], ended)
-            for name, (begin, end) in zip(STAGES, pairwise(moments), strict=True):
-                stages[name].append(end - begin)
+            for delivery_id in job.args[0]:  # a job attempts one webhook's deliveries in turn
+                event_id = events.get(delivery_id)
+                if event_id is None:
+                    continue
+                moments = (inserted[event_id], enqueued, started, received[event_id], ended)
+                for name, (begin, end) in zip(STAGES, pairwise(moments), strict=True):
+                    stages[name].append(end - begin)
         return stages
 
     def idle(self, logs, samples: int) -> list[float]:

@@ -102,6 +102,12 @@ def test_doctor_names_each_problem_and_its_fix(cli_env, fresh_database_url):
 
 
 def test_doctor_sees_no_worker_and_a_stalled_dispatcher(cli_env, app, make_account):
+    settings = app.extensions["cyberorigen"].settings
+    env = dict(  # queues of this test only: no other test's worker listens there
+        cli_env,
+        CYBERORIGEN_SCANS_QUEUE=settings.scan_queue,
+        CYBERORIGEN_WEBHOOKS_QUEUE=settings.webhooks.queue,
+    )
     make_account(role="admin")
     database.connect(reuse_if_open=True)
     org = Organization.select().first()
@@ -109,7 +115,7 @@ def test_doctor_sees_no_worker_and_a_stalled_dispatcher(cli_env, app, make_accou
         organization=org, type="scan.started", payload={}, created_at=utcnow() - timedelta(hours=1)
     )
 
-    done = run(cli_env, "doctor")
+    done = run(env, "doctor")
 
     assert done.returncode == 1, done.stdout
     assert "FAIL  workers: no live worker" in done.stdout

@@ -17,7 +17,7 @@ import time
 from datetime import timedelta
 
 import pytest
-from rq import SimpleWorker
+from rq import Queue, SimpleWorker
 from rq.serializers import JSONSerializer
 from support.servers import HttpServer, QuietHandler
 from support.webhooks import verify
@@ -91,6 +91,7 @@ def hooks(make_app, make_account, unique_address):
             state.jobs.enqueue_delivery,
             catalogue_of(state.registry),
             state.settings.webhooks.lease_seconds,
+            per_job=8,  # several deliveries of one webhook per job, as the dispatcher does
         )
         SimpleWorker(
             [state.settings.webhooks.queue], connection=state.redis, serializer=JSONSerializer
@@ -527,6 +528,7 @@ def test_a_worker_killed_mid_delivery_still_delivers_the_event(
         cli_env,
         CYBERORIGEN_WEBHOOKS_ALLOWED_NETWORKS="127.0.0.0/8",
         CYBERORIGEN_WEBHOOKS_QUEUE=queue,
+        CYBERORIGEN_SCANS_QUEUE=app.extensions["cyberorigen"].settings.scan_queue,
         CYBERORIGEN_WEBHOOKS_LEASE_SECONDS="3",
     )
     started = []
@@ -739,3 +741,24 @@ def test_old_finished_deliveries_and_their_events_are_purged(hooks, receivers):
     assert delivered.public_id not in remaining
     assert {pending.public_id, fresh.public_id} <= remaining  # one still pending, one recent
     assert _deliveries(client, analyst, failing["id"])[0]["status"] == "pending"
+
+
+def test_deliveries_of_one_webhook_share_a_job_and_each_is_logged(hooks, receivers):
+    app, client, analyst, pump, subscribe = hooks
+    receiver = receivers()
+    webhook = subscribe(receiver.url, events=["scan.started"])
+    events = [_event(analyst.org_id, "scan.started", {"scan_id": f"scan_{n}"}) for n in range(5)]
+    state = app.extensions["cyberorigen"]
+    queue = Queue(state.settings.webhooks.queue, connection=state.redis)
+
+    database.connect(reuse_if_open=True)
+    assert dispatch_once(state.jobs.enqueue_delivery, catalogue_of(state.registry), 60, 4) == (
+        5,
+        5,
+    )
+    assert queue.count == 2  # 4 + 1
+    SimpleWorker([queue.name], connection=state.redis, serializer=JSONSerializer).work(burst=True)
+
+    assert sorted(m["id"] for m in receiver.bodies()) == sorted(e.public_id for e in events)
+    log = _deliveries(client, analyst, webhook["id"])
+    assert [d["status"] for d in log] == ["delivered"] * 5

@@ -73,6 +73,7 @@ def workers(cli_env, queue_name):
     env = dict(
         cli_env,
         CYBERORIGEN_SCANS_QUEUE=queue_name,
+        CYBERORIGEN_WEBHOOKS_QUEUE=f"{queue_name}-webhooks",
         CYBERORIGEN_SCANS_HEARTBEAT_TIMEOUT=str(HEARTBEAT_TIMEOUT),
         CYBERORIGEN_SCANS_PROFILES=json.dumps(PROFILES),
     )

@@ -39,7 +39,7 @@ def scan_job_id(scan: Scan) -> str:
 class JobQueue(Protocol):
     def enqueue_scan(self, scan: Scan) -> None: ...
 
-    def enqueue_delivery(self, delivery_id: str, token: str) -> None: ...
+    def enqueue_delivery(self, delivery_ids: list[str], token: str) -> None: ...
 
     def announce_dispatcher(self, ttl: int) -> None: ...
 
@@ -70,13 +70,13 @@ class RedisJobQueue:
             ex=ttl,
         )
 
-    def enqueue_delivery(self, delivery_id: str, token: str) -> None:
+    def enqueue_delivery(self, delivery_ids: list[str], token: str) -> None:
         self._webhooks.enqueue(
             DELIVERY_JOB,
-            delivery_id,
+            list(delivery_ids),
             token,
-            job_id=f"delivery-{delivery_id}-{token}",
-            job_timeout=self._delivery_timeout,
+            job_id=f"delivery-{delivery_ids[0]}-{token}",
+            job_timeout=self._delivery_timeout * len(delivery_ids),
             result_ttl=600,
             failure_ttl=24 * 3600,
         )
@@ -115,10 +115,10 @@ class EmbeddedJobQueue:
     def announce_dispatcher(self, ttl: int) -> None:
         """Nothing to announce: the dispatcher runs in this process."""
 
-    def enqueue_delivery(self, delivery_id: str, token: str) -> None:
+    def enqueue_delivery(self, delivery_ids: list[str], token: str) -> None:
         from cyberorigen.jobs.webhooks import deliver_in_process
 
-        future = self._deliveries.submit(deliver_in_process, delivery_id, token)
+        future = self._deliveries.submit(deliver_in_process, list(delivery_ids), token)
         future.add_done_callback(_log_failure)
 
     def cancel_scan(self, scan: Scan) -> None:

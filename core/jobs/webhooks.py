@@ -13,7 +13,12 @@ from cyberorigen.jobs import runtime
 from cyberorigen.jobs.scans import bind_for_this_process
 from cyberorigen.services.secret_box import SecretBox
 from cyberorigen.webhooks.delivery import attempt
-from cyberorigen.webhooks.dispatch import dispatch_once, notify_expiring_evidence, purge_old
+from cyberorigen.webhooks.dispatch import (
+    deliveries_per_job,
+    dispatch_once,
+    notify_expiring_evidence,
+    purge_old,
+)
 
 log = logging.getLogger("cyberorigen.webhooks")
 
@@ -22,30 +27,29 @@ EXPIRY_CHECK_SECONDS = 600.0
 ANNOUNCE_SECONDS = 10.0
 
 
-def _deliver(delivery_id: str, token: str) -> str | None:
+def _deliver(delivery_ids: list[str], token: str) -> list[str | None]:
+    """Attempt each delivery in turn (deliveries of one webhook, leased together)."""
     current = runtime.current()
-    return attempt(
-        delivery_id,
-        token,
-        current.registry,
-        current.settings,
-        SecretBox(current.settings.secret_key),
-    )
+    box = SecretBox(current.settings.secret_key)
+    return [
+        attempt(delivery_id, token, current.registry, current.settings, box)
+        for delivery_id in delivery_ids
+    ]
 
 
-def deliver_job(delivery_id: str, token: str) -> str | None:
+def deliver_job(delivery_ids: list[str], token: str) -> list[str | None]:
     """RQ entry point."""
     bind_for_this_process(runtime.current().settings.database_url)
     try:
-        return _deliver(delivery_id, token)
+        return _deliver(delivery_ids, token)
     finally:
         if not database.is_closed():
             database.close()
 
 
-def deliver_in_process(delivery_id: str, token: str) -> str | None:
+def deliver_in_process(delivery_ids: list[str], token: str) -> list[str | None]:
     try:
-        return _deliver(delivery_id, token)
+        return _deliver(delivery_ids, token)
     finally:
         if not database.is_closed():
             database.close()
@@ -54,7 +58,9 @@ def deliver_in_process(delivery_id: str, token: str) -> str | None:
 def dispatcher_loop(jobs, stop: threading.Event, tick: float = DISPATCH_TICK) -> None:
     """Fan out new events and enqueue due deliveries every ``tick`` seconds until ``stop``."""
     current = runtime.current()
-    lease = current.settings.webhooks.lease_seconds
+    webhooks = current.settings.webhooks
+    lease = webhooks.lease_seconds
+    per_job = deliveries_per_job(lease, webhooks.connect_timeout, webhooks.read_timeout)
     last_expiry_check = last_announce = 0.0
     while not stop.wait(tick):
         try:
@@ -62,7 +68,7 @@ def dispatcher_loop(jobs, stop: threading.Event, tick: float = DISPATCH_TICK) ->
                 jobs.announce_dispatcher(ttl=int(ANNOUNCE_SECONDS * 3))
                 last_announce = time.monotonic()
             catalogue = catalogue_of(current.registry)
-            dispatch_once(jobs.enqueue_delivery, catalogue, lease)
+            dispatch_once(jobs.enqueue_delivery, catalogue, lease, per_job)
             if time.monotonic() - last_expiry_check > EXPIRY_CHECK_SECONDS:
                 notify_expiring_evidence(catalogue)
                 purge_old(current.settings.webhooks.retention_days)

@@ -144,9 +144,9 @@ def claim(delivery: WebhookDelivery, lease_seconds: int) -> str | None:
     return token if claimed else None
 
 
-def claim_due(lease_seconds: int, batch: int = CLAIM_BATCH) -> list[tuple[str, str]]:
+def claim_due(lease_seconds: int, batch: int = CLAIM_BATCH) -> tuple[str, dict[int, list[str]]]:
     """Lease every due delivery of an active webhook, in one statement with one token for the
-    batch: ``[(delivery id, lease token)]``."""
+    batch: ``(lease token, {webhook row id: [delivery ids]})``."""
     now = utcnow()
     due = [
         row.id
@@ -161,9 +161,9 @@ def claim_due(lease_seconds: int, batch: int = CLAIM_BATCH) -> list[tuple[str, s
         .order_by(WebhookDelivery.next_attempt_at, WebhookDelivery.id)
         .limit(batch)
     ]
-    if not due:
-        return []
     token = secrets.token_hex(8)
+    if not due:
+        return token, {}
     WebhookDelivery.update(
         lease_token=token, locked_until=now + timedelta(seconds=lease_seconds)
     ).where(
@@ -171,10 +171,13 @@ def claim_due(lease_seconds: int, batch: int = CLAIM_BATCH) -> list[tuple[str, s
         & (WebhookDelivery.status == "pending")
         & (WebhookDelivery.locked_until.is_null() | (WebhookDelivery.locked_until < now))
     ).execute()
-    leased = WebhookDelivery.select(WebhookDelivery.public_id).where(
+    leased = WebhookDelivery.select(WebhookDelivery.public_id, WebhookDelivery.webhook).where(
         (WebhookDelivery.id.in_(due)) & (WebhookDelivery.lease_token == token)
     )
-    return [(row.public_id, token) for row in leased.order_by(WebhookDelivery.id)]
+    by_webhook: dict[int, list[str]] = {}
+    for row in leased.order_by(WebhookDelivery.id):
+        by_webhook.setdefault(row.webhook_id, []).append(row.public_id)
+    return token, by_webhook
 
 
 def notify_expiring_evidence(catalogue: Catalogue | None) -> int:
@@ -247,12 +250,26 @@ def purge_old(retention_days: int) -> tuple[int, int]:
 
 
 def dispatch_once(
-    enqueue: Callable[[str, str], None], catalogue: Catalogue | None, lease_seconds: int
+    enqueue: Callable[[list[str], str], None],
+    catalogue: Catalogue | None,
+    lease_seconds: int,
+    per_job: int = 1,
 ) -> tuple[int, int]:
-    """One round: fan out new events, then enqueue every due delivery. Returns
+    """One round: fan out new events, then enqueue every due delivery, up to ``per_job`` of
+    one webhook in a job (one slow receiver then holds up only its own deliveries). Returns
     ``(deliveries created, deliveries enqueued)``."""
     created = fan_out(catalogue)
-    leased = claim_due(lease_seconds)
-    for delivery_id, token in leased:
-        enqueue(delivery_id, token)
-    return created, len(leased)
+    token, by_webhook = claim_due(lease_seconds)
+    enqueued = 0
+    for deliveries in by_webhook.values():
+        for start in range(0, len(deliveries), max(per_job, 1)):
+            chunk = deliveries[start : start + max(per_job, 1)]
+            enqueue(chunk, token)
+            enqueued += len(chunk)
+    return created, enqueued
+
+
+def deliveries_per_job(lease_seconds: int, connect_timeout: int, read_timeout: int) -> int:
+    """How many deliveries one job may attempt in a row and still end within its lease, each
+    at worst taking its full timeouts (at most 8)."""
+    return max(1, min(8, lease_seconds // (2 * (connect_timeout + read_timeout))))

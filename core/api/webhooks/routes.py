@@ -56,7 +56,7 @@ def _send_now(delivery: WebhookDelivery) -> WebhookDelivery:
     second anyway)."""
     token = claim(delivery, _state().settings.webhooks.lease_seconds)
     if token:
-        _state().jobs.enqueue_delivery(delivery.public_id, token)
+        _state().jobs.enqueue_delivery([delivery.public_id], token)
     return WebhookDelivery.get_by_id(delivery.id)
 
 
