@@ -145,6 +145,6 @@ def create_app(settings: Settings | None = None) -> Flask:
     ratelimit.init_app(app, settings, token_blueprint=token_blp)
     openapi.init_app(app, MODULES)
     app.register_blueprint(docs_blp)
-    metrics.init_app(app)
+    metrics.init_app(app, settings.metrics_enabled)
     logging.getLogger("cyberorigen").debug("application ready (embedded=%s)", settings.embedded)
     return app

@@ -358,20 +358,19 @@ def backup(path: Path) -> None:
 def restore(path: Path, force: bool) -> None:
     """Restore a backup archive into the configured database (which must be empty) and
     instance folder. Stop the API, workers and scheduler first."""
-    from cyberorigen.ops.backup import BackupError, secret_matches
+    from cyberorigen.ops.backup import BackupError
     from cyberorigen.ops.backup import restore as restore_backup
 
     settings = _settings(require_secret=False)  # the archive may bring the instance secret
     try:
         summary = restore_backup(settings, path, force)
-        matches = secret_matches(_settings(), path)
     except BackupError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(
         f"Restored {sum(summary.tables.values())} rows and {summary.files} evidence "
         f"files from {path}"
     )
-    if matches is False:
+    if summary.secret_matches is False:
         click.echo(
             "warning: the backup was made with another secret_key; webhook secrets cannot be "
             "decrypted until secret_key is set to the backup's (config/secret_key in the archive)"

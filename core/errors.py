@@ -6,7 +6,8 @@ reference: ``{"detail", "error_code", "field"}``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 #: The default ``error_code`` of each status; views may raise more specific ones.
 ERROR_CODES: dict[int, str] = {
@@ -57,3 +58,19 @@ class Conflict(ApiError):
 class ValidationFailed(ApiError):
     def __init__(self, detail: str, field: str | None = None, error_code: str | None = None):
         super().__init__(422, detail, error_code or "VALIDATION_ERROR", field)
+
+
+def leaf_messages(messages: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[str, str]]:
+    """Yield (dotted path, message) for every leaf of a marshmallow/webargs error tree."""
+    if isinstance(messages, Mapping):
+        for key, value in messages.items():
+            yield from leaf_messages(value, (*path, str(key)))
+    elif isinstance(messages, list | tuple):
+        if all(isinstance(item, str) for item in messages):
+            for item in messages:
+                yield ".".join(path), item
+        else:
+            for item in messages:
+                yield from leaf_messages(item, path)
+    else:
+        yield ".".join(path), str(messages)

@@ -432,3 +432,31 @@ def _kill_hard(process: subprocess.Popen) -> None:
 def kill_hard():
     """``kill_hard(process)``: SIGKILL a worker process and its work horses at once."""
     return _kill_hard
+
+
+@pytest.fixture
+def worker_processes():
+    """``start(env, *options)``: a ``cyberorigen worker`` process in a session of its own;
+    every one still running is stopped (SIGTERM to its group, then SIGKILL) after the test."""
+    started: list[subprocess.Popen] = []
+
+    def start(env: dict[str, str], *options: str) -> subprocess.Popen:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "cyberorigen.cli", "worker", *options],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+    for process in started:
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:  # pragma: no cover
+            os.killpg(process.pid, signal.SIGKILL)

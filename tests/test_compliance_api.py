@@ -156,8 +156,6 @@ def test_applicability_and_owner(client, make_account):
     owner = make_account(role="auditor")
     stranger = make_account(role="admin", org="Other Co")
     url = "/api/v1/controls/ctrl_physical_security"
-    if client.get(url, headers=admin.headers).status_code == 404:
-        url = f"/api/v1/controls/{POLICY}"
 
     no_reason = client.patch(url, json={"applicable": False}, headers=admin.headers)
     outsider = client.patch(url, json={"owner_id": stranger.user_id}, headers=admin.headers)
@@ -556,3 +554,33 @@ def test_a_requirement_can_be_declared_out_of_scope(client, make_account):
 
     back = client.patch(url, json={"applicable": True}, headers=auditor.headers).get_json()
     assert back["in_scope"] is True and back["status"] != "not_applicable"
+
+
+def test_old_scan_results_alone_leave_the_control_needing_evidence(client, make_account):
+    from datetime import timedelta
+
+    from cyberorigen.db.models import Organization, utcnow
+
+    viewer = make_account(role="viewer")
+    database.connect(reuse_if_open=True)
+    org = Organization.get(Organization.public_id == viewer.org_id)
+    old = utcnow() - timedelta(days=100)
+    rows = [
+        Evidence.create(
+            organization=org,
+            control_id=TRANSIT,
+            kind="scan",
+            title=f"Scan {n}",
+            details={"checks_passed": ["tls.cert.expired"]},
+            collected_at=old + timedelta(days=n),
+            effective_from=old + timedelta(days=n),
+        )
+        for n in range(3)
+    ]
+
+    body = client.get(f"/api/v1/controls/{TRANSIT}", headers=viewer.headers).get_json()
+
+    assert body["status"] == "not_assessed"
+    assert body["reason"].startswith("needs evidence")
+    assert body["basis"]["evidence"] == [rows[-1].public_id]  # the newest of them
+    assert body["evidence_count"] == 3

@@ -7,11 +7,7 @@ from __future__ import annotations
 import base64
 import json
 import logging
-import os
-import signal
 import socket
-import subprocess
-import sys
 import threading
 import time
 from datetime import timedelta
@@ -516,7 +512,7 @@ class HangingOnce(Receiver):
 
 
 def test_a_worker_killed_mid_delivery_still_delivers_the_event(
-    make_app, make_account, cli_env, kill_hard
+    make_app, make_account, cli_env, kill_hard, worker_processes
 ):
     queue = f"cyberorigen-test-webhooks-{int(time.time() * 1000)}"
     overrides = {**LOOPBACK, "webhooks.queue": queue, "webhooks.lease_seconds": 3}
@@ -531,18 +527,9 @@ def test_a_worker_killed_mid_delivery_still_delivers_the_event(
         CYBERORIGEN_SCANS_QUEUE=app.extensions["cyberorigen"].settings.scan_queue,
         CYBERORIGEN_WEBHOOKS_LEASE_SECONDS="3",
     )
-    started = []
 
     def worker():
-        process = subprocess.Popen(
-            [sys.executable, "-m", "cyberorigen.cli", "worker"],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        started.append(process)
-        return process
+        return worker_processes(env)
 
     state = app.extensions["cyberorigen"]
 
@@ -578,14 +565,6 @@ def test_a_worker_killed_mid_delivery_still_delivers_the_event(
         assert verify(created["secret"], *receiver.requests[1])
     finally:
         receiver.close()
-        for process in started:
-            if process.poll() is None:
-                os.killpg(process.pid, signal.SIGTERM)
-        for process in started:
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
 
 
 def test_other_transports_are_chosen_and_validated_by_their_config(hooks, make_app):

@@ -4,11 +4,7 @@ looking at an HTTP server this test runs on 127.0.0.1."""
 from __future__ import annotations
 
 import json
-import os
 import secrets
-import signal
-import subprocess
-import sys
 import threading
 import time
 
@@ -67,9 +63,8 @@ def api(make_app, unique_address, queue_name):
 
 
 @pytest.fixture
-def workers(cli_env, queue_name):
-    """Start ``cyberorigen worker`` processes; each is stopped (with its group) after the test."""
-    started: list[subprocess.Popen] = []
+def workers(cli_env, queue_name, worker_processes):
+    """``start(*options)``: a ``cyberorigen worker`` on this test's queues."""
     env = dict(
         cli_env,
         CYBERORIGEN_SCANS_QUEUE=queue_name,
@@ -77,27 +72,7 @@ def workers(cli_env, queue_name):
         CYBERORIGEN_SCANS_HEARTBEAT_TIMEOUT=str(HEARTBEAT_TIMEOUT),
         CYBERORIGEN_SCANS_PROFILES=json.dumps(PROFILES),
     )
-
-    def start(*options: str) -> subprocess.Popen:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "cyberorigen.cli", "worker", *options],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        started.append(process)
-        return process
-
-    yield start
-    for process in started:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-    for process in started:
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:  # pragma: no cover
-            os.killpg(process.pid, signal.SIGKILL)
+    return lambda *options: worker_processes(env, *options)
 
 
 def scan_of(site: Site) -> dict:

@@ -17,7 +17,7 @@ import redis
 from flask import Flask, g, jsonify
 from werkzeug.exceptions import HTTPException
 
-from cyberorigen.errors import ERROR_CODES, ApiError
+from cyberorigen.errors import ERROR_CODES, ApiError, leaf_messages
 
 log = logging.getLogger("cyberorigen.errors")
 
@@ -43,22 +43,6 @@ def error_response(
     return response
 
 
-def _leaf_messages(messages: Any, path: tuple[str, ...] = ()):
-    """Yield (dotted path, message) for every leaf of a marshmallow/webargs error tree."""
-    if isinstance(messages, Mapping):
-        for key, value in messages.items():
-            yield from _leaf_messages(value, (*path, str(key)))
-    elif isinstance(messages, list | tuple):
-        if all(isinstance(item, str) for item in messages):
-            for item in messages:
-                yield ".".join(path), item
-        else:
-            for item in messages:
-                yield from _leaf_messages(item, path)
-    else:
-        yield ".".join(path), str(messages)
-
-
 def _declaration_order(schema: Any):
     """Sort key putting a leaf's top-level field in the order the schema declares it (marshmallow
     reports errors in the order its validators ran, which is not the user's order)."""
@@ -77,7 +61,7 @@ def validation_response(messages: Mapping[str, Any], schema: Any = None):
     """422 from webargs' ``{location: {field: [msg]}}`` error tree."""
     leaves = []
     for location_errors in messages.values():
-        leaves.extend(_leaf_messages(location_errors))
+        leaves.extend(leaf_messages(location_errors))
     leaves.sort(key=_declaration_order(schema))
     if not leaves:
         return error_response(422, "The request is not valid.", "VALIDATION_ERROR")
@@ -104,7 +88,7 @@ def http_exception_response(error: HTTPException):
     headers.update(data.get("headers") or {})
     detail = data.get("message") or error.description or error.name
     if messages:
-        path, first = next(_leaf_messages(messages), ("", detail))
+        path, first = next(leaf_messages(messages), ("", detail))
         detail = first
     if status == 429:
         detail = f"Rate limit exceeded ({error.description}). Retry after the time in Retry-After."

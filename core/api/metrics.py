@@ -100,15 +100,27 @@ def _start_timer() -> None:
     g.metrics_started = time.perf_counter()
 
 
-def _observe(response):
+def _log_request(response) -> float | None:
+    """Log the request once (the access log, with the request id in JSON mode); its duration."""
     started = g.pop("metrics_started", None)
     if started is None:
-        return response
+        return None
     elapsed = time.perf_counter() - started
-    route = _route()
-    REQUESTS.labels(request.method, route, str(response.status_code)).inc()
-    LATENCY.labels(request.method, route).observe(elapsed)
     log.info("%s %s %s %.1f ms", request.method, request.path, response.status_code, elapsed * 1000)
+    return elapsed
+
+
+def _logged(response):
+    _log_request(response)
+    return response
+
+
+def _logged_and_counted(response):
+    elapsed = _log_request(response)
+    if elapsed is not None:
+        route = _route()
+        REQUESTS.labels(request.method, route, str(response.status_code)).inc()
+        LATENCY.labels(request.method, route).observe(elapsed)
     return response
 
 
@@ -135,7 +147,8 @@ def metrics():
     return Response(generate_latest(registry), mimetype=CONTENT_TYPE_LATEST.split(";")[0])
 
 
-def init_app(app: Flask) -> None:
+def init_app(app: Flask, enabled: bool) -> None:
+    """Log every request; count it for /metrics only when metrics are enabled."""
     app.before_request(_start_timer)
-    app.after_request(_observe)
+    app.after_request(_logged_and_counted if enabled else _logged)
     app.register_blueprint(blp)

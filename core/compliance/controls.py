@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
-from peewee import IntegrityError
+from peewee import IntegrityError, fn
 
 from cyberorigen.compliance.catalogue import Catalogue
 from cyberorigen.compliance.status import (
@@ -98,26 +99,66 @@ def _failing_findings(
     return found
 
 
-def _evidence(org_id: int, control_ids: set[str]) -> dict[str, list[EvidenceItem]]:
-    items: dict[str, list[EvidenceItem]] = defaultdict(list)
-    query = Evidence.select().where(
+def _item(row: Evidence) -> EvidenceItem:
+    return EvidenceItem(
+        id=row.public_id,
+        kind=row.kind,
+        title=row.title,
+        collected_at=row.collected_at,
+        effective_from=row.effective_from,
+        effective_until=row.effective_until,
+        checks=tuple(row.details.get("checks_passed", ())) if row.kind == "scan" else (),
+    )
+
+
+def _evidence(
+    org_id: int, catalogue: Catalogue, control_ids: set[str]
+) -> tuple[dict[str, list[EvidenceItem]], dict[str, int]]:
+    """What the rules need of each control's evidence, and how many items it has.
+
+    Every scan adds a row per control it tested, so scan evidence is read only as far back as
+    it can still be current, plus each control's newest older one (for "needs evidence");
+    files, links and notes are read in full.
+    """
+    wanted = list(control_ids)
+    in_force = (
         (Evidence.organization == org_id)
-        & (Evidence.control_id.in_(list(control_ids)))
+        & (Evidence.control_id.in_(wanted))
         & (Evidence.deleted_at.is_null())
     )
-    for row in query:
-        items[row.control_id].append(
-            EvidenceItem(
-                id=row.public_id,
-                kind=row.kind,
-                title=row.title,
-                collected_at=row.collected_at,
-                effective_from=row.effective_from,
-                effective_until=row.effective_until,
-                checks=tuple(row.details.get("checks_passed", ())) if row.kind == "scan" else (),
-            )
+    longest = max((catalogue.controls[item].freshness_days for item in wanted), default=0)
+    cutoff = utcnow() - timedelta(days=longest)
+    items: dict[str, list[EvidenceItem]] = defaultdict(list)
+    recent = Evidence.select().where(
+        in_force & ((Evidence.kind != "scan") | (Evidence.collected_at >= cutoff))
+    )
+    for row in recent:
+        items[row.control_id].append(_item(row))
+    with_scans = {key for key, found in items.items() if any(i.kind == "scan" for i in found)}
+    older = (
+        Evidence.select(Evidence.control_id, fn.MAX(Evidence.collected_at))
+        .where(in_force & (Evidence.kind == "scan") & (Evidence.collected_at < cutoff))
+        .group_by(Evidence.control_id)
+        .tuples()
+    )
+    for control_id, newest in older:
+        if control_id in with_scans:
+            continue
+        row = (
+            Evidence.select()
+            .where(in_force & (Evidence.control_id == control_id) & (Evidence.kind == "scan"))
+            .where(Evidence.collected_at == newest)
+            .first()
         )
-    return items
+        if row is not None:
+            items[control_id].append(_item(row))
+    counts = dict(
+        Evidence.select(Evidence.control_id, fn.COUNT(Evidence.id))
+        .where(in_force)
+        .group_by(Evidence.control_id)
+        .tuples()
+    )
+    return items, counts
 
 
 def _override(state: ControlState, emails: Mapping[int, str]) -> Override | None:
@@ -141,7 +182,7 @@ def refresh(
     wanted_set = set(wanted)
     states = _states(org_id, wanted)
     findings = _failing_findings(org_id, catalogue, wanted_set)
-    evidence = _evidence(org_id, wanted_set)
+    evidence, evidence_counts = _evidence(org_id, catalogue, wanted_set)
     override_users = {state.override_by_id for state in states.values() if state.override_by_id}
     emails = {
         user.id: user.email for user in User.select().where(User.id.in_(list(override_users)))
@@ -163,7 +204,7 @@ def refresh(
         assessment = assess(facts, now)
         _store(org_id, control, state, assessment, cause, actor_id, catalogue)
         views[control_id] = ControlView(
-            control_id, state, assessment, len(evidence.get(control_id, ()))
+            control_id, state, assessment, evidence_counts.get(control_id, 0)
         )
     return views
 

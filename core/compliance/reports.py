@@ -134,11 +134,13 @@ def _technical_posture(org_id: int, framework: Framework, catalogue: Catalogue) 
     now = utcnow()
     in_scope = scope_matcher(org_id)
     evaluated: set[tuple[str, str]] = set()
+    longest = max(catalogue.controls[item].freshness_days for item in controls)
     scans = Evidence.select().where(
         (Evidence.organization == org_id)
         & (Evidence.kind == "scan")
         & (Evidence.deleted_at.is_null())
         & (Evidence.control_id.in_(sorted(controls)))
+        & (Evidence.collected_at > now - timedelta(days=longest))  # older ones cannot count
     )
     for row in scans:
         freshness = timedelta(days=catalogue.controls[row.control_id].freshness_days)

@@ -27,6 +27,7 @@ import sqlite3
 import subprocess
 import tarfile
 import tempfile
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -52,6 +53,9 @@ class Summary:
     path: Path
     tables: dict[str, int]
     files: int
+    #: After a restore: whether the backup's instance secret is the one now in effect (None:
+    #: the backup holds none). Webhook secrets stay unreadable until it is.
+    secret_matches: bool | None = None
 
 
 def _kind(url: str) -> str:
@@ -65,16 +69,6 @@ def _sha256(path: Path) -> str:
         while chunk := handle.read(1 << 16):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def _row_counts(db) -> dict[str, int]:
-    tables = set(db.get_tables())
-    counts = {}
-    for model in ALL_MODELS:
-        name = model._meta.table_name
-        if name in tables:
-            counts[name] = db.execute_sql(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0]  # noqa: S608 - our own table names
-    return counts
 
 
 def _pg_env(url: str) -> dict[str, str]:
@@ -113,10 +107,14 @@ def _run(command: list[str], url: str) -> None:
         raise BackupError(f"{command[0]} failed: {done.stderr.strip()[:2000]}")
 
 
-def _counts_with(cursor) -> dict[str, int]:
+def _row_counts(cursor, tables: Collection[str] | None = None) -> dict[str, int]:
+    """Rows per table of the appliance's models (only ``tables`` when given: a database not
+    yet migrated has none)."""
     counts = {}
     for model in ALL_MODELS:
         name = model._meta.table_name
+        if tables is not None and name not in tables:
+            continue
         try:
             cursor.execute(f'SELECT COUNT(*) FROM "{name}"')  # noqa: S608 - our own table names
         except Exception:  # noqa: BLE001 - a table of a newer version is simply absent
@@ -141,7 +139,7 @@ def _dump_database(settings: Settings, folder: Path) -> tuple[str, dict[str, int
             source.backup(target)  # the online backup API: a consistent copy while in use
         source.close()
         cursor = target.cursor()
-        counts, migrations = _counts_with(cursor), _migrations_with(cursor)
+        counts, migrations = _row_counts(cursor), _migrations_with(cursor)
         target.close()
         return SQLITE_MEMBER, counts, migrations
     import psycopg2
@@ -156,7 +154,7 @@ def _dump_database(settings: Settings, folder: Path) -> tuple[str, dict[str, int
         cursor = connection.cursor()
         cursor.execute("SELECT pg_export_snapshot()")
         snapshot = cursor.fetchone()[0]
-        counts, migrations = _counts_with(cursor), _migrations_with(cursor)
+        counts, migrations = _row_counts(cursor), _migrations_with(cursor)
         _run(
             [
                 "pg_dump",
@@ -285,7 +283,11 @@ def restore(settings: Settings, path: Path, force: bool = False) -> Summary:
             )
         db = bind_database(settings.database_url)
         db.connect(reuse_if_open=True)
-        present = {name: count for name, count in _row_counts(db).items() if count}
+        present = {
+            name: count
+            for name, count in _row_counts(db.cursor(), db.get_tables()).items()
+            if count
+        }
         if present and not force:
             raise BackupError(
                 "the target database already holds data "
@@ -316,7 +318,7 @@ def restore(settings: Settings, path: Path, force: bool = False) -> Summary:
             )
         db = bind_database(settings.database_url)
         db.connect(reuse_if_open=True)
-        counts = _row_counts(db)
+        counts = _row_counts(db.cursor(), db.get_tables())
         differing = {
             name: (expected, counts.get(name))
             for name, expected in manifest["tables"].items()
@@ -346,14 +348,10 @@ def restore(settings: Settings, path: Path, force: bool = False) -> Summary:
             with os.fdopen(descriptor, "w") as out:
                 out.write(secret.read_text())
         db.close()
-        return Summary(path, counts, files)
-
-
-def secret_matches(settings: Settings, path: Path) -> bool | None:
-    """Whether the archive's instance secret is the configured one (None: it has none)."""
-    with tempfile.TemporaryDirectory() as scratch:
-        _read_archive(path, Path(scratch))
-        secret = Path(scratch) / "config" / "secret_key"
-        if not secret.is_file():
-            return None
-        return secret.read_text().strip() == settings.secret_key.strip()
+        matches = None
+        if secret.is_file():
+            in_effect = settings.secret_key or (
+                secret_file.read_text() if secret_file.is_file() else ""
+            )
+            matches = secret.read_text().strip() == in_effect.strip()
+        return Summary(path, counts, files, matches)

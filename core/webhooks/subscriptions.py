@@ -18,16 +18,13 @@ import marshmallow as ma
 
 from cyberorigen.db import database
 from cyberorigen.db.models import Webhook, utcnow
-from cyberorigen.errors import NotFound, ValidationFailed
+from cyberorigen.errors import NotFound, ValidationFailed, leaf_messages
 from cyberorigen.plugin_api.interfaces import DeliveryError, Transport
 from cyberorigen.plugin_api.net import AddressRefused, NetworkPolicy
 from cyberorigen.plugin_api.signing import PREFIX, secret_key
 from cyberorigen.plugin_registry import PluginRegistry
 from cyberorigen.services.outbox import record_event
 from cyberorigen.services.secret_box import SecretBox
-from cyberorigen.webhooks.events import EVENT_TYPES
-
-FILTER_KEYS = ("min_severity", "frameworks", "targets")
 
 
 def generate_secret() -> str:
@@ -72,7 +69,7 @@ def _checked_destination(
         try:
             checked = transport.config_schema().load(dict(config))
         except ma.ValidationError as exc:
-            field, message = _first_error(exc.messages)
+            field, message = next(leaf_messages(exc.messages))
             raise ValidationFailed(f"config.{field}: {message}", f"config.{field}") from None
     destination = transport.destination(url, checked)
     if destination is not None:
@@ -84,22 +81,6 @@ def _checked_destination(
         except DeliveryError:
             pass  # it does not resolve from here now: checked again at every delivery
     return checked
-
-
-def _first_error(messages: Any, path: str = "") -> tuple[str, str]:
-    if isinstance(messages, Mapping):
-        key, value = next(iter(messages.items()))
-        return _first_error(value, f"{path}.{key}" if path else str(key))
-    if isinstance(messages, list) and messages:
-        return (
-            _first_error(messages[0], path)
-            if not isinstance(messages[0], str)
-            else (
-                path,
-                messages[0],
-            )
-        )
-    return path, str(messages)
 
 
 def create_webhook(
@@ -201,6 +182,3 @@ def get_webhook(org_id: int, public_id: str) -> Webhook:
 
 def subscribed(events: Sequence[str], event_type: str) -> bool:
     return event_type in events or "*" in events
-
-
-__all__ = ["EVENT_TYPES", "FILTER_KEYS"]
