@@ -96,7 +96,12 @@ def http_exception_response(error: HTTPException):
 
 
 def _api_error(error: ApiError):
-    return error_response(error.status, error.detail, error.error_code, error.field, error.headers)
+    extra = {}
+    if error.status == 422 and error.field:  # like every 422: each offending field's messages
+        extra["errors"] = {error.field: [error.detail.removeprefix(f"{error.field}: ")]}
+    return error_response(
+        error.status, error.detail, error.error_code, error.field, error.headers, **extra
+    )
 
 
 def _uncaught(error: Exception):
