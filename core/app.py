@@ -10,7 +10,7 @@ import redis
 from flask import Flask, g, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from cyberorigen.api import errors, metrics, openapi, ratelimit, security
+from cyberorigen.api import errors, input_guard, metrics, openapi, ratelimit, security
 from cyberorigen.api.api_keys.routes import blp as api_keys_blp
 from cyberorigen.api.auth.routes import blp as auth_blp
 from cyberorigen.api.auth.routes import token_blp
@@ -143,6 +143,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     errors.init_app(app)
     security.init_app(app, settings)
     ratelimit.init_app(app, settings, token_blueprint=token_blp)
+    input_guard.init_app(app)
     openapi.init_app(app, MODULES)
     app.register_blueprint(docs_blp)
     metrics.init_app(app, settings.metrics_enabled)
