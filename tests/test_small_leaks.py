@@ -39,3 +39,23 @@ def test_a_service_validation_error_lists_its_field(client, admin):
 
     assert response.status_code == 422, response.get_json()
     assert response.get_json()["errors"] == {"expires_at": ["must be in the future"]}
+
+
+# --- /openapi.json is outside the rate limits, like /docs ---------------------------------------
+
+
+def test_the_openapi_document_is_not_rate_limited(client, make_account, unique_address):
+    address = {"REMOTE_ADDR": unique_address()}
+    spent = make_account(role="viewer", org="Spent", hourly_limit=1)
+    assert client.get("/api/v1/scans", headers=spent.headers).status_code == 200
+    assert client.get("/api/v1/scans", headers=spent.headers).status_code == 429
+
+    for headers in ({}, spent.headers):
+        for _ in range(3):
+            response = client.get("/openapi.json", headers=headers, environ_overrides=address)
+            assert response.status_code == 200
+            assert "X-RateLimit-Remaining" not in response.headers
+    counted = client.get("/api/v1/scans", environ_overrides=address)
+
+    assert counted.status_code == 401
+    assert counted.headers["X-RateLimit-Remaining"] == "99"  # the first request that counted

@@ -21,6 +21,8 @@ from cyberorigen.settings import Settings
 
 STRATEGY = "fixed-window"
 ANONYMOUS_PLAN = "startup"
+#: flask-smorest serves /openapi.json (its view cannot be marked public): a document like /docs.
+OPENAPI_ENDPOINT = "api-docs.openapi_json"
 
 
 def _settings() -> Settings:
@@ -80,7 +82,9 @@ def init_app(app: Flask, settings: Settings, token_blueprint: Blueprint) -> Limi
     limiter = Limiter(
         key_func=rate_limit_key,
         application_limits=[plan_limits],
-        application_limits_exempt_when=lambda: is_public_endpoint(request.endpoint),
+        application_limits_exempt_when=lambda: (
+            request.endpoint == OPENAPI_ENDPOINT or is_public_endpoint(request.endpoint)
+        ),
         # A new strategy stores keys of another type: keep them apart by prefix.
         key_prefix=f"{settings.ratelimit_key_prefix}:{STRATEGY}",
     )
