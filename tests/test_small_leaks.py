@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
+
 import pytest
+
+from cyberorigen.api.schemas import TIMESTAMP_PATTERN
+from cyberorigen.db import database
+from cyberorigen.db.models import Evidence
 
 
 @pytest.fixture
@@ -59,3 +66,88 @@ def test_the_openapi_document_is_not_rate_limited(client, make_account, unique_a
 
     assert counted.status_code == 401
     assert counted.headers["X-RateLimit-Remaining"] == "99"  # the first request that counted
+
+
+# --- timestamps stay within four-digit years from the epoch -------------------------------------
+
+
+@pytest.mark.parametrize("moment", ["0525-06-18T12:51:26Z", "1969-12-31T23:59:59Z"])
+def test_evidence_dates_out_of_range_are_refused(client, admin, moment):
+    for field in ("effective_from", "effective_until"):
+        response = client.post(
+            "/api/v1/controls/ctrl_access_control_policy/evidence",
+            json={"kind": "note", "note": "policy", field: moment},
+            headers=admin.headers,
+        )
+
+        assert response.status_code == 422, response.get_json()
+        body = response.get_json()
+        assert body["field"] == field
+        assert body["errors"][field] == [
+            "must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z"
+        ]
+
+
+@pytest.mark.parametrize(
+    "method, path, field, body_or_query",
+    [
+        (
+            "post",
+            "/api/v1/api-keys",
+            "expires_at",
+            {"name": "k", "expires_at": "0525-06-18T12:51:26Z"},
+        ),
+        ("get", "/api/v1/scans", "created_after", {"created_after": "0525-06-18T12:51:26Z"}),
+        ("get", "/api/v1/scans", "created_before", {"created_before": "0001-01-01T00:00:00Z"}),
+    ],
+)
+def test_every_timestamp_input_is_bounded(client, admin, method, path, field, body_or_query):
+    if method == "get":
+        response = client.get(path, query_string=body_or_query, headers=admin.headers)
+    else:
+        response = client.post(path, json=body_or_query, headers=admin.headers)
+
+    assert response.status_code == 422, response.get_json()
+    assert response.get_json()["field"] == field
+    assert response.get_json()["errors"][field][0].startswith("must be between 1970")
+
+
+def test_the_earliest_and_latest_dates_are_kept_as_sent(client, admin):
+    response = client.post(
+        "/api/v1/controls/ctrl_access_control_policy/evidence",
+        json={
+            "kind": "note",
+            "note": "policy",
+            "effective_from": "1970-01-01T00:00:00Z",
+            "effective_until": "9999-12-31T23:59:59Z",
+        },
+        headers=admin.headers,
+    )
+
+    assert response.status_code == 201, response.get_json()
+    body = response.get_json()
+    assert (body["effective_from"], body["effective_until"]) == (
+        "1970-01-01T00:00:00Z",
+        "9999-12-31T23:59:59Z",
+    )
+
+
+def test_a_date_stored_before_the_bound_still_renders_in_the_schema(client, admin):
+    """A row written by an older version (year 525) is sent with its four-digit year."""
+    created = client.post(
+        "/api/v1/controls/ctrl_access_control_policy/evidence",
+        json={"kind": "note", "note": "policy"},
+        headers=admin.headers,
+    ).get_json()
+    database.connect(reuse_if_open=True)
+    Evidence.update(effective_from=datetime(525, 6, 18, 12, 51, 26)).where(
+        Evidence.public_id == created["id"]
+    ).execute()
+
+    shown = client.get(
+        f"/api/v1/controls/ctrl_access_control_policy/evidence/{created['id']}",
+        headers=admin.headers,
+    ).get_json()
+
+    assert shown["effective_from"] == "0525-06-18T12:51:26Z"
+    assert re.fullmatch(TIMESTAMP_PATTERN, shown["effective_from"])

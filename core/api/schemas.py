@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import cache
 
 import marshmallow as ma
@@ -12,11 +13,35 @@ TIMESTAMP_PATTERN = r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$"
 MAX_PER_PAGE = 100
 
 
+#: The timestamps the API accepts: from the Unix epoch to the last one with a four-digit year.
+EARLIEST = datetime(1970, 1, 1)
+LATEST = datetime(9999, 12, 31, 23, 59, 59)
+
+
 class UtcTimestamp(fields.DateTime):
-    """A UTC timestamp rendered as ``YYYY-MM-DDTHH:MM:SSZ`` (stored naive, always UTC)."""
+    """A UTC timestamp rendered as ``YYYY-MM-DDTHH:MM:SSZ`` (stored naive, always UTC), between
+    :data:`EARLIEST` and :data:`LATEST`."""
+
+    default_error_messages = {
+        "out_of_range": (
+            f"must be between {EARLIEST:%Y-%m-%dT%H:%M:%SZ} and {LATEST:%Y-%m-%dT%H:%M:%SZ}"
+        )
+    }
 
     def __init__(self, **kwargs):
         super().__init__(format=TIMESTAMP_FORMAT, **kwargs)
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is None:
+            return None
+        # isoformat pads the year to four digits, where strftime's %Y may not
+        return value.replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        moment = super()._deserialize(value, attr, data, **kwargs)
+        if not EARLIEST <= moment.replace(tzinfo=None) <= LATEST:
+            raise self.make_error("out_of_range")
+        return moment
 
 
 class ErrorSchema(ma.Schema):
