@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from datetime import datetime
 
 import pytest
 
 from cyberorigen.api.schemas import TIMESTAMP_PATTERN
-from cyberorigen.db import database
+from cyberorigen.db import database, open_database
 from cyberorigen.db.models import Evidence
 
 
@@ -151,3 +153,24 @@ def test_a_date_stored_before_the_bound_still_renders_in_the_schema(client, admi
 
     assert shown["effective_from"] == "0525-06-18T12:51:26Z"
     assert re.fullmatch(TIMESTAMP_PATTERN, shown["effective_from"])
+
+
+# --- the SQLite database is private, like the secret key ---------------------------------------
+
+
+def test_the_sqlite_database_and_its_wal_files_are_created_0600(tmp_path):
+    path = tmp_path / "instance" / "cyberorigen.db"
+    previous = os.umask(0o022)  # the usual umask, which gives SQLite's own files 0644
+    try:
+        db = open_database(f"sqlite:///{path}")
+        db.connect()
+        db.execute_sql("CREATE TABLE t (x INTEGER)")
+        db.execute_sql("INSERT INTO t VALUES (1)")
+        modes = {
+            name: stat.S_IMODE(os.stat(f"{path}{name}").st_mode) for name in ("", "-wal", "-shm")
+        }
+        db.close()
+    finally:
+        os.umask(previous)
+
+    assert modes == {"": 0o600, "-wal": 0o600, "-shm": 0o600}

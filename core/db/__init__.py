@@ -6,6 +6,8 @@ connection pool so a gunicorn worker does not reconnect on every request.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
@@ -29,7 +31,7 @@ def open_database(url: str) -> Database:
         path = parts.path
         if path in ("", "/:memory:"):
             raise ValueError("an in-memory SQLite database cannot be shared; give a file path")
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        _create_private(Path(path))
         return SqliteDatabase(path, pragmas=SQLITE_PRAGMAS)
     if parts.scheme in ("postgresql", "postgres"):
         options = dict(parse_qsl(parts.query))
@@ -45,6 +47,14 @@ def open_database(url: str) -> Database:
             **options,
         )
     raise ValueError(f"unsupported database URL scheme: {parts.scheme!r}")
+
+
+def _create_private(path: Path) -> None:
+    """Create the SQLite file 0600 before SQLite would (0644 under the usual umask): it holds
+    password hashes and encrypted secrets. SQLite gives its -wal and -shm the file's mode."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def bind_database(url: str) -> Database:
