@@ -1,0 +1,119 @@
+"""Credentials and roles (issue 11): what a credential may do is its own role's, and tokens
+this API did not issue, or that a user's password change outdated, are refused."""
+
+from __future__ import annotations
+
+import jwt
+import pytest
+
+ME = "/api/v1/auth/me"
+
+
+def bearer(credential: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {credential}"}
+
+
+def mint_key(client, credential: str, **fields):
+    return client.post("/api/v1/api-keys", json={"name": "x", **fields}, headers=bearer(credential))
+
+
+def assert_error(response, status: int, code: str) -> dict:
+    assert response.status_code == status, response.get_data(as_text=True)
+    body = response.get_json()
+    assert body["error_code"] == code
+    assert set(body) >= {"detail", "error_code"}
+    return body
+
+
+# --- 1. an API key mints keys of at most its own role --------------------------------------
+
+
+@pytest.mark.parametrize("key_role", ["viewer", "auditor", "analyst"])
+def test_a_limited_key_of_an_admin_cannot_mint_an_admin_key(client, make_account, key_role):
+    admin = make_account("admin")
+    limited = mint_key(client, admin.token, role=key_role).get_json()["key"]
+
+    asked_admin = mint_key(client, limited, role="admin")
+    defaulted = mint_key(client, limited)
+
+    body = assert_error(asked_admin, 403, "PERMISSION_DENIED")
+    assert body["field"] == "role"
+    assert key_role in body["detail"]
+    assert defaulted.status_code == 201
+    assert defaulted.get_json()["role"] == key_role
+    minted = defaulted.get_json()["key"]
+    assert client.get(ME, headers=bearer(minted)).get_json()["role"] == key_role
+    made_admin = client.post(
+        "/api/v1/users",
+        json={"email": "new-admin@acme.example", "password": "x" * 16, "role": "admin"},
+        headers=bearer(minted),
+    )
+    assert_error(made_admin, 403, "PERMISSION_DENIED")
+
+
+def test_a_key_may_mint_keys_up_to_its_own_role(client, make_account):
+    admin = make_account("admin")
+    analyst_key = mint_key(client, admin.token, role="analyst").get_json()["key"]
+
+    lower = mint_key(client, analyst_key, role="viewer")
+    same = mint_key(client, analyst_key, role="analyst")
+
+    assert (lower.status_code, lower.get_json()["role"]) == (201, "viewer")
+    assert (same.status_code, same.get_json()["role"]) == (201, "analyst")
+
+
+def test_a_key_of_a_demoted_owner_mints_at_most_the_owners_role(client, make_account):
+    admin = make_account("admin")
+    owner = make_account("analyst")
+    key = mint_key(client, owner.token).get_json()["key"]
+    client.patch(f"/api/v1/users/{owner.user_id}", json={"role": "viewer"}, headers=admin.headers)
+
+    assert_error(mint_key(client, key, role="analyst"), 403, "PERMISSION_DENIED")
+    assert mint_key(client, key).get_json()["role"] == "viewer"
+
+
+# --- 2. tokens the API did not issue --------------------------------------------------------
+
+
+def _resigned(app, token: str, drop: tuple[str, ...] = (), **changes) -> str:
+    claims = jwt.decode(token, options={"verify_signature": False})
+    for name in drop:
+        claims.pop(name)
+    claims.update(changes)
+    return jwt.encode(claims, app.extensions["cyberorigen"].settings.secret_key, algorithm="HS256")
+
+
+@pytest.mark.parametrize(
+    "drop, changes",
+    [
+        (("exp",), {}),
+        (("jti",), {}),
+        (("exp", "jti"), {}),
+        (("org",), {}),
+        ((), {"jti": 12345}),
+        ((), {"jti": None}),
+        ((), {"org": ["a"]}),
+    ],
+    ids=["no-exp", "no-jti", "neither", "no-org", "int-jti", "null-jti", "list-org"],
+)
+def test_a_signed_token_missing_a_claim_is_401_not_500(app, client, make_account, drop, changes):
+    account = make_account("viewer")
+    token = _resigned(app, account.token, drop, **changes)
+
+    body = assert_error(client.get(ME, headers=bearer(token)), 401, "INVALID_TOKEN")
+    assert body["detail"] == "The access token is not valid."
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "eyJhbGciOiJIUzI1NiJ9.t7e.x",  # a payload that is not UTF-8 once decoded
+        "a.b.c",
+        "not-a-token",
+        "eyJhbGciOiJIUzI1NiJ9.e30",
+    ],
+)
+def test_a_malformed_token_gets_a_fixed_message(client, token):
+    body = assert_error(client.get(ME, headers=bearer(token)), 401, "INVALID_TOKEN")
+
+    assert body["detail"] == "The access token is not valid."
