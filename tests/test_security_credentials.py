@@ -117,3 +117,59 @@ def test_a_malformed_token_gets_a_fixed_message(client, token):
     body = assert_error(client.get(ME, headers=bearer(token)), 401, "INVALID_TOKEN")
 
     assert body["detail"] == "The access token is not valid."
+
+
+# --- 6b. a webhook URL that is a credential is write-only -----------------------------------
+
+SLACK_URL = "https://127.0.0.1:9/services/T0123/B4567/slack-credential-part"
+
+
+@pytest.fixture
+def webhook_client(make_app, unique_address):
+    """A client of an appliance whose webhook receivers may be on loopback."""
+    client = make_app(**{"webhooks.allowed_networks": "127.0.0.0/8"}).test_client()
+    client.environ_base["REMOTE_ADDR"] = unique_address()
+    return client
+
+
+def test_a_slack_webhook_url_is_shown_to_no_role(webhook_client, make_account):
+    analyst, viewer, admin = make_account("analyst"), make_account("viewer"), make_account("admin")
+    created = webhook_client.post(
+        "/api/v1/webhooks",
+        json={"transport": "slack", "url": SLACK_URL, "events": ["scan.completed"]},
+        headers=analyst.headers,
+    )
+    assert created.status_code == 201, created.get_json()
+    webhook_id = created.get_json()["id"]
+    changed = webhook_client.patch(
+        f"/api/v1/webhooks/{webhook_id}", json={"events": ["*"]}, headers=analyst.headers
+    )
+
+    answers = [created, changed]
+    for account in (viewer, analyst, admin):
+        answers.append(
+            webhook_client.get(f"/api/v1/webhooks/{webhook_id}", headers=account.headers)
+        )
+        answers.append(webhook_client.get("/api/v1/webhooks", headers=account.headers))
+    for answer in answers:
+        assert answer.status_code == 200 or answer is created
+        assert "slack-credential-part" not in answer.get_data(as_text=True)
+        assert "T0123" not in answer.get_data(as_text=True)
+    assert answers[2].get_json()["url"] == "https://127.0.0.1:9/***"
+
+
+def test_a_password_in_an_http_webhook_url_is_masked(webhook_client, make_account):
+    analyst, viewer = make_account("analyst"), make_account("viewer")
+    created = webhook_client.post(
+        "/api/v1/webhooks",
+        json={"url": "https://bot:hunter2-secret@127.0.0.1:9/hook", "events": ["scan.completed"]},
+        headers=analyst.headers,
+    )
+    assert created.status_code == 201, created.get_json()
+
+    shown = webhook_client.get(
+        f"/api/v1/webhooks/{created.get_json()['id']}", headers=viewer.headers
+    )
+
+    assert shown.get_json()["url"] == "https://bot:***@127.0.0.1:9/hook"
+    assert "hunter2" not in created.get_data(as_text=True)
