@@ -173,3 +173,43 @@ def test_a_password_in_an_http_webhook_url_is_masked(webhook_client, make_accoun
 
     assert shown.get_json()["url"] == "https://bot:***@127.0.0.1:9/hook"
     assert "hunter2" not in created.get_data(as_text=True)
+
+
+# --- 6c. a conflict says nothing about another tenant -------------------------------------
+
+
+def test_a_taken_e_mail_is_refused_alike_in_any_tenant(client, make_account):
+    admin = make_account("admin")
+    colleague = make_account("viewer")
+    stranger = make_account("viewer", org="Globex")
+
+    def create(email: str):
+        return client.post(
+            "/api/v1/users",
+            json={"email": email, "password": "a long enough password"},
+            headers=admin.headers,
+        )
+
+    own, other = create(colleague.email), create(stranger.email.upper())
+
+    bodies = [assert_error(own, 409, "CONFLICT"), assert_error(other, 409, "CONFLICT")]
+    assert bodies[0] == bodies[1]
+    for body in bodies:
+        assert body["field"] == "email"
+        for revealing in (stranger.email, colleague.email, "Globex", "exists"):
+            assert revealing.lower() not in body["detail"].lower()
+
+
+def test_a_taken_organization_name_is_refused_without_naming_it(client, make_account):
+    acme = make_account("admin")
+    make_account("admin", org="Globex Secret Projects")
+
+    renamed = client.patch(
+        "/api/v1/organizations/current",
+        json={"name": "Globex Secret Projects"},
+        headers=acme.headers,
+    )
+
+    body = assert_error(renamed, 409, "CONFLICT")
+    assert body["field"] == "name"
+    assert "globex" not in body["detail"].lower() and "exists" not in body["detail"]
