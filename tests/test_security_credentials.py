@@ -3,6 +3,8 @@ this API did not issue, or that a user's password change outdated, are refused."
 
 from __future__ import annotations
 
+import secrets
+
 import jwt
 import pytest
 
@@ -213,3 +215,99 @@ def test_a_taken_organization_name_is_refused_without_naming_it(client, make_acc
     body = assert_error(renamed, 409, "CONFLICT")
     assert body["field"] == "name"
     assert "globex" not in body["detail"].lower() and "exists" not in body["detail"]
+
+
+# --- 6a. a change to a user is seen at once, by every process --------------------------------
+
+
+@pytest.fixture
+def two_processes(make_app, unique_address):
+    """Two API applications as two processes of one appliance: one database, one Redis (same
+    key prefix), each with its own identity cache, kept far longer than any test lasts."""
+    shared = {"ratelimit.key_prefix": f"cyberorigen-test-{secrets.token_hex(4)}"}
+    clients = []
+    for _ in range(2):
+        client = make_app(**shared, **{"auth.identity_cache_seconds": 3600}).test_client()
+        client.environ_base["REMOTE_ADDR"] = unique_address()
+        clients.append(client)
+    return clients
+
+
+def test_a_demotion_made_in_one_process_applies_at_once_in_another(two_processes, make_account):
+    first, second = two_processes
+    admin, analyst = make_account("admin"), make_account("analyst")
+    assert second.get(ME, headers=analyst.headers).get_json()["role"] == "analyst"  # cached
+
+    demoted = first.patch(
+        f"/api/v1/users/{analyst.user_id}", json={"role": "viewer"}, headers=admin.headers
+    )
+
+    assert demoted.status_code == 200
+    assert second.get(ME, headers=analyst.headers).get_json()["role"] == "viewer"
+    refused = second.post("/api/v1/scans", json={"target": "example.com"}, headers=analyst.headers)
+    assert_error(refused, 403, "PERMISSION_DENIED")
+
+
+def test_a_user_deleted_in_one_process_is_refused_at_once_in_another(two_processes, make_account):
+    first, second = two_processes
+    admin, analyst = make_account("admin"), make_account("analyst")
+    assert second.get(ME, headers=analyst.headers).status_code == 200  # cached
+
+    assert (
+        first.delete(f"/api/v1/users/{analyst.user_id}", headers=admin.headers).status_code == 204
+    )
+
+    assert_error(second.get(ME, headers=analyst.headers), 401, "INVALID_TOKEN")
+
+
+def test_a_plan_change_in_one_process_applies_at_once_in_another(two_processes, make_account):
+    first, second = two_processes
+    admin = make_account("admin")
+    assert second.get(ME, headers=admin.headers).get_json()["organization"]["plan"] != "startup"
+
+    changed = first.patch(
+        "/api/v1/organizations/current", json={"plan": "startup"}, headers=admin.headers
+    )
+
+    assert changed.status_code == 200
+    assert second.get(ME, headers=admin.headers).get_json()["organization"]["plan"] == "startup"
+
+
+def test_changing_a_password_refuses_the_tokens_issued_before(two_processes, make_account):
+    first, second = two_processes
+    admin, analyst = make_account("admin"), make_account("analyst")
+    for client in two_processes:
+        assert client.get(ME, headers=analyst.headers).status_code == 200  # cached in both
+
+    changed = first.patch(
+        f"/api/v1/users/{analyst.user_id}",
+        json={"password": "a brand new long password"},
+        headers=admin.headers,
+    )
+
+    assert changed.status_code == 200
+    for client in two_processes:
+        body = assert_error(client.get(ME, headers=analyst.headers), 401, "INVALID_TOKEN")
+        assert "password" in body["detail"]
+    fresh = second.post(
+        "/api/v1/auth/token",
+        data={"username": analyst.email, "password": "a brand new long password"},
+    )
+    token = fresh.get_json()["access_token"]
+    assert first.get(ME, headers=bearer(token)).status_code == 200
+    # The admin's own token, and the analyst's API keys, are other credentials: they stay.
+    assert first.get(ME, headers=admin.headers).status_code == 200
+
+
+def test_in_embedded_mode_a_password_change_refuses_older_tokens(make_app, make_account):
+    client = make_app(redis=False, **{"auth.identity_cache_seconds": 3600}).test_client()
+    admin, analyst = make_account("admin"), make_account("analyst")
+    assert client.get(ME, headers=analyst.headers).status_code == 200
+
+    client.patch(
+        f"/api/v1/users/{analyst.user_id}",
+        json={"password": "a brand new long password"},
+        headers=admin.headers,
+    )
+
+    assert_error(client.get(ME, headers=analyst.headers), 401, "INVALID_TOKEN")

@@ -136,10 +136,14 @@ def _principal_from_jwt() -> Principal:
     verify_jwt_in_request()
     claims = get_jwt()
     identity = identities().get(claims.get("sub", ""))
-    if identity is None or identity.organization_public_id != claims.get("org"):
+    if (
+        identity is None
+        or identity.organization_public_id != claims.get("org")
+        or identity.password_stamp != claims.get("pwd")
+    ):
         raise ApiError(
             401,
-            "The token's user no longer exists or is disabled.",
+            "The token's user no longer exists, is disabled or has changed password: log in again.",
             "INVALID_TOKEN",
             headers=_BEARER_HINT,
         )
