@@ -311,3 +311,114 @@ def test_in_embedded_mode_a_password_change_refuses_older_tokens(make_app, make_
     )
 
     assert_error(client.get(ME, headers=analyst.headers), 401, "INVALID_TOKEN")
+
+
+# --- 6d. failed logins are limited per account, across addresses ----------------------------
+
+TOKEN = "/api/v1/auth/token"
+ACCOUNT_LIMIT = {"auth.account_failure_limit": "5/hour"}
+
+
+def login(client, email: str, password: str, address: str):
+    return client.post(
+        TOKEN,
+        data={"username": email, "password": password},
+        environ_overrides={"REMOTE_ADDR": address},
+    )
+
+
+@pytest.fixture
+def login_processes(make_app):
+    """Two API processes of one appliance (one Redis, one key prefix), the account limit low."""
+    shared = {"ratelimit.key_prefix": f"cyberorigen-test-{secrets.token_hex(4)}", **ACCOUNT_LIMIT}
+    return [make_app(**shared).test_client() for _ in range(2)]
+
+
+def spend_account_limit(clients, email: str, addresses) -> None:
+    """Five wrong passwords for ``email``, spread over the addresses and processes."""
+    for attempt in range(5):
+        client = clients[attempt % len(clients)]
+        address = addresses[attempt % len(addresses)]
+        assert login(client, email, "a wrong password!", address).status_code == 401
+
+
+def test_failed_logins_from_many_addresses_are_limited_per_account(
+    login_processes, make_account, unique_address
+):
+    owner, other = make_account("admin"), make_account("viewer")
+    attackers = [unique_address() for _ in range(3)]
+    spend_account_limit(login_processes, owner.email, attackers)
+
+    fresh = unique_address()
+    right = login(login_processes[1], owner.email, owner.password, fresh)
+    wrong = login(login_processes[0], owner.email, "another wrong one", attackers[0])
+
+    for refused in (right, wrong):
+        body = assert_error(refused, 429, "RATE_LIMITED")
+        assert "access_token" not in body
+        assert int(refused.headers["Retry-After"]) > 0
+    assert login(login_processes[0], other.email, other.password, fresh).status_code == 200
+    assert login(login_processes[1], other.email, "wrong again!!", fresh).status_code == 401
+
+
+def test_an_address_that_logged_in_before_is_not_locked_out(
+    login_processes, make_account, unique_address
+):
+    owner = make_account("admin")
+    home = unique_address()
+    assert login(login_processes[0], owner.email, owner.password, home).status_code == 200
+    spend_account_limit(login_processes, owner.email, [unique_address() for _ in range(3)])
+
+    assert login(login_processes[1], owner.email, owner.password, home).status_code == 200
+    assert login(login_processes[1], owner.email, "a typo password", home).status_code == 401
+    assert login(login_processes[0], owner.email, owner.password, home).status_code == 200
+    stranger = login(login_processes[0], owner.email, owner.password, unique_address())
+    assert_error(stranger, 429, "RATE_LIMITED")
+
+
+def test_the_account_limit_does_not_tell_which_accounts_exist(
+    login_processes, make_account, unique_address
+):
+    owner = make_account("admin")
+    nobody = "nobody-here@acme.example"
+    spend_account_limit(login_processes, owner.email, [unique_address()])
+    spend_account_limit(login_processes, nobody, [unique_address()])
+
+    address = unique_address()
+    existing = login(login_processes[0], owner.email, "x" * 12, address)
+    missing = login(login_processes[0], nobody, "x" * 12, address)
+
+    assert existing.get_json() == missing.get_json()
+    assert existing.status_code == missing.status_code == 429
+
+
+def test_in_embedded_mode_the_account_limit_holds_too(make_app, make_account, unique_address):
+    client = make_app(redis=False, **ACCOUNT_LIMIT).test_client()
+    owner = make_account("admin")
+    spend_account_limit([client], owner.email, [unique_address() for _ in range(5)])
+
+    assert_error(login(client, owner.email, owner.password, unique_address()), 429, "RATE_LIMITED")
+
+
+def test_without_an_account_limit_only_the_address_limit_applies(
+    make_app, make_account, unique_address
+):
+    client = make_app(**{"auth.account_failure_limit": ""}).test_client()
+    owner = make_account("admin")
+    spend_account_limit([client], owner.email, [unique_address() for _ in range(5)])
+
+    assert login(client, owner.email, owner.password, unique_address()).status_code == 200
+
+
+def test_by_default_three_addresses_get_twenty_guesses_not_thirty(
+    client, make_account, unique_address
+):
+    owner = make_account("admin")
+    addresses = [unique_address() for _ in range(3)]
+
+    answers = [
+        login(client, owner.email, f"guess number {attempt:02}", addresses[attempt % 3]).status_code
+        for attempt in range(30)
+    ]
+
+    assert answers == [401] * 20 + [429] * 10
