@@ -95,8 +95,20 @@ def _resigned(app, token: str, drop: tuple[str, ...] = (), **changes) -> str:
         ((), {"jti": 12345}),
         ((), {"jti": None}),
         ((), {"org": ["a"]}),
+        (("sub",), {}),
+        ((), {"sub": 7}),
     ],
-    ids=["no-exp", "no-jti", "neither", "no-org", "int-jti", "null-jti", "list-org"],
+    ids=[
+        "no-exp",
+        "no-jti",
+        "neither",
+        "no-org",
+        "int-jti",
+        "null-jti",
+        "list-org",
+        "no-sub",
+        "int-sub",
+    ],
 )
 def test_a_signed_token_missing_a_claim_is_401_not_500(app, client, make_account, drop, changes):
     account = make_account("viewer")
