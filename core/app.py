@@ -34,7 +34,7 @@ from cyberorigen.jobs import runtime
 from cyberorigen.jobs.queue import JobQueue, job_queue_for
 from cyberorigen.logging_setup import configure_logging
 from cyberorigen.plugin_registry import PluginRegistry
-from cyberorigen.services.identity import IdentityCache
+from cyberorigen.services.identity import IdentityCache, SharedEpoch
 from cyberorigen.services.secret_box import SecretBox
 from cyberorigen.services.token_blocklist import TokenBlocklist
 from cyberorigen.settings import Settings, load_settings
@@ -130,7 +130,12 @@ def create_app(settings: Settings | None = None) -> Flask:
         redis=redis_client,
         blocklist=TokenBlocklist(redis_client, settings.ratelimit_key_prefix),
         secret_box=SecretBox(settings.secret_key),
-        identities=IdentityCache(settings.identity_cache_seconds),
+        identities=IdentityCache(
+            settings.identity_cache_seconds,
+            epoch=(
+                SharedEpoch(redis_client, settings.ratelimit_key_prefix) if redis_client else None
+            ),
+        ),
         registry=registry,
         jobs=job_queue_for(settings, redis_client),
     )

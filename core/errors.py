@@ -52,6 +52,11 @@ class NotFound(ApiError):
         super().__init__(404, f"{what} not found", "NOT_FOUND")
 
 
+class PermissionDenied(ApiError):
+    def __init__(self, detail: str, field: str | None = None) -> None:
+        super().__init__(403, detail, "PERMISSION_DENIED", field)
+
+
 class Conflict(ApiError):
     def __init__(self, detail: str, field: str | None = None) -> None:
         super().__init__(409, detail, "CONFLICT", field)

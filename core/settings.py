@@ -69,6 +69,8 @@ class Settings:
     jwt_issuer: str
     jwt_audience: str
     token_rate_limit: str
+    account_failure_limit: str
+    known_address_days: int
     ratelimit_storage_url: str
     ratelimit_key_prefix: str
     scan_profiles: Mapping[str, tuple[str, ...]]
@@ -210,6 +212,11 @@ def _limit_string(value: Any) -> str:
     return text
 
 
+def _optional_limit_string(value: Any) -> str:
+    """A rate limit, or empty for none."""
+    return _limit_string(value) if _as_str(value) else ""
+
+
 def _url(schemes: set[str], allow_empty: bool = True) -> Callable[[Any], str]:
     def check(value: Any) -> str:
         text = _as_str(value)
@@ -235,6 +242,8 @@ _SPECS: dict[str, Callable[[Any], Any]] = {
     "auth.issuer": _as_str,
     "auth.audience": _as_str,
     "auth.token_rate_limit": _limit_string,
+    "auth.account_failure_limit": _optional_limit_string,
+    "auth.known_address_days": _as_int,
     "ratelimit.storage_url": _url({"redis", "rediss", "unix", "memory"}),
     "ratelimit.key_prefix": _as_str,
     "scans.profiles": _as_profiles,
@@ -390,6 +399,8 @@ def load_settings(
         jwt_issuer=values["auth.issuer"] or "cyberorigen",
         jwt_audience=values["auth.audience"] or "cyberorigen-api",
         token_rate_limit=values["auth.token_rate_limit"],
+        account_failure_limit=values["auth.account_failure_limit"],
+        known_address_days=max(values["auth.known_address_days"], 0),
         ratelimit_storage_url=values["ratelimit.storage_url"] or redis_url or "memory://",
         ratelimit_key_prefix=values["ratelimit.key_prefix"] or "cyberorigen",
         scan_profiles=values["scans.profiles"],

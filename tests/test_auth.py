@@ -452,8 +452,8 @@ def test_api_key_role_cannot_exceed_its_creators(client, make_account):
 
     response = create_key(client, account, role="admin")
 
-    assert response.status_code == 422
-    assert response.get_json()["error_code"] == "VALIDATION_ERROR"
+    assert response.status_code == 403
+    assert response.get_json()["error_code"] == "PERMISSION_DENIED"
     assert response.get_json()["field"] == "role"
 
 

@@ -105,7 +105,7 @@ def test_users_create_reads_the_password_from_stdin(tmp_path):
 
     assert created.returncode == 0, created.stderr
     assert "Created analyst ana@example.com" in created.stdout
-    assert duplicate.returncode == 1 and "already exists" in duplicate.stderr
+    assert duplicate.returncode == 1 and "cannot be used" in duplicate.stderr
     assert weak.returncode == 1 and "at least 12 characters" in weak.stderr
 
 

@@ -15,6 +15,7 @@ import time
 from flask import Blueprint, Flask, current_app, request
 from flask_limiter import Limiter
 
+from cyberorigen.api import login_limit
 from cyberorigen.api.security import current_principal, is_public_endpoint
 from cyberorigen.services.organizations import effective_limits, limit_string
 from cyberorigen.settings import Settings
@@ -89,6 +90,7 @@ def init_app(app: Flask, settings: Settings, token_blueprint: Blueprint) -> Limi
         key_prefix=f"{settings.ratelimit_key_prefix}:{STRATEGY}",
     )
     limiter.limit(token_endpoint_limit, key_func=client_address)(token_blueprint)
+    login_limit.init_app(app, limiter, settings, token_blueprint)
     app.config.update(
         RATELIMIT_STORAGE_URI=settings.ratelimit_storage_url,
         RATELIMIT_STRATEGY=STRATEGY,

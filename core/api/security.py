@@ -25,6 +25,12 @@ from cyberorigen.services.token_blocklist import TokenBlocklist
 from cyberorigen.settings import Settings
 
 _BEARER_HINT = {"WWW-Authenticate": 'Bearer realm="cyberorigen"'}
+INVALID_TOKEN_DETAIL = "The access token is not valid."
+
+#: Claims every access token this API issues carries, with their type. A signed token without
+#: them (made with a leaked or test secret, or by another issuer sharing it) cannot be revoked
+#: (no ``jti``) or never expires (no ``exp``): it is not one of ours.
+_REQUIRED_CLAIMS: dict[str, type] = {"jti": str, "exp": int, "org": str}
 
 
 @dataclass(frozen=True)
@@ -115,14 +121,29 @@ def _principal_from_api_key(key: str) -> Principal:
     return Principal(identity=Identity.of(row.user), role=role, via="api_key")
 
 
+def _required_claims(claims: dict[str, Any]) -> dict[str, Any]:
+    """``claims`` if each required claim is there with its type; a 401 otherwise.
+
+    Runs first among the checks of a decoded token (it is the blocklist's callback)."""
+    for name, kind in _REQUIRED_CLAIMS.items():
+        value = claims.get(name)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise ApiError(401, INVALID_TOKEN_DETAIL, "INVALID_TOKEN", headers=_BEARER_HINT)
+    return claims
+
+
 def _principal_from_jwt() -> Principal:
     verify_jwt_in_request()
     claims = get_jwt()
     identity = identities().get(claims.get("sub", ""))
-    if identity is None or identity.organization_public_id != claims.get("org"):
+    if (
+        identity is None
+        or identity.organization_public_id != claims.get("org")
+        or identity.password_stamp != claims.get("pwd")
+    ):
         raise ApiError(
             401,
-            "The token's user no longer exists or is disabled.",
+            "The token's user no longer exists, is disabled or has changed password: log in again.",
             "INVALID_TOKEN",
             headers=_BEARER_HINT,
         )
@@ -189,9 +210,9 @@ def _jwt_manager(app: Flask, settings: Settings) -> JWTManager:
     jwt.expired_token_loader(
         lambda header, payload: fail("The access token has expired.", "TOKEN_EXPIRED")
     )
-    jwt.invalid_token_loader(
-        lambda reason: fail(f"The access token is not valid: {reason}.", "INVALID_TOKEN")
-    )
+    # The decoder's reason ("'utf-8' codec can't decode byte 0xb7 …") describes its internals,
+    # not anything the caller can act on: every undecodable token gets the same answer.
+    jwt.invalid_token_loader(lambda reason: fail(INVALID_TOKEN_DETAIL, "INVALID_TOKEN"))
     jwt.unauthorized_loader(
         lambda reason: fail(f"Authentication required: {reason}.", "NOT_AUTHENTICATED")
     )
@@ -207,7 +228,9 @@ def _jwt_manager(app: Flask, settings: Settings) -> JWTManager:
     jwt.token_verification_failed_loader(
         lambda header, payload: fail("The token failed verification.", "INVALID_TOKEN")
     )
-    jwt.token_in_blocklist_loader(lambda header, payload: blocklist().is_revoked(payload["jti"]))
+    jwt.token_in_blocklist_loader(
+        lambda header, payload: blocklist().is_revoked(_required_claims(payload)["jti"])
+    )
     return jwt
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import marshmallow as ma
 
@@ -337,6 +337,18 @@ class Delivery:
     appliance: Mapping[str, Any] = field(default_factory=dict)
 
 
+def masked_url(url: str, whole_path: bool) -> str:
+    """``url`` without its credentials: its password masked, or with ``whole_path`` all but
+    the origin (``https://hooks.slack.com/***``)."""
+    parts = urlsplit(url)
+    host = parts.netloc.rpartition("@")[2]
+    if whole_path:
+        return f"{parts.scheme}://{host}/***"
+    if parts.password is None:
+        return url
+    return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
+
+
 class Transport(ABC):
     """A way to deliver notifications (HTTP, Slack, e-mail, syslog...)."""
 
@@ -347,6 +359,11 @@ class Transport(ABC):
     #: Whether webhooks of this transport have a ``url`` (http, slack) or not (email, syslog).
     uses_url: bool = True
 
+    #: Whether the URL itself is the credential (a Slack incoming-webhook URL: whoever has it
+    #: may post). Such a URL is write-only, like a signing secret: the API shows only its
+    #: origin. Any other URL is shown with a password in it masked.
+    url_is_credential: bool = False
+
     @abstractmethod
     def send(self, delivery: Delivery) -> Sent | None:
         """Deliver it, or raise :class:`TransientError`, :class:`PermanentError` or
@@ -355,6 +372,10 @@ class Transport(ABC):
     def check_url(self, url: str) -> str | None:
         """Say what is wrong with ``url`` for this transport (None when it is fine)."""
         return None
+
+    def shown_url(self, url: str) -> str:
+        """The URL as the API shows it (see ``url_is_credential``)."""
+        return masked_url(url, whole_path=self.url_is_credential)
 
     def destination(self, url: str | None, config: Mapping[str, Any]) -> tuple[str, int] | None:
         """The host and port a delivery will connect to, checked against the network guard

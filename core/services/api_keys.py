@@ -11,7 +11,7 @@ import secrets
 from datetime import datetime, timedelta
 
 from cyberorigen.db.models import ApiKey, Organization, User, utcnow
-from cyberorigen.errors import NotFound, ValidationFailed
+from cyberorigen.errors import NotFound, PermissionDenied, ValidationFailed
 from cyberorigen.services.identity import Identity
 from cyberorigen.services.roles import role_at_least
 
@@ -29,12 +29,21 @@ def _digest(key: str) -> str:
 
 
 def create_api_key(
-    owner: Identity, name: str, role: str | None, expires_at: datetime | None
+    owner: Identity,
+    caller_role: str,
+    name: str,
+    role: str | None,
+    expires_at: datetime | None,
 ) -> tuple[ApiKey, str]:
-    """Create a key for ``owner``; returns the row and the only copy of the key itself."""
-    role = role or owner.role
-    if not role_at_least(owner.role, role):
-        raise ValidationFailed(f"role: cannot exceed your own role ({owner.role})", "role")
+    """Create a key for ``owner``; returns the row and the only copy of the key itself.
+
+    ``caller_role`` is the effective role of the credential asking (an API key's role, capped
+    by its owner's current role), not the owner's own: a viewer key of an admin mints at most
+    viewer keys. The key's role defaults to it.
+    """
+    role = role or caller_role
+    if not role_at_least(caller_role, role):
+        raise PermissionDenied(f"role: cannot exceed your own role ({caller_role})", "role")
     if expires_at is not None and expires_at <= utcnow():
         raise ValidationFailed("expires_at: must be in the future", "expires_at")
     key = KEY_PREFIX + secrets.token_urlsafe(32)

@@ -11,13 +11,17 @@ from cyberorigen.db.models import Organization
 from cyberorigen.errors import Conflict
 from cyberorigen.settings import Plan
 
+#: Organization names are unique (the CLI names organizations by them); a refused name says
+#: nothing about the organization that has it.
+NAME_UNUSABLE = "this organization name cannot be used; choose another"
+
 
 def create_organization(name: str, plan: str = "startup") -> Organization:
     try:
         with database.atomic():
             return Organization.create(name=name, plan=plan)
     except IntegrityError:
-        raise Conflict(f"an organization named {name!r} already exists", "name") from None
+        raise Conflict(NAME_UNUSABLE, "name") from None
 
 
 def get_by_name(name: str) -> Organization | None:
@@ -50,5 +54,5 @@ def update_organization(org: Organization, changes: Mapping[str, object]) -> Org
         with database.atomic():
             org.save()
     except IntegrityError:
-        raise Conflict(f"an organization named {org.name!r} already exists", "name") from None
+        raise Conflict(NAME_UNUSABLE, "name") from None
     return org

@@ -11,6 +11,11 @@ from cyberorigen.db.models import Organization, User, utcnow
 from cyberorigen.errors import Conflict, NotFound, ValidationFailed
 from cyberorigen.services.passwords import hash_password, password_problem, verify_password
 
+#: An e-mail address is the login, so it is unique across organizations. The refusal is the
+#: same whether the address is taken in the caller's organization or another, and names nothing:
+#: an admin learns no more about other tenants than that this address is not available.
+EMAIL_UNUSABLE = "this e-mail address cannot be used; choose another"
+
 
 def normalize_email(email: str) -> str:
     return email.strip().lower()
@@ -29,7 +34,7 @@ def create_user(org_id: int, email: str, password: str, role: str) -> User:
                 role=role,
             )
     except IntegrityError:
-        raise Conflict(f"a user with e-mail {email!r} already exists", "email") from None
+        raise Conflict(EMAIL_UNUSABLE, "email") from None
 
 
 def authenticate(email: str, password: str) -> User | None:

@@ -19,12 +19,23 @@ import marshmallow as ma
 from cyberorigen.db import database
 from cyberorigen.db.models import Webhook, utcnow
 from cyberorigen.errors import NotFound, ValidationFailed, leaf_messages
-from cyberorigen.plugin_api.interfaces import DeliveryError, Transport
+from cyberorigen.plugin_api.interfaces import DeliveryError, Transport, masked_url
 from cyberorigen.plugin_api.net import AddressRefused, NetworkPolicy
 from cyberorigen.plugin_api.signing import PREFIX, secret_key
 from cyberorigen.plugin_registry import PluginRegistry
 from cyberorigen.services.outbox import record_event
 from cyberorigen.services.secret_box import SecretBox
+
+
+def shown_url(registry: PluginRegistry, webhook: Webhook) -> str | None:
+    """The webhook's URL as responses show it (its transport masks credentials in it); only
+    the origin when the transport is no longer installed and cannot say."""
+    if not webhook.url:
+        return webhook.url
+    transport = registry.transports.get(webhook.transport)
+    if transport is None:
+        return masked_url(webhook.url, whole_path=True)
+    return transport.shown_url(webhook.url)
 
 
 def generate_secret() -> str:

@@ -119,6 +119,7 @@ def message(delivery: Delivery) -> dict[str, Any]:
 class SlackTransport(Transport):
     name = "slack"
     uses_url = True
+    url_is_credential = True  # whoever has the incoming-webhook URL may post to the channel
     config_schema = SlackConfigSchema
 
     def check_url(self, url: str) -> str | None:

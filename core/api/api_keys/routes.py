@@ -37,8 +37,9 @@ class ApiKeys(MethodView):
     @blp.response(201, ApiKeyCreatedSchema)
     def post(self, data):
         """Create an API key; the key is in this response only."""
+        caller = principal()
         row, key = create_api_key(
-            principal().identity, data["name"], data.get("role"), data.get("expires_at")
+            caller.identity, caller.role, data["name"], data.get("role"), data.get("expires_at")
         )
         row.key = key
         return row

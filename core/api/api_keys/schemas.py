@@ -11,7 +11,10 @@ class ApiKeyCreateSchema(ma.Schema):
     name = fields.String(required=True, validate=validate.Length(min=1, max=200))
     role = fields.String(
         validate=validate.OneOf(ROLES),
-        metadata={"description": "At most your own role; defaults to it."},
+        metadata={
+            "description": "At most the role of the credential calling (a key's own role); "
+            "defaults to it."
+        },
     )
     expires_at = UtcTimestamp(allow_none=True, metadata={"description": "Optional expiry (UTC)."})
 

@@ -11,6 +11,7 @@ from flask_smorest import Blueprint
 from cyberorigen.api.auth.schemas import MeSchema, TokenRequestSchema, TokenSchema
 from cyberorigen.api.security import blocklist, principal, public, require_role
 from cyberorigen.errors import ApiError
+from cyberorigen.services.identity import password_stamp
 from cyberorigen.services.users import authenticate
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Access tokens.")
@@ -36,7 +37,11 @@ def issue_token(form):
         raise ApiError(401, "Incorrect e-mail or password.", "INVALID_CREDENTIALS")
     token = create_access_token(
         identity=user.public_id,
-        additional_claims={"org": user.organization.public_id, "role": user.role},
+        additional_claims={
+            "org": user.organization.public_id,
+            "role": user.role,
+            "pwd": password_stamp(user.password_hash),
+        },
     )
     lifetime = current_app.extensions["cyberorigen"].settings.token_lifetime
     return {"access_token": token, "token_type": "bearer", "expires_in": lifetime}

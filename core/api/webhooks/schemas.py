@@ -10,6 +10,7 @@ from cyberorigen.api.schemas import PageArgsSchema, UtcTimestamp
 from cyberorigen.compliance.catalogue import catalogue_of
 from cyberorigen.services.targets import normalize_target
 from cyberorigen.webhooks.events import EVENT_TYPES
+from cyberorigen.webhooks.subscriptions import shown_url
 
 SEVERITIES = ("info", "low", "medium", "high", "critical")
 DELIVERY_STATUSES = ("pending", "delivered", "failed")
@@ -51,7 +52,16 @@ class FiltersSchema(ma.Schema):
 
 class WebhookSchema(ma.Schema):
     id = fields.String(attribute="public_id", metadata={"example": "wh_9a8b7c6d5e4f3a2b"})
-    url = fields.String(allow_none=True, metadata={"example": "https://your-server.com/webhook"})
+    url = fields.Function(
+        lambda row: shown_url(current_app.extensions["cyberorigen"].registry, row),
+        allow_none=True,
+        metadata={
+            "type": "string",
+            "example": "https://your-server.com/webhook",
+            "description": "Write-only where it is the credential (slack: only the origin is "
+            "shown); a password in it is masked.",
+        },
+    )
     events = fields.List(fields.String(), metadata={"example": ["scan.completed"]})
     active = fields.Boolean()
     created_at = UtcTimestamp()
