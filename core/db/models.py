@@ -124,7 +124,8 @@ class Scan(BaseModel):
 
 
 class ScannerRun(BaseModel):
-    """One scanner's part of a scan: its status, error and how many findings it made."""
+    """One scanner's part of a scan: its status, error, how many findings it made and what it
+    observed of the target (the first observations it reported, with the total)."""
 
     scan = ForeignKeyField(Scan, backref="scanner_runs", on_delete="CASCADE")
     scanner = CharField(max_length=100)
@@ -132,6 +133,7 @@ class ScannerRun(BaseModel):
     status = CharField(max_length=20, default="pending")
     error = TextField(null=True)
     findings_count = IntegerField(default=0)
+    observed = JSONField(null=True)
     started_at = DateTimeField(null=True)
     finished_at = DateTimeField(null=True)
 

@@ -24,17 +24,20 @@ def run_scanner(
     timeout: float | None = None,
     report_progress: Callable[[int, str], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
+    observations: list[str] | None = None,
 ) -> list[Finding]:
     """Run ``scanner`` against ``target`` in this process and return all its findings.
 
-    ``report_progress(percent, step)`` receives the scanner's progress reports, and
-    ``is_cancelled()`` stands for the scan's cancellation, as on a worker."""
+    ``report_progress(percent, step)`` receives the scanner's progress reports,
+    ``is_cancelled()`` stands for the scan's cancellation, as on a worker, and the list
+    ``observations``, when given, receives what the scanner said it observed."""
     ctx = ScanContext(
         target=Target.parse(target),
         options=validated_options(scanner, options),
         deadline=time.monotonic() + (timeout or scanner.timeout),
         report_progress=report_progress or (lambda percent, step: None),
         is_cancelled=is_cancelled or (lambda: False),
+        record_observation=(observations.append if observations is not None else lambda what: None),
     )
     return list(scanner.run(ctx))
 

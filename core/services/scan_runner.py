@@ -2,7 +2,11 @@
 
 ``queued -> running -> completed | failed | cancelled``. Each scanner of the scan's profile runs
 in a thread of its own with a deadline; its findings are stored as they arrive; a scanner that
-raises or overruns is recorded as that scanner's error and the others still run. While the
+raises or overruns is recorded as that scanner's error and the others still run. A scanner
+run is ``completed`` only when it observed the target (a finding, or an observation it
+reported): one that observed nothing is ``failed``, one that says the target has nothing it
+examines is ``not_applicable``. A scan is ``completed`` only when some scanner completed;
+otherwise it is ``failed`` with what each scanner said. While the
 scan runs, its ``heartbeat_at`` moves; a scan whose heartbeat stops (its worker was killed) is
 re-queued or failed by :func:`reap_lost_scans`.
 """
@@ -22,7 +26,13 @@ from cyberorigen.compliance.scans import assess_completed_scan
 from cyberorigen.db import database
 from cyberorigen.db.models import Finding, Scan, ScanFinding, ScannerRun, utcnow
 from cyberorigen.plugin_api.interfaces import Finding as PluginFinding
-from cyberorigen.plugin_api.interfaces import ScanCancelled, ScanContext, ScanSummary, Target
+from cyberorigen.plugin_api.interfaces import (
+    NotApplicable,
+    ScanCancelled,
+    ScanContext,
+    ScanSummary,
+    Target,
+)
 from cyberorigen.plugin_registry import PluginRegistry
 from cyberorigen.services.findings import resolve_unseen
 from cyberorigen.services.outbox import record_event
@@ -32,6 +42,13 @@ log = logging.getLogger("cyberorigen.scans")
 TERMINAL = ("completed", "failed", "cancelled")
 MAX_ATTEMPTS = 2
 CANCEL_GRACE_SECONDS = 5.0
+#: A scanner run keeps this many of its observations (each cut to OBSERVATION_CHARS).
+KEPT_OBSERVATIONS = 20
+OBSERVATION_CHARS = 300
+OBSERVED_NOTHING = (
+    "observed nothing: it ended without a finding and without reporting what it examined, "
+    "so none of its checks passed"
+)
 
 
 @dataclass(frozen=True)
@@ -202,6 +219,8 @@ class _ScannerThread:
             self.messages.put(("done", None))
         except ScanCancelled:
             self.messages.put(("cancelled", None))
+        except NotApplicable as exc:
+            self.messages.put(("not_applicable", str(exc) or "nothing to examine"))
         except Exception as exc:  # noqa: BLE001 - the scanner's error, recorded as such
             self.messages.put(("error", f"{type(exc).__name__}: {exc}"))
 
@@ -252,18 +271,23 @@ class _Run:
             self.scan.progress = int((index + percent / 100) / total * 100)
             self.scan.current_step = f"{run.scanner}: {step}" if step else run.scanner
 
+        observations: list[str] = []  # appended to by the scanner's thread
         ctx = ScanContext(
             target=self.target,
             options=(self.scan.options or {}).get(run.scanner, {}),
             deadline=deadline,
             report_progress=progress,
             is_cancelled=lambda: self.cancel.is_set() or time.monotonic() > deadline,
+            record_observation=observations.append,
         )
         progress(0, "starting")
         worker = _ScannerThread(scanner, ctx)
         worker.thread.start()
         outcome, error = self._consume(worker, run, deadline, timeout)
+        if outcome == "completed" and not observations and not run.findings_count:
+            outcome, error = "failed", OBSERVED_NOTHING
         run.status, run.error, run.finished_at = outcome, error, utcnow()
+        run.observed = _kept(observations)
         run.save()
 
     def _consume(self, worker: _ScannerThread, run: ScannerRun, deadline: float, timeout: float):
@@ -288,6 +312,8 @@ class _Run:
                 ).execute()
             elif kind == "done":
                 return "completed", None
+            elif kind == "not_applicable":
+                return "not_applicable", value
             elif kind == "cancelled":
                 if self.cancel.is_set():
                     return "cancelled", "the scan was cancelled"
@@ -324,7 +350,7 @@ def run_scan(scan_id: str, registry: PluginRegistry, settings: RunnerSettings) -
         elif any(run.status == "completed" for run in runs):
             _finish(scan, "completed", errors)
         else:
-            _finish(scan, "failed", errors or "no scanner could run")
+            _finish(scan, "failed", _nothing_observed(runs))
     if scan.status == "completed":
         try:
             resolve_unseen(scan, [run.scanner for run in runs if run.status == "completed"])
@@ -335,13 +361,34 @@ def run_scan(scan_id: str, registry: PluginRegistry, settings: RunnerSettings) -
     return scan.status
 
 
+def _kept(observations: list[str]) -> list[str] | None:
+    """The observations a scanner run keeps: the first few, each cut short, with the total."""
+    if not observations:
+        return None
+    kept = [
+        text if len(text) <= OBSERVATION_CHARS else text[: OBSERVATION_CHARS - 3] + "..."
+        for text in observations[:KEPT_OBSERVATIONS]
+    ]
+    if len(observations) > KEPT_OBSERVATIONS:
+        kept.append(f"... and {len(observations) - KEPT_OBSERVATIONS} more")
+    return kept
+
+
+def _outcome_of(run: ScannerRun) -> str:
+    return f"{run.scanner}: {run.status}" + (f" ({run.error})" if run.error else "")
+
+
 def _errors_of(runs: list[ScannerRun]) -> str | None:
     problems = [
-        f"{run.scanner}: {run.status}" + (f" ({run.error})" if run.error else "")
-        for run in runs
-        if run.status not in ("completed", "not_applicable")
+        _outcome_of(run) for run in runs if run.status not in ("completed", "not_applicable")
     ]
     return "; ".join(problems) or None
+
+
+def _nothing_observed(runs: list[ScannerRun]) -> str:
+    """Why a scan in which no scanner completed is failed: what each scanner said."""
+    said = "; ".join(_outcome_of(run) for run in runs)
+    return f"no scanner observed the target: {said or 'its profile has no scanner'}"
 
 
 def reap_lost_scans(silence: float, requeue) -> list[str]:

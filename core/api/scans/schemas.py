@@ -17,8 +17,23 @@ class ScannerRunSchema(ma.Schema):
     status = fields.String(metadata={"enum": list(SCANNER_RUN_STATUSES)})
     error = fields.String(allow_none=True)
     findings_count = fields.Integer()
+    observed = fields.Method(
+        "_observed",
+        metadata={
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "What the scanner saw of the target, as it reported it (the first "
+            "20). Empty when it observed nothing: its checks then count neither as passed "
+            "nor as failed.",
+            "example": ["GET https://example.com/ answered 200"],
+        },
+    )
     started_at = UtcTimestamp(allow_none=True)
     finished_at = UtcTimestamp(allow_none=True)
+
+    @staticmethod
+    def _observed(run) -> list[str]:
+        return list(run.observed or [])
 
 
 class ScanSchema(ma.Schema):
