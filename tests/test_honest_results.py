@@ -23,7 +23,7 @@ from cyberorigen.plugin_api.testing import run_scanner
 from cyberorigen.plugins.dns.scanner import DnsScanError, SmtpScanner
 
 TRANSIT = "ctrl_encryption_in_transit"
-SCOPE = ("unreachable.invalid", "nomail.invalid", "127.0.0.0/8")
+SCOPE = ("unreachable.invalid", "nomail.invalid", "mail.invalid", "127.0.0.0/8")
 
 
 @pytest.fixture
@@ -35,30 +35,33 @@ def dns_server() -> Iterator[DnsServer]:
     server.stop()
 
 
+PROFILES = {"full": ["http", "tls", "ports", "dns", "smtp"], "blind": ["blind"]}
+
+
 @pytest.fixture
 def appliance(with_plugins, make_app, make_account, unique_address):
-    """An embedded appliance (scans run in-process) with the ``blind`` test scanner;
-    ``scan(body)`` creates a scan as an analyst and returns it once it has ended, ``get(path)``
-    reads the API as that analyst."""
+    """Embedded appliances (scans run in-process) with the ``blind`` test scanner:
+    ``scan(body)`` creates a scan as an analyst and returns it once its run has ended (on an
+    appliance of its own, whose threads it waits for), ``get(path)`` reads the API."""
     with_plugins("blind")
-    app = make_app(
-        redis=False,
-        **{"scans.profiles": {"full": ["http", "tls", "ports", "dns", "smtp"], "blind": ["blind"]}},
-    )
-    client = app.test_client()
-    client.environ_base["REMOTE_ADDR"] = unique_address()
     analyst = make_account(role="analyst", scope=SCOPE)
+    apps = []
+
+    def client():
+        if not apps:
+            apps.append(make_app(redis=False, **{"scans.profiles": PROFILES}))
+        test_client = apps[-1].test_client()
+        test_client.environ_base["REMOTE_ADDR"] = unique_address()
+        return test_client
 
     def scan(body: dict) -> dict:
-        created = client.post("/api/v1/scans", json=body, headers=analyst.headers)
+        created = client().post("/api/v1/scans", json=body, headers=analyst.headers)
         assert created.status_code == 201, created.get_json()
-        app.extensions["cyberorigen"].jobs.shutdown()  # wait for the in-process run to end
-        return client.get(
-            f"/api/v1/scans/{created.get_json()['id']}", headers=analyst.headers
-        ).get_json()
+        apps.pop().extensions["cyberorigen"].jobs.shutdown()  # the run, to its very end
+        return get(f"/api/v1/scans/{created.get_json()['id']}")
 
     def get(path: str) -> dict:
-        response = client.get(path, headers=analyst.headers)
+        response = client().get(path, headers=analyst.headers)
         assert response.status_code == 200, response.get_json()
         return response.get_json()
 
@@ -141,6 +144,12 @@ def test_a_domain_without_mail_servers_is_not_applicable_to_smtp_and_credits_no_
     assert runs["dns"]["observed"] == [
         "DNS server 127.0.0.1 answered SOA nomail.invalid: zone nomail.invalid"
     ]
+    # Its SPF and DMARC checks do not apply to a domain without mail: not examined, not passed.
+    mail_checks = {"dns.spf_missing", "dns.spf_permissive", "dns.dmarc_missing", "dns.dmarc_p_none"}
+    assert runs["dns"]["not_examined"] == dict.fromkeys(
+        mail_checks,
+        "nomail.invalid is not a mail domain (no MX and no SPF record): SPF and DMARC do not apply",
+    )
     assert result["status"] == "completed", result
     assert "smtp" not in (result["error"] or "")  # not applicable is no error
 
@@ -157,6 +166,31 @@ def test_a_domain_without_mail_servers_is_not_applicable_to_smtp_and_credits_no_
     }
     assert credited, "the dns scanner observed the domain: its checks are evidence"
     assert {check.split(".")[0] for check in credited} == {"dns"}, credited
+    assert not credited & mail_checks, credited
+
+
+def test_a_check_not_examined_leaves_its_open_finding_open(appliance, dns_server, free_port):
+    scan, get = appliance
+    sends_mail = make_zone("mail.invalid.", "@ MX 10 mx\nmx A 127.0.0.1\n")
+    dns_server.zones.append(sends_mail)
+    smtp = {**_resolver(dns_server), "smtp_port": free_port()}
+    body = {
+        "target": "mail.invalid",
+        "scan_type": "full",
+        "options": {"dns": _resolver(dns_server), "smtp": smtp},
+    }
+    first = scan(body)
+    found = get(f"/api/v1/scans/{first['id']}/findings?per_page=100")["items"]
+    spf = next(item for item in found if item["check_id"] == "dns.spf_missing")
+
+    dns_server.zones.remove(sends_mail)  # the domain stops receiving mail
+    dns_server.zones.append(make_zone("mail.invalid.", ""))
+    second = scan(body)
+    runs = {run["scanner"]: run for run in second["scanners"]}
+    assert runs["dns"]["status"] == "completed" and "dns.spf_missing" in runs["dns"]["not_examined"]
+    assert runs["smtp"]["status"] == "not_applicable", runs["smtp"]
+    # Not examined is not "not seen": the finding is not marked fixed.
+    assert get(f"/api/v1/findings/{spf['id']}")["status"] == "open"
 
 
 def test_a_scanner_that_returns_without_observing_anything_is_failed_not_completed(

@@ -1,10 +1,12 @@
 """What a completed scan means for compliance.
 
 After a scan completes, on the worker that ran it: the checks of every scanner that
-completed count as run; a run check with a finding (low or above) failed, the others
-passed. The results are attached as automatic evidence to the controls those checks test,
-the controls are re-assessed (``control.status_changed`` events), and for each framework the
-scan named, a summary is stored on the scan: requirements touched, passed and failed.
+completed (it observed the target) count as run, except those it said it did not examine; a
+run check with a finding (low or above) failed, the others passed. A scanner that failed,
+timed out, observed nothing or was not applicable credits nothing. The results are attached
+as automatic evidence to the controls those checks test, the controls are re-assessed
+(``control.status_changed`` events), and for each framework the scan named, a summary is
+stored on the scan: requirements touched, passed and failed.
 """
 
 from __future__ import annotations
@@ -27,11 +29,16 @@ log = logging.getLogger("cyberorigen.compliance")
 
 def _results(scan: Scan, registry: PluginRegistry) -> tuple[set[str], dict[str, list[Finding]]]:
     completed = [
-        run.scanner
+        run
         for run in scan.scanner_runs.where(ScannerRun.status == "completed")
         if run.scanner in registry.scanners
     ]
-    checks_run = {check.id for name in completed for check in registry.scanners[name].checks}
+    checks_run = {
+        check.id
+        for run in completed
+        for check in registry.scanners[run.scanner].checks
+        if check.id not in run.not_examined
+    }
     found: dict[str, list[Finding]] = {}
     query = Finding.select().join(ScanFinding).where(ScanFinding.scan == scan)
     for finding in query:

@@ -126,6 +126,7 @@ class ScanContext:
         report_progress: Callable[[int, str], None] = lambda percent, step: None,
         is_cancelled: Callable[[], bool] = lambda: False,
         record_observation: Callable[[str], None] = lambda what: None,
+        record_not_examined: Callable[[tuple[str, ...], str], None] = lambda checks, why: None,
     ) -> None:
         self.target = target
         self.options = dict(options)
@@ -133,6 +134,7 @@ class ScanContext:
         self._report_progress = report_progress
         self._is_cancelled = is_cancelled
         self._record_observation = record_observation
+        self._record_not_examined = record_not_examined
 
     def seconds_left(self) -> float:
         """Seconds until this scanner's deadline (its timeout); never negative."""
@@ -150,6 +152,12 @@ class ScanContext:
         run that ends with no finding and no observation is recorded as ``failed`` ("observed
         nothing"), never as ``completed``. A finding is an observation too."""
         self._record_observation(str(what))
+
+    def not_examined(self, check_ids: Iterable[str], reason: str) -> None:
+        """Say that these of the scanner's checks were not examined on this target, and why
+        ("example.com sends no mail: SPF and DMARC do not apply"): they count neither as
+        passed nor as failed, and findings of them stay as they are."""
+        self._record_not_examined(tuple(check_ids), str(reason))
 
     def cancelled(self) -> bool:
         return self._is_cancelled()

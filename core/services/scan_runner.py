@@ -272,6 +272,14 @@ class _Run:
             self.scan.current_step = f"{run.scanner}: {step}" if step else run.scanner
 
         observations: list[str] = []  # appended to by the scanner's thread
+        not_examined: dict[str, str] = {}  # likewise
+        known = {check.id for check in scanner.checks}
+
+        def skip(checks: tuple[str, ...], why: str) -> None:
+            not_examined.update(
+                (check, why[:OBSERVATION_CHARS]) for check in checks if check in known
+            )
+
         ctx = ScanContext(
             target=self.target,
             options=(self.scan.options or {}).get(run.scanner, {}),
@@ -279,6 +287,7 @@ class _Run:
             report_progress=progress,
             is_cancelled=lambda: self.cancel.is_set() or time.monotonic() > deadline,
             record_observation=observations.append,
+            record_not_examined=skip,
         )
         progress(0, "starting")
         worker = _ScannerThread(scanner, ctx)
@@ -288,6 +297,7 @@ class _Run:
             outcome, error = "failed", OBSERVED_NOTHING
         run.status, run.error, run.finished_at = outcome, error, utcnow()
         run.observed = _kept(observations)
+        run.not_examined = not_examined
         run.save()
 
     def _consume(self, worker: _ScannerThread, run: ScannerRun, deadline: float, timeout: float):
@@ -353,7 +363,12 @@ def run_scan(scan_id: str, registry: PluginRegistry, settings: RunnerSettings) -
             _finish(scan, "failed", _nothing_observed(runs))
     if scan.status == "completed":
         try:
-            resolve_unseen(scan, [run.scanner for run in runs if run.status == "completed"])
+            completed = [run for run in runs if run.status == "completed"]
+            resolve_unseen(
+                scan,
+                [run.scanner for run in completed],
+                not_examined={check for run in completed for check in run.not_examined},
+            )
         except Exception:  # noqa: BLE001 - the scan's own result is already stored
             log.exception("resolving the findings scan %s no longer sees failed", scan_id)
         assess_completed_scan(scan.id, registry)
@@ -361,10 +376,8 @@ def run_scan(scan_id: str, registry: PluginRegistry, settings: RunnerSettings) -
     return scan.status
 
 
-def _kept(observations: list[str]) -> list[str] | None:
+def _kept(observations: list[str]) -> list[str]:
     """The observations a scanner run keeps: the first few, each cut short, with the total."""
-    if not observations:
-        return None
     kept = [
         text if len(text) <= OBSERVATION_CHARS else text[: OBSERVATION_CHARS - 3] + "..."
         for text in observations[:KEPT_OBSERVATIONS]

@@ -440,7 +440,12 @@ class DnsScanner(Scanner):
         strings = _txt_strings(txt)
         spf = [text for text in strings if is_spf(text)]
         if not mx_hosts and not spf:
-            return  # not a mail domain: SPF and DMARC do not apply
+            ctx.not_examined(
+                (check.id for check in DNS_CHECKS if check.id.startswith(("dns.spf", "dns.dmarc"))),
+                f"{name} is not a mail domain (no MX and no SPF record): SPF and DMARC do not "
+                "apply",
+            )
+            return
         evidence = {"mx": mx_hosts, "txt": strings}
         if not spf:
             yield self.finding("dns.spf_missing", name, evidence)

@@ -17,23 +17,26 @@ class ScannerRunSchema(ma.Schema):
     status = fields.String(metadata={"enum": list(SCANNER_RUN_STATUSES)})
     error = fields.String(allow_none=True)
     findings_count = fields.Integer()
-    observed = fields.Method(
-        "_observed",
+    observed = fields.List(
+        fields.String(),
         metadata={
-            "type": "array",
-            "items": {"type": "string"},
             "description": "What the scanner saw of the target, as it reported it (the first "
-            "20). Empty when it observed nothing: its checks then count neither as passed "
-            "nor as failed.",
+            "20). A scanner that ends with no finding and nothing observed is failed "
+            "(observed nothing): its checks count neither as passed nor as failed.",
             "example": ["GET https://example.com/ answered 200"],
+        },
+    )
+    not_examined = fields.Dict(
+        keys=fields.String(),
+        values=fields.String(),
+        metadata={
+            "description": "Its checks it did not examine on this target, with why (they do "
+            "not apply): they count neither as passed nor as failed.",
+            "example": {"dns.spf_missing": "example.com is not a mail domain"},
         },
     )
     started_at = UtcTimestamp(allow_none=True)
     finished_at = UtcTimestamp(allow_none=True)
-
-    @staticmethod
-    def _observed(run) -> list[str]:
-        return list(run.observed or [])
 
 
 class ScanSchema(ma.Schema):
