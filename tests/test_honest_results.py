@@ -167,6 +167,9 @@ def test_a_domain_without_mail_servers_is_not_applicable_to_smtp_and_credits_no_
     assert credited, "the dns scanner observed the domain: its checks are evidence"
     assert {check.split(".")[0] for check in credited} == {"dns"}, credited
     assert not credited & mail_checks, credited
+    # Each piece of scan evidence says what was observed, by which scanner.
+    for item in Evidence.select().where(Evidence.kind == "scan"):
+        assert item.details["observed"] == {"dns": runs["dns"]["observed"]}, item.details
 
 
 def test_a_check_not_examined_leaves_its_open_finding_open(appliance, dns_server, free_port):

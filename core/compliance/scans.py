@@ -12,6 +12,7 @@ stored on the scan: requirements touched, passed and failed.
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from typing import Any
 
 from cyberorigen.compliance.catalogue import Catalogue, catalogue_of
@@ -27,14 +28,18 @@ from cyberorigen.plugin_registry import PluginRegistry
 log = logging.getLogger("cyberorigen.compliance")
 
 
-def _results(scan: Scan, registry: PluginRegistry) -> tuple[set[str], dict[str, list[Finding]]]:
+def _results(
+    scan: Scan, registry: PluginRegistry
+) -> tuple[dict[str, tuple[str, list[str]]], dict[str, list[Finding]]]:
+    """The checks run (each with its scanner and what that scanner observed) and the scan's
+    findings by check id."""
     completed = [
         run
         for run in scan.scanner_runs.where(ScannerRun.status == "completed")
         if run.scanner in registry.scanners
     ]
     checks_run = {
-        check.id
+        check.id: (run.scanner, list(run.observed))
         for run in completed
         for check in registry.scanners[run.scanner].checks
         if check.id not in run.not_examined
@@ -47,7 +52,7 @@ def _results(scan: Scan, registry: PluginRegistry) -> tuple[set[str], dict[str, 
 
 
 def summarize(
-    scan: Scan, catalogue: Catalogue, checks_run: set[str], found: dict[str, list[Finding]]
+    scan: Scan, catalogue: Catalogue, checks_run: Collection[str], found: dict[str, list[Finding]]
 ) -> dict[str, Any]:
     """Per framework the scan named: the requirements its checks touched, passed, failed."""
     summary: dict[str, Any] = {}
