@@ -212,7 +212,10 @@ def test_a_scanner_that_returns_without_observing_anything_is_failed_not_complet
 
     [run] = result["scanners"]
     assert run["status"] == "failed", run
-    assert run["error"].startswith("observed nothing: it ended without a finding"), run
+    assert run["error"].startswith(
+        "observed nothing: it ended without a finding and without reporting what it examined, "
+        "so none of its checks passed (its last step: could not connect: "
+    ), run
     assert run["observed"] == []
     assert result["status"] == "failed"
     assert result["error"] == f"no scanner observed the target: blind: failed ({run['error']})"

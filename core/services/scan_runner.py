@@ -225,6 +225,46 @@ class _ScannerThread:
             self.messages.put(("error", f"{type(exc).__name__}: {exc}"))
 
 
+class _Report:
+    """What one scanner run says besides its findings (called from the scanner's thread):
+    what it observed, which of its checks it did not examine and why, its last step."""
+
+    def __init__(self, checks) -> None:
+        self._known = {check.id for check in checks}
+        self._observations: list[str] = []
+        self._last_step = ""
+        self.skipped: dict[str, str] = {}
+
+    def observed(self, what: str) -> None:
+        self._observations.append(what)
+
+    def not_examined(self, checks: tuple[str, ...], why: str) -> None:
+        self.skipped.update(
+            (check, why[:OBSERVATION_CHARS]) for check in checks if check in self._known
+        )
+
+    def step(self, step: str) -> None:
+        if step and step != "starting":
+            self._last_step = step
+
+    def judge(self, outcome: str, error: str | None, run: ScannerRun) -> tuple[str, str | None]:
+        """A run that returned without a finding and without observing anything failed."""
+        if outcome != "completed" or self._observations or run.findings_count:
+            return outcome, error
+        said = f" (its last step: {self._last_step})" if self._last_step else ""
+        return "failed", OBSERVED_NOTHING + said
+
+    def kept(self) -> list[str]:
+        """The first observations, each cut short, with how many more there were."""
+        kept = [
+            text if len(text) <= OBSERVATION_CHARS else text[: OBSERVATION_CHARS - 3] + "..."
+            for text in self._observations[:KEPT_OBSERVATIONS]
+        ]
+        if len(self._observations) > KEPT_OBSERVATIONS:
+            kept.append(f"... and {len(self._observations) - KEPT_OBSERVATIONS} more")
+        return kept
+
+
 class _Run:
     """The state of one scan run on this worker."""
 
@@ -267,18 +307,12 @@ class _Run:
         )
         deadline = time.monotonic() + timeout
 
+        report = _Report(scanner.checks)
+
         def progress(percent: int, step: str) -> None:
             self.scan.progress = int((index + percent / 100) / total * 100)
             self.scan.current_step = f"{run.scanner}: {step}" if step else run.scanner
-
-        observations: list[str] = []  # appended to by the scanner's thread
-        not_examined: dict[str, str] = {}  # likewise
-        known = {check.id for check in scanner.checks}
-
-        def skip(checks: tuple[str, ...], why: str) -> None:
-            not_examined.update(
-                (check, why[:OBSERVATION_CHARS]) for check in checks if check in known
-            )
+            report.step(step)
 
         ctx = ScanContext(
             target=self.target,
@@ -286,18 +320,15 @@ class _Run:
             deadline=deadline,
             report_progress=progress,
             is_cancelled=lambda: self.cancel.is_set() or time.monotonic() > deadline,
-            record_observation=observations.append,
-            record_not_examined=skip,
+            record_observation=report.observed,
+            record_not_examined=report.not_examined,
         )
         progress(0, "starting")
         worker = _ScannerThread(scanner, ctx)
         worker.thread.start()
-        outcome, error = self._consume(worker, run, deadline, timeout)
-        if outcome == "completed" and not observations and not run.findings_count:
-            outcome, error = "failed", OBSERVED_NOTHING
+        outcome, error = report.judge(*self._consume(worker, run, deadline, timeout), run)
         run.status, run.error, run.finished_at = outcome, error, utcnow()
-        run.observed = _kept(observations)
-        run.not_examined = not_examined
+        run.observed, run.not_examined = report.kept(), report.skipped
         run.save()
 
     def _consume(self, worker: _ScannerThread, run: ScannerRun, deadline: float, timeout: float):
@@ -374,17 +405,6 @@ def run_scan(scan_id: str, registry: PluginRegistry, settings: RunnerSettings) -
         assess_completed_scan(scan.id, registry)
     _call_lifecycle_hook(registry, "cyberorigen_scan_finished", scan)
     return scan.status
-
-
-def _kept(observations: list[str]) -> list[str]:
-    """The observations a scanner run keeps: the first few, each cut short, with the total."""
-    kept = [
-        text if len(text) <= OBSERVATION_CHARS else text[: OBSERVATION_CHARS - 3] + "..."
-        for text in observations[:KEPT_OBSERVATIONS]
-    ]
-    if len(observations) > KEPT_OBSERVATIONS:
-        kept.append(f"... and {len(observations) - KEPT_OBSERVATIONS} more")
-    return kept
 
 
 def _outcome_of(run: ScannerRun) -> str:

@@ -34,7 +34,8 @@ class BlindScanner(Scanner):
         try:
             with socket.create_connection((ctx.target.host, ctx.options["port"]), timeout=2):
                 pass
-        except OSError:
+        except OSError as exc:
+            ctx.progress(100, f"could not connect: {exc}")
             return  # the bug this fixture stands for: "could not connect" becomes "no finding"
         yield from ()
 
