@@ -212,6 +212,7 @@ FIXTURE_PLUGINS = {
     "typo": "misspelled",
     "needs-tool": "needs_tool",
     "recorder": "lifecycle_recorder",
+    "blind": "blind_scanner",
 }
 
 

@@ -37,6 +37,7 @@ from support.pki import server_context, write_leaf
 from cyberorigen.plugin_api import (
     ENTRY_POINT_GROUP,
     Finding,
+    NotApplicable,
     ScanCancelled,
     ScanContext,
     Severity,
@@ -674,4 +675,5 @@ def test_unreachable_mx_is_recorded_when_another_is_checked(serve, smtp_plain) -
 
 def test_domain_without_mx_is_not_examined_for_starttls(serve, closed_port) -> None:
     server = serve(make_zone("good.test.", good(**{"@ MX": ""}), signed=True))
-    assert scan(server, scanner=SmtpScanner(), smtp_port=closed_port) == []
+    with pytest.raises(NotApplicable, match="no mail servers: good.test has no MX record"):
+        scan(server, scanner=SmtpScanner(), smtp_port=closed_port)

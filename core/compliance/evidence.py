@@ -14,7 +14,7 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
@@ -192,10 +192,14 @@ def delete_evidence(store: EvidenceStore, row: Evidence, user_id: int, reason: s
 
 
 def attach_scan_results(
-    scan: Scan, catalogue: Catalogue, checks_run: Iterable[str], failed_checks: Iterable[str]
+    scan: Scan,
+    catalogue: Catalogue,
+    checks_run: Mapping[str, tuple[str, Sequence[str]]],
+    failed_checks: Iterable[str],
 ) -> list[str]:
     """Attach a completed scan's results to every control its checks test, as automatic
-    evidence; returns the ids of those controls."""
+    evidence, with what the scanners that ran them observed; ``checks_run`` maps each check
+    run to its scanner and that scanner's observations. Returns the ids of those controls."""
     ran, failed = set(checks_run), set(failed_checks)
     by_control: dict[str, list[str]] = {}
     for check_id in sorted(ran):
@@ -219,6 +223,7 @@ def attach_scan_results(
                 "checks_run": checks,
                 "checks_passed": passed,
                 "checks_failed": [item for item in checks if item in failed],
+                "observed": {checks_run[item][0]: list(checks_run[item][1]) for item in checks},
             },
             collected_at=finished,
             effective_from=finished,

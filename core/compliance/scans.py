@@ -1,15 +1,18 @@
 """What a completed scan means for compliance.
 
 After a scan completes, on the worker that ran it: the checks of every scanner that
-completed count as run; a run check with a finding (low or above) failed, the others
-passed. The results are attached as automatic evidence to the controls those checks test,
-the controls are re-assessed (``control.status_changed`` events), and for each framework the
-scan named, a summary is stored on the scan: requirements touched, passed and failed.
+completed (it observed the target) count as run, except those it said it did not examine; a
+run check with a finding (low or above) failed, the others passed. A scanner that failed,
+timed out, observed nothing or was not applicable credits nothing. The results are attached
+as automatic evidence to the controls those checks test, the controls are re-assessed
+(``control.status_changed`` events), and for each framework the scan named, a summary is
+stored on the scan: requirements touched, passed and failed.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from typing import Any
 
 from cyberorigen.compliance.catalogue import Catalogue, catalogue_of
@@ -25,13 +28,22 @@ from cyberorigen.plugin_registry import PluginRegistry
 log = logging.getLogger("cyberorigen.compliance")
 
 
-def _results(scan: Scan, registry: PluginRegistry) -> tuple[set[str], dict[str, list[Finding]]]:
+def _results(
+    scan: Scan, registry: PluginRegistry
+) -> tuple[dict[str, tuple[str, list[str]]], dict[str, list[Finding]]]:
+    """The checks run (each with its scanner and what that scanner observed) and the scan's
+    findings by check id."""
     completed = [
-        run.scanner
+        run
         for run in scan.scanner_runs.where(ScannerRun.status == "completed")
         if run.scanner in registry.scanners
     ]
-    checks_run = {check.id for name in completed for check in registry.scanners[name].checks}
+    checks_run = {
+        check.id: (run.scanner, list(run.observed))
+        for run in completed
+        for check in registry.scanners[run.scanner].checks
+        if check.id not in run.not_examined
+    }
     found: dict[str, list[Finding]] = {}
     query = Finding.select().join(ScanFinding).where(ScanFinding.scan == scan)
     for finding in query:
@@ -40,7 +52,7 @@ def _results(scan: Scan, registry: PluginRegistry) -> tuple[set[str], dict[str, 
 
 
 def summarize(
-    scan: Scan, catalogue: Catalogue, checks_run: set[str], found: dict[str, list[Finding]]
+    scan: Scan, catalogue: Catalogue, checks_run: Collection[str], found: dict[str, list[Finding]]
 ) -> dict[str, Any]:
     """Per framework the scan named: the requirements its checks touched, passed, failed."""
     summary: dict[str, Any] = {}

@@ -124,7 +124,9 @@ class Scan(BaseModel):
 
 
 class ScannerRun(BaseModel):
-    """One scanner's part of a scan: its status, error and how many findings it made."""
+    """One scanner's part of a scan: its status, error, how many findings it made, what it
+    observed of the target (the first observations it reported) and which of its checks it
+    did not examine ({check id: why}): those count neither as passed nor as failed."""
 
     scan = ForeignKeyField(Scan, backref="scanner_runs", on_delete="CASCADE")
     scanner = CharField(max_length=100)
@@ -132,6 +134,8 @@ class ScannerRun(BaseModel):
     status = CharField(max_length=20, default="pending")
     error = TextField(null=True)
     findings_count = IntegerField(default=0)
+    observed = JSONField(default=list)
+    not_examined = JSONField(default=dict)
     started_at = DateTimeField(null=True)
     finished_at = DateTimeField(null=True)
 

@@ -15,6 +15,7 @@ from cyberorigen.plugin_api.interfaces import (
     EndpointGone,
     Finding,
     Framework,
+    NotApplicable,
     PermanentError,
     Requirement,
     ScanCancelled,
@@ -29,7 +30,7 @@ from cyberorigen.plugin_api.interfaces import (
 )
 
 #: The version of this interface. Plugins declare a compatible range in ``PLUGIN_API``.
-API_VERSION = "1.2"
+API_VERSION = "1.3"
 
 ENTRY_POINT_GROUP = "cyberorigen.plugins"
 
@@ -44,6 +45,7 @@ __all__ = [
     "EndpointGone",
     "Finding",
     "Framework",
+    "NotApplicable",
     "PermanentError",
     "Requirement",
     "ScanCancelled",

@@ -109,6 +109,12 @@ class ScanCancelled(Exception):
     """Raised by :meth:`ScanContext.check_cancelled` when the scan was cancelled."""
 
 
+class NotApplicable(Exception):  # noqa: N818 - an outcome, not an error
+    """Raised by a scanner's ``run`` when the target has nothing it examines (a domain that
+    receives no mail, for a mail-server scanner); the message says why. The run is recorded as
+    ``not_applicable``: none of its checks counts as passed, none as failed."""
+
+
 class ScanContext:
     """Everything a running scanner may use. Created by the core for each scanner run."""
 
@@ -119,12 +125,16 @@ class ScanContext:
         deadline: float,
         report_progress: Callable[[int, str], None] = lambda percent, step: None,
         is_cancelled: Callable[[], bool] = lambda: False,
+        record_observation: Callable[[str], None] = lambda what: None,
+        record_not_examined: Callable[[tuple[str, ...], str], None] = lambda checks, why: None,
     ) -> None:
         self.target = target
         self.options = dict(options)
         self.deadline = deadline
         self._report_progress = report_progress
         self._is_cancelled = is_cancelled
+        self._record_observation = record_observation
+        self._record_not_examined = record_not_examined
 
     def seconds_left(self) -> float:
         """Seconds until this scanner's deadline (its timeout); never negative."""
@@ -133,6 +143,21 @@ class ScanContext:
     def progress(self, percent: int, step: str = "") -> None:
         """Report this scanner's own progress, 0-100, and what it is doing now."""
         self._report_progress(max(0, min(100, int(percent))), step)
+
+    def observed(self, what: str) -> None:
+        """Say what this scanner saw of the target: an answer it received ("GET
+        https://example.com/ answered 200", "mx1.example.com (192.0.2.25:25) answered EHLO").
+
+        A check passes only when its scanner observed the target and found nothing wrong: a
+        run that ends with no finding and no observation is recorded as ``failed`` ("observed
+        nothing"), never as ``completed``. A finding is an observation too."""
+        self._record_observation(str(what))
+
+    def not_examined(self, check_ids: Iterable[str], reason: str) -> None:
+        """Say that these of the scanner's checks were not examined on this target, and why
+        ("example.com sends no mail: SPF and DMARC do not apply"): they count neither as
+        passed nor as failed, and findings of them stay as they are."""
+        self._record_not_examined(tuple(check_ids), str(reason))
 
     def cancelled(self) -> bool:
         return self._is_cancelled()
@@ -161,10 +186,12 @@ class Scanner(ABC):
 
     @abstractmethod
     def run(self, ctx: ScanContext) -> Iterable[Finding]:
-        """Scan ``ctx.target`` and yield findings as they are made.
+        """Scan ``ctx.target`` and yield findings as they are made, and call
+        :meth:`ScanContext.observed` for what was examined.
 
         Raise an exception when the scan could not be done (unreachable, refused): that is
-        recorded as this scanner's error, never as a pass.
+        recorded as this scanner's error, never as a pass. Raise :class:`NotApplicable` when
+        the target has nothing this scanner examines.
         """
 
     def check(self, check_id: str) -> Check:

@@ -24,17 +24,27 @@ def run_scanner(
     timeout: float | None = None,
     report_progress: Callable[[int, str], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
+    observations: list[str] | None = None,
+    not_examined: dict[str, str] | None = None,
 ) -> list[Finding]:
     """Run ``scanner`` against ``target`` in this process and return all its findings.
 
-    ``report_progress(percent, step)`` receives the scanner's progress reports, and
-    ``is_cancelled()`` stands for the scan's cancellation, as on a worker."""
+    ``report_progress(percent, step)`` receives the scanner's progress reports,
+    ``is_cancelled()`` stands for the scan's cancellation, as on a worker; the list
+    ``observations`` receives what the scanner said it observed, and the dict
+    ``not_examined`` the checks it said it did not examine, with the reason."""
     ctx = ScanContext(
         target=Target.parse(target),
         options=validated_options(scanner, options),
         deadline=time.monotonic() + (timeout or scanner.timeout),
         report_progress=report_progress or (lambda percent, step: None),
         is_cancelled=is_cancelled or (lambda: False),
+        record_observation=lambda what: (
+            observations.append(what) if observations is not None else None
+        ),
+        record_not_examined=lambda checks, why: (
+            not_examined.update(dict.fromkeys(checks, why)) if not_examined is not None else None
+        ),
     )
     return list(scanner.run(ctx))
 

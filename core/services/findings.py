@@ -84,9 +84,10 @@ def _record_status_change(finding: Finding, previous: str, changed_by: str) -> N
     )
 
 
-def resolve_unseen(scan: Scan, scanners: list[str]) -> int:
+def resolve_unseen(scan: Scan, scanners: list[str], not_examined: set[str] = frozenset()) -> int:
     """Mark ``fixed`` the open findings of ``scan``'s target that ``scanners`` (those that
-    completed in this scan) reported before but did not report this time; each change is a
+    completed in this scan) reported before but did not report this time, except those of
+    checks they did not examine (``not_examined``); each change is a
     ``finding.status_changed`` event. Returns how many were resolved."""
     if not scanners:
         return 0
@@ -97,6 +98,7 @@ def resolve_unseen(scan: Scan, scanners: list[str]) -> int:
         & (Finding.scanner.in_(scanners))
         & (Finding.status == "open")
         & (Finding.id.not_in(seen))
+        & (Finding.check_id.not_in(sorted(not_examined)))
     )
     resolved = 0
     with database.atomic():

@@ -2,7 +2,11 @@
 
 ``queued -> running -> completed | failed | cancelled``. Each scanner of the scan's profile runs
 in a thread of its own with a deadline; its findings are stored as they arrive; a scanner that
-raises or overruns is recorded as that scanner's error and the others still run. While the
+raises or overruns is recorded as that scanner's error and the others still run. A scanner
+run is ``completed`` only when it observed the target (a finding, or an observation it
+reported): one that observed nothing is ``failed``, one that says the target has nothing it
+examines is ``not_applicable``. A scan is ``completed`` only when some scanner completed;
+otherwise it is ``failed`` with what each scanner said. While the
 scan runs, its ``heartbeat_at`` moves; a scan whose heartbeat stops (its worker was killed) is
 re-queued or failed by :func:`reap_lost_scans`.
 """
@@ -22,7 +26,13 @@ from cyberorigen.compliance.scans import assess_completed_scan
 from cyberorigen.db import database
 from cyberorigen.db.models import Finding, Scan, ScanFinding, ScannerRun, utcnow
 from cyberorigen.plugin_api.interfaces import Finding as PluginFinding
-from cyberorigen.plugin_api.interfaces import ScanCancelled, ScanContext, ScanSummary, Target
+from cyberorigen.plugin_api.interfaces import (
+    NotApplicable,
+    ScanCancelled,
+    ScanContext,
+    ScanSummary,
+    Target,
+)
 from cyberorigen.plugin_registry import PluginRegistry
 from cyberorigen.services.findings import resolve_unseen
 from cyberorigen.services.outbox import record_event
@@ -32,6 +42,13 @@ log = logging.getLogger("cyberorigen.scans")
 TERMINAL = ("completed", "failed", "cancelled")
 MAX_ATTEMPTS = 2
 CANCEL_GRACE_SECONDS = 5.0
+#: A scanner run keeps this many of its observations (each cut to OBSERVATION_CHARS).
+KEPT_OBSERVATIONS = 20
+OBSERVATION_CHARS = 300
+OBSERVED_NOTHING = (
+    "observed nothing: it ended without a finding and without reporting what it examined, "
+    "so none of its checks passed"
+)
 
 
 @dataclass(frozen=True)
@@ -202,8 +219,50 @@ class _ScannerThread:
             self.messages.put(("done", None))
         except ScanCancelled:
             self.messages.put(("cancelled", None))
+        except NotApplicable as exc:
+            self.messages.put(("not_applicable", str(exc) or "nothing to examine"))
         except Exception as exc:  # noqa: BLE001 - the scanner's error, recorded as such
             self.messages.put(("error", f"{type(exc).__name__}: {exc}"))
+
+
+class _Report:
+    """What one scanner run says besides its findings (called from the scanner's thread):
+    what it observed, which of its checks it did not examine and why, its last step."""
+
+    def __init__(self, checks) -> None:
+        self._known = {check.id for check in checks}
+        self._observations: list[str] = []
+        self._last_step = ""
+        self.skipped: dict[str, str] = {}
+
+    def observed(self, what: str) -> None:
+        self._observations.append(what)
+
+    def not_examined(self, checks: tuple[str, ...], why: str) -> None:
+        self.skipped.update(
+            (check, why[:OBSERVATION_CHARS]) for check in checks if check in self._known
+        )
+
+    def step(self, step: str) -> None:
+        if step and step != "starting":
+            self._last_step = step
+
+    def judge(self, outcome: str, error: str | None, run: ScannerRun) -> tuple[str, str | None]:
+        """A run that returned without a finding and without observing anything failed."""
+        if outcome != "completed" or self._observations or run.findings_count:
+            return outcome, error
+        said = f" (its last step: {self._last_step})" if self._last_step else ""
+        return "failed", OBSERVED_NOTHING + said
+
+    def kept(self) -> list[str]:
+        """The first observations, each cut short, with how many more there were."""
+        kept = [
+            text if len(text) <= OBSERVATION_CHARS else text[: OBSERVATION_CHARS - 3] + "..."
+            for text in self._observations[:KEPT_OBSERVATIONS]
+        ]
+        if len(self._observations) > KEPT_OBSERVATIONS:
+            kept.append(f"... and {len(self._observations) - KEPT_OBSERVATIONS} more")
+        return kept
 
 
 class _Run:
@@ -248,9 +307,12 @@ class _Run:
         )
         deadline = time.monotonic() + timeout
 
+        report = _Report(scanner.checks)
+
         def progress(percent: int, step: str) -> None:
             self.scan.progress = int((index + percent / 100) / total * 100)
             self.scan.current_step = f"{run.scanner}: {step}" if step else run.scanner
+            report.step(step)
 
         ctx = ScanContext(
             target=self.target,
@@ -258,12 +320,15 @@ class _Run:
             deadline=deadline,
             report_progress=progress,
             is_cancelled=lambda: self.cancel.is_set() or time.monotonic() > deadline,
+            record_observation=report.observed,
+            record_not_examined=report.not_examined,
         )
         progress(0, "starting")
         worker = _ScannerThread(scanner, ctx)
         worker.thread.start()
-        outcome, error = self._consume(worker, run, deadline, timeout)
+        outcome, error = report.judge(*self._consume(worker, run, deadline, timeout), run)
         run.status, run.error, run.finished_at = outcome, error, utcnow()
+        run.observed, run.not_examined = report.kept(), report.skipped
         run.save()
 
     def _consume(self, worker: _ScannerThread, run: ScannerRun, deadline: float, timeout: float):
@@ -288,6 +353,8 @@ class _Run:
                 ).execute()
             elif kind == "done":
                 return "completed", None
+            elif kind == "not_applicable":
+                return "not_applicable", value
             elif kind == "cancelled":
                 if self.cancel.is_set():
                     return "cancelled", "the scan was cancelled"
@@ -324,10 +391,15 @@ def run_scan(scan_id: str, registry: PluginRegistry, settings: RunnerSettings) -
         elif any(run.status == "completed" for run in runs):
             _finish(scan, "completed", errors)
         else:
-            _finish(scan, "failed", errors or "no scanner could run")
+            _finish(scan, "failed", _nothing_observed(runs))
     if scan.status == "completed":
         try:
-            resolve_unseen(scan, [run.scanner for run in runs if run.status == "completed"])
+            completed = [run for run in runs if run.status == "completed"]
+            resolve_unseen(
+                scan,
+                [run.scanner for run in completed],
+                not_examined={check for run in completed for check in run.not_examined},
+            )
         except Exception:  # noqa: BLE001 - the scan's own result is already stored
             log.exception("resolving the findings scan %s no longer sees failed", scan_id)
         assess_completed_scan(scan.id, registry)
@@ -335,13 +407,21 @@ def run_scan(scan_id: str, registry: PluginRegistry, settings: RunnerSettings) -
     return scan.status
 
 
+def _outcome_of(run: ScannerRun) -> str:
+    return f"{run.scanner}: {run.status}" + (f" ({run.error})" if run.error else "")
+
+
 def _errors_of(runs: list[ScannerRun]) -> str | None:
     problems = [
-        f"{run.scanner}: {run.status}" + (f" ({run.error})" if run.error else "")
-        for run in runs
-        if run.status not in ("completed", "not_applicable")
+        _outcome_of(run) for run in runs if run.status not in ("completed", "not_applicable")
     ]
     return "; ".join(problems) or None
+
+
+def _nothing_observed(runs: list[ScannerRun]) -> str:
+    """Why a scan in which no scanner completed is failed: what each scanner said."""
+    said = "; ".join(_outcome_of(run) for run in runs)
+    return f"no scanner observed the target: {said or 'its profile has no scanner'}"
 
 
 def reap_lost_scans(silence: float, requeue) -> list[str]:

@@ -7,7 +7,8 @@ plugin; both take the same options.
 
 Which domains are "mail domains": the SPF and DMARC checks apply only to a domain that has at
 least one MX record other than a null MX (RFC 7505, ``0 .``), or that publishes an SPF record.
-A domain with neither neither sends nor receives mail as far as DNS says, and is left alone.
+A domain with neither neither sends nor receives mail as far as DNS says: its SPF and DMARC
+checks are reported as not examined (they count neither as passed nor as failed).
 
 Fingerprints: every check uses the core's default recipe (SHA-256 of check id, target host and
 location). Each check's ``fingerprint`` text says what its location is made of.
@@ -28,7 +29,9 @@ SPF_MISSING = Check(
     severity=Severity.MEDIUM,
     description=(
         "Reads the TXT records of the domain. Fires when the domain is a mail domain (it has "
-        "a non-null MX record) but publishes no TXT record starting with 'v=spf1'."
+        "a non-null MX record) but publishes no TXT record starting with 'v=spf1'. For a "
+        "domain with neither an MX nor an SPF record the SPF and DMARC checks are not "
+        "examined: they count neither as passed nor as failed."
     ),
     remediation=(
         "Publish one TXT record 'v=spf1 ... -all' listing the servers and services that send "
@@ -113,8 +116,9 @@ STARTTLS_MISSING = Check(
         "Connects to each MX host of the domain on the SMTP port, sends EHLO and reads the "
         "extensions offered. Fires for each MX whose EHLO answer does not list STARTTLS. An MX "
         "that cannot be reached is noted in the evidence; when no MX at all can be checked "
-        "the scan fails instead of passing. A domain without MX records is not examined. "
-        "MTA-STS is not examined."
+        "the scan fails instead of passing. A domain without MX records (or with only a null "
+        "MX) is not applicable: the check counts neither as passed nor as failed. A domain "
+        "that does not exist (NXDOMAIN) fails the scan. MTA-STS is not examined."
     ),
     remediation=(
         "Enable STARTTLS on every mail server that receives mail for the domain, with a "

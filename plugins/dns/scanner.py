@@ -31,7 +31,7 @@ import dns.zone
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from cyberorigen.plugin_api import Finding, ScanContext, Scanner
+from cyberorigen.plugin_api import Finding, NotApplicable, ScanContext, Scanner
 from cyberorigen.plugins.dns.checks import DNS_CHECKS, SMTP_CHECKS, SPF_LOOKUP_LIMIT
 
 #: SPF terms that cost a DNS lookup (RFC 7208 section 4.6.4).
@@ -418,6 +418,10 @@ class DnsScanner(Scanner):
             )
         if result.status == "nxdomain":
             raise DnsScanError(f"{_text(domain)} does not exist (NXDOMAIN)")
+        ctx.observed(
+            f"DNS server {client.server} answered SOA {_text(domain)}"
+            + (f": zone {_text(zone)}" if zone is not None else f" ({result.status})")
+        )
         return iter(())
 
     def _mail(self, ctx: ScanContext, state: dict[str, Any]) -> Iterator[Finding]:
@@ -436,7 +440,12 @@ class DnsScanner(Scanner):
         strings = _txt_strings(txt)
         spf = [text for text in strings if is_spf(text)]
         if not mx_hosts and not spf:
-            return  # not a mail domain: SPF and DMARC do not apply
+            ctx.not_examined(
+                (check.id for check in DNS_CHECKS if check.id.startswith(("dns.spf", "dns.dmarc"))),
+                f"{name} is not a mail domain (no MX and no SPF record): SPF and DMARC do not "
+                "apply",
+            )
+            return
         evidence = {"mx": mx_hosts, "txt": strings}
         if not spf:
             yield self.finding("dns.spf_missing", name, evidence)
@@ -673,12 +682,17 @@ class SmtpScanner(Scanner):
         mx = client.lookup(domain, "MX")
         if mx.status == "error":
             raise DnsScanError(f"MX {_text(domain)}: {mx.detail}")
+        if mx.status == "nxdomain":
+            raise DnsScanError(
+                f"{_text(domain)} does not exist (NXDOMAIN from {client.server}): "
+                f"no mail server could be looked up"
+            )
         hosts = sorted(
             (rdata for rdata in mx.rrset or () if rdata.exchange != dns.name.root),
             key=lambda rdata: (rdata.preference, rdata.exchange),
         )[:MAX_MX_HOSTS]
         if not hosts:
-            return  # the domain receives no mail: nothing to examine
+            raise NotApplicable(_no_mail_servers(_text(domain), mx))
         port = int(ctx.options.get("smtp_port") or 25)
         failures: dict[str, str] = {}
         checked = 0
@@ -705,6 +719,10 @@ class SmtpScanner(Scanner):
                 continue
             checked += 1
             code, answer, starttls = outcome
+            ctx.observed(
+                f"MX {host} ({address}:{port}) answered EHLO with {code}, STARTTLS "
+                + ("offered" if starttls else "not offered")
+            )
             if not starttls:
                 yield self.finding(
                     "smtp.starttls_missing",
@@ -722,6 +740,13 @@ class SmtpScanner(Scanner):
             raise NoMxReachable(
                 f"no MX host of {_text(domain)} could be checked on port {port}: {failures}"
             )
+
+
+def _no_mail_servers(domain: str, mx: Lookup) -> str:
+    """Why a domain that exists has no mail server to examine."""
+    if mx.rrset is not None:  # only the null MX "0 ." (RFC 7505)
+        return f"no mail servers: {domain} publishes a null MX, it accepts no mail"
+    return f"no mail servers: {domain} has no MX record"
 
 
 def ehlo(address: str, port: int, timeout: float) -> tuple[int, list[str], bool]:

@@ -677,6 +677,9 @@ class HttpScanner(Scanner):
                 f"cannot connect to {plan.https.describe()}: {https_error.reason}; "
                 f"cannot connect to {plan.http.describe()}: {http_error.reason}"
             )
+        for chain in (https_chain, http_chain):
+            if chain:
+                ctx.observed(f"GET {chain[0].url} answered {chain[0].status}")
         has_https = https_error is None
         # When plaintext HTTP did not answer on the first path it is not asked again.
         has_http = http_error is None

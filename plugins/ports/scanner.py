@@ -343,6 +343,9 @@ class PortsScanner(Scanner):
             )
             log.warning("ports scan of %s: %s", address, message)
             ctx.progress(80, message)
+        elif results:
+            states = ", ".join(f"{count} {state}" for state, count in sorted(stats.states.items()))
+            ctx.observed(f"connect scan of {address}, {len(results)} ports: {states}")
         return results, complete
 
     def _nmap(
@@ -411,6 +414,8 @@ class PortsScanner(Scanner):
             log.warning("ports scan: %s", message)
             if ctx is not None:
                 ctx.progress(80, message)
+        elif ports and ctx is not None:
+            ctx.observed(f"nmap: {len(ports) - filtered} of {len(ports)} ports answered")
         return report.ports
 
     # --- probes -------------------------------------------------------------------------

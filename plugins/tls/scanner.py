@@ -309,6 +309,7 @@ class TlsScanner(Scanner):
         findings, failed = self.judge(
             result, location=location, expected_name=plan.server_name, trust_store=trust_store
         )
+        ctx.observed(f"TLS server at {location} ({address}) answered sslyze's scan")
         yield from findings
         if failed:
             # What was judged is reported; what sslyze could not find out is an error.

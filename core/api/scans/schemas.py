@@ -17,6 +17,24 @@ class ScannerRunSchema(ma.Schema):
     status = fields.String(metadata={"enum": list(SCANNER_RUN_STATUSES)})
     error = fields.String(allow_none=True)
     findings_count = fields.Integer()
+    observed = fields.List(
+        fields.String(),
+        metadata={
+            "description": "What the scanner saw of the target, as it reported it (the first "
+            "20). A scanner that ends with no finding and nothing observed is failed "
+            "(observed nothing): its checks count neither as passed nor as failed.",
+            "example": ["GET https://example.com/ answered 200"],
+        },
+    )
+    not_examined = fields.Dict(
+        keys=fields.String(),
+        values=fields.String(),
+        metadata={
+            "description": "Its checks it did not examine on this target, with why (they do "
+            "not apply): they count neither as passed nor as failed.",
+            "example": {"dns.spf_missing": "example.com is not a mail domain"},
+        },
+    )
     started_at = UtcTimestamp(allow_none=True)
     finished_at = UtcTimestamp(allow_none=True)
 

@@ -25,7 +25,7 @@ def test_the_registry_loads_the_plugin():
     record = registry.record("example")
     assert record.status == "loaded", record.reason
     assert record.reason is None
-    assert record.api == "~=1.1"
+    assert record.api == "~=1.3"
     assert record.scanners == ["robots"]
     assert record.frameworks == ["example-baseline"]
     assert record.transports == ["file"]

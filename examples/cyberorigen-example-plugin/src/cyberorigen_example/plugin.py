@@ -14,8 +14,9 @@ from cyberorigen_example.framework import example_baseline
 from cyberorigen_example.robots import RobotsScanner
 from cyberorigen_example.transport import FileTransport
 
-# 1.1: Framework.display_name and typed ControlMapping objects from mappings().
-PLUGIN_API = "~=1.1"
+# 1.1: Framework.display_name and typed ControlMapping objects from mappings();
+# 1.3: ScanContext.observed, which the robots scanner calls.
+PLUGIN_API = "~=1.3"
 
 
 @hookimpl

@@ -250,6 +250,7 @@ class RobotsScanner(Scanner):
                 yield self.finding(DISALLOWED_PATHS_DISCLOSED.id, url, evidence)
         elif answer.status >= 500:
             raise ConnectionError(f"{url} answered {answer.status}: robots.txt not checked")
+        ctx.observed(f"GET {url} answered {answer.status}")  # what the checks were judged on
         # Any other status (401, 403, a redirect off the host): there is nothing to read, so
         # nothing is disclosed and nothing is missing.
         ctx.progress(100, "done")
