@@ -36,12 +36,18 @@ from cyberorigen.plugin_api import ENTRY_POINT_GROUP
 from cyberorigen.services.organizations import create_organization
 from cyberorigen.services.scope import add_scope_entry
 from cyberorigen.services.users import create_user
-from cyberorigen.settings import Settings, load_settings
+from cyberorigen.settings import DEFAULT_FORBIDDEN_NETWORKS, ScopeSettings, Settings, load_settings
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TEST_SECRET = "test-secret-key-" + "x" * 32
 PASSWORD = "correct horse battery staple"
-DEFAULT_SCOPE = ("example.com", "example.org", "127.0.0.0/8", "::1")
+DEFAULT_SCOPE = ("example.com", "example.org", "127.0.0.1", "::1")
+#: The operator policy of the tests: the shipped one, except that loopback may be scanned
+#: (every test server listens there). Tests of the policy itself set their own.
+TEST_FORBIDDEN_NETWORKS = tuple(
+    network for network in DEFAULT_FORBIDDEN_NETWORKS if network not in ("127.0.0.0/8", "::1/128")
+)
+TEST_SCOPE_POLICY = ScopeSettings(forbidden_networks=TEST_FORBIDDEN_NETWORKS)
 
 
 # --- real services ------------------------------------------------------------------------
@@ -137,6 +143,7 @@ def make_settings(tmp_path, database_url, redis_url):
             "scans.queue": f"cyberorigen-test-scans-{secrets.token_hex(4)}",
             "webhooks.queue": f"cyberorigen-test-webhooks-{secrets.token_hex(4)}",
             "assets_dir": str(REPO_ROOT / "var" / "assets"),
+            "scope.forbidden_networks": list(TEST_FORBIDDEN_NETWORKS),
         }
         values.update(overrides)
         return load_settings(values, env={})
@@ -308,7 +315,7 @@ def make_account(app, client):
                 setattr(orgs[org], name, value)
             orgs[org].save()
             for value in scope:
-                add_scope_entry(orgs[org].id, value)
+                add_scope_entry(orgs[org].id, value, TEST_SCOPE_POLICY)
         email = f"{role}-{secrets.token_hex(3)}@{org.lower().replace(' ', '-')}.example"
         user = create_user(orgs[org].id, email, PASSWORD, role)
         token = _issue_token(client, email, PASSWORD)

@@ -7,7 +7,11 @@ import ipaddress
 
 import pytest
 
+from cyberorigen.db import database
+from cyberorigen.db.models import Organization, ScopeEntry
 from cyberorigen.plugin_api.net import NetworkPolicy, parse_networks
+from cyberorigen.settings import DEFAULT_FORBIDDEN_NETWORKS
+from tests.support.dns_server import RecordingListener
 
 # --- embedded IPv4 spellings -------------------------------------------------------------------
 
@@ -46,3 +50,130 @@ def test_an_allowed_network_also_allows_its_embedded_spellings():
     for spelling in ("::ffff:7f00:1", "::7f00:1", "64:ff9b::7f00:1", "2002:7f00:1::"):
         assert policy.refusal(ipaddress.ip_address(spelling)) is None, spelling
     assert policy.refusal(ipaddress.ip_address("2002:a9fe:a9fe::1")) is not None
+
+
+# --- the operator's scope policy ---------------------------------------------------------------
+
+REFUSED_ENTRIES = [
+    "0.0.0.0/0",
+    "::/0",
+    "10.0.0.0/8",  # wider than /16
+    "2001:db8::/32",  # wider than /48
+    "169.254.169.254",
+    "fd00:ec2::254",
+    "127.0.0.1",
+    "::ffff:127.0.0.1",
+    "::1",
+    "0.0.0.0",  # noqa: S104 - a scope entry, not a bind address
+    "::",
+    "127.0.0.0/16",
+    "169.254.0.0/24",
+    "*.com",
+    "com",
+    "co.uk",
+    "*.co.uk",
+    "github.io",
+]
+ACCEPTED_ENTRIES = ["10.1.0.0/16", "2001:db8:1::/48", "192.0.2.7", "example.co.uk", "*.beta.test"]
+
+
+@pytest.fixture
+def shipped_policy(make_app, make_account, unique_address):
+    """An app with the shipped scope policy (the tests' own allows loopback) and its admin."""
+    app = make_app(**{"scope.forbidden_networks": list(DEFAULT_FORBIDDEN_NETWORKS)})
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = unique_address()
+    return app, client, make_account(role="admin", org="Policy", scope=("acme.test",))
+
+
+@pytest.mark.parametrize("value", REFUSED_ENTRIES)
+def test_scope_entries_the_operator_forbids_are_refused(shipped_policy, value):
+    app, client, admin = shipped_policy
+
+    refused = client.post("/api/v1/scope", json={"value": value}, headers=admin.headers)
+
+    body = refused.get_json()
+    assert refused.status_code == 422, body
+    assert (body["error_code"], body["field"]) == ("VALIDATION_ERROR", "value")
+    listed = client.get("/api/v1/scope", headers=admin.headers).get_json()["items"]
+    assert [item["value"] for item in listed] == ["acme.test"]
+
+
+def test_scope_entries_within_the_policy_are_accepted(shipped_policy):
+    app, client, admin = shipped_policy
+
+    for value in ACCEPTED_ENTRIES:
+        added = client.post("/api/v1/scope", json={"value": value}, headers=admin.headers)
+        assert added.status_code == 201, (value, added.get_json())
+
+
+def test_the_widest_network_is_configurable(make_app, make_account, unique_address):
+    app = make_app(**{"scope.widest_ipv4_prefix": 24, "scope.widest_ipv6_prefix": 64})
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = unique_address()
+    admin = make_account(role="admin", org="Narrow", scope=())
+
+    for value, status in (("10.1.0.0/16", 422), ("10.1.2.0/24", 201), ("2001:db8::/48", 422)):
+        answer = client.post("/api/v1/scope", json={"value": value}, headers=admin.headers)
+        assert answer.status_code == status, (value, answer.get_json())
+
+
+def test_a_forbidden_address_already_in_scope_is_not_scanned(shipped_policy, make_account):
+    """Entries from before the policy (or a stricter one) give no way around it: a target in
+    a forbidden network is refused when the scan is asked for."""
+    app, client, admin = shipped_policy
+    analyst = make_account(role="analyst", org="Policy")
+    database.connect(reuse_if_open=True)
+    org = Organization.get(Organization.public_id == admin.org_id)
+    ScopeEntry.create(organization=org, value="127.0.0.1", kind="ip")
+
+    refused = client.post(
+        "/api/v1/scans",
+        json={"target": "127.0.0.1", "scan_type": "web"},
+        headers=analyst.headers,
+    )
+
+    assert refused.status_code == 403, refused.get_json()
+    assert refused.get_json()["error_code"] == "TARGET_OUT_OF_SCOPE"
+
+
+def test_a_name_in_scope_resolving_into_a_forbidden_network_is_not_contacted(
+    make_app, make_account, unique_address
+):
+    """DNS rebinding: ``localhost`` (in scope by an entry from before the policy) resolves
+    to 127.0.0.1, where a listener records every connection: no scanner reaches it."""
+    listener = RecordingListener("127.0.0.1")
+    try:
+        app = make_app(
+            redis=False, **{"scope.forbidden_networks": list(DEFAULT_FORBIDDEN_NETWORKS)}
+        )
+        client = app.test_client()
+        client.environ_base["REMOTE_ADDR"] = unique_address()
+        analyst = make_account(role="analyst", org="Rebind", scope=())
+        database.connect(reuse_if_open=True)
+        org = Organization.get(Organization.public_id == analyst.org_id)
+        ScopeEntry.create(organization=org, value="localhost", kind="domain")
+        port = listener.port
+        options = {
+            "http": {"https_port": port, "http_port": port, "timeout": 2},
+            "tls": {"ports": [port]},
+            "ports": {"ports": [port], "use_nmap": False},
+        }
+
+        created = client.post(
+            "/api/v1/scans",
+            json={"target": "localhost", "scan_type": "quick", "options": options},
+            headers=analyst.headers,
+        )
+        assert created.status_code == 201, created.get_json()
+        app.extensions["cyberorigen"].jobs.shutdown()
+        scan = client.get(
+            f"/api/v1/scans/{created.get_json()['id']}", headers=analyst.headers
+        ).get_json()
+
+        assert listener.connections == []
+        assert scan["status"] == "failed"
+        for run in scan["scanners"]:
+            assert "no organization may scan" in run["error"], run
+    finally:
+        listener.close()

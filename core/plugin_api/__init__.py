@@ -27,9 +27,10 @@ from cyberorigen.plugin_api.interfaces import (
     TransientError,
     Transport,
 )
+from cyberorigen.plugin_api.scope import OutOfScope, ScanScope
 
 #: The version of this interface. Plugins declare a compatible range in ``PLUGIN_API``.
-API_VERSION = "1.2"
+API_VERSION = "1.3"
 
 ENTRY_POINT_GROUP = "cyberorigen.plugins"
 
@@ -44,10 +45,12 @@ __all__ = [
     "EndpointGone",
     "Finding",
     "Framework",
+    "OutOfScope",
     "PermanentError",
     "Requirement",
     "ScanCancelled",
     "ScanContext",
+    "ScanScope",
     "ScanSummary",
     "Scanner",
     "Sent",

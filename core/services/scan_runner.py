@@ -13,7 +13,7 @@ import logging
 import queue
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from peewee import IntegrityError
@@ -26,6 +26,8 @@ from cyberorigen.plugin_api.interfaces import ScanCancelled, ScanContext, ScanSu
 from cyberorigen.plugin_registry import PluginRegistry
 from cyberorigen.services.findings import resolve_unseen
 from cyberorigen.services.outbox import record_event
+from cyberorigen.services.scope import scan_scope
+from cyberorigen.settings import ScopeSettings
 
 log = logging.getLogger("cyberorigen.scans")
 
@@ -39,6 +41,8 @@ class RunnerSettings:
     profiles: dict[str, tuple[str, ...]]
     scanner_timeout: float
     heartbeat_interval: float = 5.0
+    #: The operator's scope policy: what no scanner may contact.
+    scope: ScopeSettings = field(default_factory=ScopeSettings)
 
 
 def _scan_summary(scan: Scan) -> ScanSummary:
@@ -258,6 +262,7 @@ class _Run:
             deadline=deadline,
             report_progress=progress,
             is_cancelled=lambda: self.cancel.is_set() or time.monotonic() > deadline,
+            scope=scan_scope(self.scan.organization_id, self.settings.scope),
         )
         progress(0, "starting")
         worker = _ScannerThread(scanner, ctx)
