@@ -36,18 +36,13 @@ from cyberorigen.plugin_api import ENTRY_POINT_GROUP
 from cyberorigen.services.organizations import create_organization
 from cyberorigen.services.scope import add_scope_entry
 from cyberorigen.services.users import create_user
-from cyberorigen.settings import DEFAULT_FORBIDDEN_NETWORKS, ScopeSettings, Settings, load_settings
+from cyberorigen.settings import Settings, load_settings
+from tests.support.policy import TEST_FORBIDDEN_NETWORKS, TEST_SCOPE_POLICY
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TEST_SECRET = "test-secret-key-" + "x" * 32
 PASSWORD = "correct horse battery staple"
 DEFAULT_SCOPE = ("example.com", "example.org", "127.0.0.1", "::1")
-#: The operator policy of the tests: the shipped one, except that loopback may be scanned
-#: (every test server listens there). Tests of the policy itself set their own.
-TEST_FORBIDDEN_NETWORKS = tuple(
-    network for network in DEFAULT_FORBIDDEN_NETWORKS if network not in ("127.0.0.0/8", "::1/128")
-)
-TEST_SCOPE_POLICY = ScopeSettings(forbidden_networks=TEST_FORBIDDEN_NETWORKS)
 
 
 # --- real services ------------------------------------------------------------------------
@@ -219,6 +214,7 @@ FIXTURE_PLUGINS = {
     "typo": "misspelled",
     "needs-tool": "needs_tool",
     "recorder": "lifecycle_recorder",
+    "wanderer": "wandering",
 }
 
 
@@ -369,6 +365,7 @@ def cli_env(make_settings, tmp_path) -> dict[str, str]:
         CYBERORIGEN_REDIS_URL=settings.redis_url or "",
         CYBERORIGEN_SECRET_KEY=TEST_SECRET,
         CYBERORIGEN_RATELIMIT_KEY_PREFIX=settings.ratelimit_key_prefix,
+        CYBERORIGEN_SCOPE_FORBIDDEN_NETWORKS=",".join(TEST_FORBIDDEN_NETWORKS),
     )
     return env
 

@@ -161,3 +161,33 @@ def test_an_mx_host_outside_the_scope_gets_no_connection(appliance, started):
     assert [item["location"] for item in noted] == ["mx.elsewhere.test"]
     assert noted[0]["severity"] == "info"
     assert "not contacted" in noted[0]["evidence"]["reason"]
+
+
+def test_a_scanner_that_ignores_the_scope_still_cannot_leave_it(
+    with_plugins, make_app, make_account, unique_address, started
+):
+    """The worker checks every connection of the scanner's thread: a plugin that connects
+    without asking ``ctx.scope`` reaches what is in scope and nothing else."""
+    inside = started(RecordingListener("127.0.0.1"))
+    outside = started(RecordingListener(OUTSIDE_MX, inside.port))
+    with_plugins("wanderer")
+    app = make_app(redis=False, **{"scans.profiles": {"wander": ["wander"]}})
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = unique_address()
+    analyst = make_account(role="analyst", org="Scoped", scope=SCOPE)
+    urls = [f"http://127.0.0.1:{inside.port}/", f"http://{OUTSIDE_MX}:{inside.port}/"]
+
+    created = client.post(
+        "/api/v1/scans",
+        json={"target": "127.0.0.1", "scan_type": "wander", "options": {"wander": {"urls": urls}}},
+        headers=analyst.headers,
+    )
+    assert created.status_code == 201, created.get_json()
+    app.extensions["cyberorigen"].jobs.shutdown()
+    scan = client.get(f"/api/v1/scans/{created.get_json()['id']}", headers=analyst.headers)
+
+    assert outside.connections == []
+    assert len(inside.connections) == 1
+    run = _runs(scan.get_json())["wander"]
+    assert run["status"] == "failed" and run["findings_count"] == 1
+    assert "OutOfScope" in run["error"] and "not contacted" in run["error"]

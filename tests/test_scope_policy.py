@@ -135,6 +135,7 @@ def test_a_forbidden_address_already_in_scope_is_not_scanned(shipped_policy, mak
 
     assert refused.status_code == 403, refused.get_json()
     assert refused.get_json()["error_code"] == "TARGET_OUT_OF_SCOPE"
+    assert "no organization may scan" in refused.get_json()["detail"]
 
 
 def test_a_name_in_scope_resolving_into_a_forbidden_network_is_not_contacted(

@@ -24,7 +24,10 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from collections.abc import Callable, Iterable
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,6 +58,9 @@ class ScanScope:
     allowed_resolvers: tuple[IPNetwork, ...] = ()
     unrestricted: bool = False
     resolver: Callable[..., Any] = field(default=socket.getaddrinfo, compare=False, repr=False)
+    #: Addresses found allowed for a name in scope (by :meth:`refusal`): what
+    #: :meth:`guarding` lets the scanner's thread connect to.
+    approved: set = field(default_factory=set, compare=False, repr=False)
 
     @classmethod
     def anything(cls) -> ScanScope:
@@ -89,6 +95,7 @@ class ScanScope:
         if self.unrestricted or self.covers_address(parsed):
             return None
         if _parse_address(host) is None and self.covers_name(host):
+            self.approved.add(address_forms(parsed)[0])
             return None
         return f"{host} ({parsed}) is outside the organization's scope"
 
@@ -135,8 +142,7 @@ class ScanScope:
         parsed = _parse_address(address)
         if parsed is None:
             raise OutOfScope(f"{address} is not an IP address")
-        form = address_forms(parsed)[0]
-        if any(form.version == net.version and form in net for net in self.allowed_resolvers):
+        if self._allowed_resolver(parsed):
             return
         why = self.refusal(address, parsed)
         if why:
@@ -144,3 +150,86 @@ class ScanScope:
                 f"{why}, and not a resolver the operator allows (scope.allowed_resolvers): "
                 "not asked"
             )
+
+    def _allowed_resolver(self, address: IPAddress) -> bool:
+        form = address_forms(address)[0]
+        return any(form.version == net.version and form in net for net in self.allowed_resolvers)
+
+    def connection_refusal(self, destination: Any) -> str | None:
+        """Why a socket of the scanner's thread may not connect or send to ``destination``
+        (a socket address); None when it may."""
+        if not isinstance(destination, tuple) or not destination:
+            return f"{destination!r} is not an internet address"
+        host = str(destination[0])
+        parsed = _parse_address(host)
+        if parsed is None:  # a name given to connect() itself: judged by what it resolves to
+            try:
+                self.addresses(host)
+            except (OutOfScope, OSError, UnicodeError) as exc:
+                return str(exc)
+            return None
+        if self._allowed_resolver(parsed) or address_forms(parsed)[0] in self.approved:
+            return None
+        return self.refusal(host, parsed)
+
+    @contextmanager
+    def guarding(self) -> Iterator[None]:
+        """While inside, every ``connect``/``sendto`` of a socket of this thread is checked
+        against this scope and raises :class:`OutOfScope` instead of reaching an address
+        it does not allow; a name in scope that the thread resolves (``getaddrinfo``) has
+        its allowed addresses approved. Threads started from inside are not covered."""
+        _install_audit_hook()
+        previous = getattr(_guarded, "scope", None)
+        _guarded.scope = self
+        try:
+            yield
+        finally:
+            _guarded.scope = previous
+
+
+_guarded = threading.local()
+_hook_lock = threading.Lock()
+_hook_installed = False
+_CHECKED_EVENTS = frozenset({"socket.connect", "socket.sendto", "socket.sendmsg"})
+
+
+def _audit(event: str, args: tuple) -> None:
+    if not event.startswith("socket."):
+        return
+    scope: ScanScope | None = getattr(_guarded, "scope", None)
+    if scope is None or scope.unrestricted and not scope.forbidden_networks:
+        return
+    if event == "socket.getaddrinfo":
+        host = args[0]
+        if isinstance(host, bytes):
+            host = host.decode("ascii", "replace")
+        if isinstance(host, str) and _parse_address(host) is None and scope.covers_name(host):
+            _guarded.scope = None  # the look-up below is the guard's own
+            try:
+                scope.addresses(host)
+            except (OutOfScope, OSError, UnicodeError):
+                pass  # nothing approved: a connection to what the caller finds is refused
+            finally:
+                _guarded.scope = scope
+        return
+    if event not in _CHECKED_EVENTS or (event == "socket.sendmsg" and args[1] is None):
+        return
+    if args[0].family not in (socket.AF_INET, socket.AF_INET6):
+        why = "a scanner may only connect to internet addresses"
+    else:
+        _guarded.scope = None
+        try:
+            why = scope.connection_refusal(args[1])
+        finally:
+            _guarded.scope = scope
+    if why:
+        raise OutOfScope(f"{why}: not contacted")
+
+
+def _install_audit_hook() -> None:
+    """Audit hooks cannot be removed: one, installed on first use, serves every guard."""
+    global _hook_installed
+    with _hook_lock:
+        if not _hook_installed:
+            sys.addaudithook(_audit)
+            _hook_installed = True

@@ -201,8 +201,9 @@ class _ScannerThread:
 
     def _produce(self) -> None:
         try:
-            for found in self._scanner.run(self._ctx):
-                self.messages.put(("finding", found))
+            with self._ctx.scope.guarding():  # no socket of this thread leaves the scope
+                for found in self._scanner.run(self._ctx):
+                    self.messages.put(("finding", found))
             self.messages.put(("done", None))
         except ScanCancelled:
             self.messages.put(("cancelled", None))

@@ -96,6 +96,14 @@ def start_scan(
     """Check the scope (under the operator's ``policy``: an address it forbids is out of
     scope whatever the organization's entries say), record the scan (committed), then hand
     it to ``enqueue``."""
+    if policy is not None and in_scope(org_id, target) and not in_scope(org_id, target, policy):
+        raise ApiError(
+            403,
+            f"{target} is in a network no organization may scan (the operator's scope policy, "
+            "scope.forbidden_networks).",
+            "TARGET_OUT_OF_SCOPE",
+            "target",
+        )
     if not in_scope(org_id, target, policy):
         raise ApiError(
             403,

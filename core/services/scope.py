@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
+import dns.resolver
 from peewee import IntegrityError
 from publicsuffixlist import PublicSuffixList
 
@@ -111,12 +112,24 @@ def scan_scope(org_id: int, policy: ScopeSettings | None) -> ScanScope:
             domains.append(entry.value)
         else:
             networks.append(ipaddress.ip_network(entry.value, strict=False))
+    if policy is None:
+        return ScanScope(domains=tuple(domains), networks=tuple(networks))
     return ScanScope(
         domains=tuple(domains),
         networks=tuple(networks),
-        forbidden_networks=parse_networks(policy.forbidden_networks) if policy else (),
-        allowed_resolvers=parse_networks(policy.allowed_resolvers) if policy else (),
+        forbidden_networks=parse_networks(policy.forbidden_networks),
+        allowed_resolvers=(*parse_networks(policy.allowed_resolvers), *system_resolvers()),
     )
+
+
+def system_resolvers() -> tuple:
+    """The machine's own DNS servers (/etc/resolv.conf): the operator's, so always allowed
+    to the scanners that ask them when a scan names no resolver."""
+    try:
+        servers = dns.resolver.Resolver().nameservers
+    except (dns.resolver.NoResolverConfiguration, OSError):
+        return ()
+    return parse_networks(str(server) for server in servers if isinstance(server, str))
 
 
 def scope_matcher(org_id: int, policy: ScopeSettings | None = None) -> Callable[[str], bool]:
