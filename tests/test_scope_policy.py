@@ -73,6 +73,8 @@ REFUSED_ENTRIES = [
     "co.uk",
     "*.co.uk",
     "github.io",
+    "2002:7f00:1::/48",  # the 6to4 network of 127.0.0.1
+    "64:ff9b::/96",  # NAT64 of all of IPv4, loopback included
 ]
 ACCEPTED_ENTRIES = ["10.1.0.0/16", "2001:db8:1::/48", "192.0.2.7", "example.co.uk", "*.beta.test"]
 

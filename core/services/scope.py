@@ -44,9 +44,10 @@ def policy_refusal(value: str, kind: str, policy: ScopeSettings) -> str | None:
             f"{value} is wider than the operator allows (/{widest} at most for "
             f"IPv{network.version}); add smaller networks"
         )
-    guard = ScanScope(forbidden_networks=forbidden)
-    if any(net.version == network.version and net.overlaps(network) for net in forbidden) or (
-        network.num_addresses == 1 and guard.forbidden(network.network_address)
+    # An IPv6 network also counts as the IPv4 address its first address embeds (6to4, NAT64).
+    embedded = ScanScope(forbidden_networks=forbidden).forbidden(network.network_address)
+    if embedded or any(
+        net.version == network.version and net.overlaps(network) for net in forbidden
     ):
         return f"{value} is in a network no organization may scan (operator policy)"
     return None
