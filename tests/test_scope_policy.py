@@ -10,7 +10,7 @@ import pytest
 from cyberorigen.db import database
 from cyberorigen.db.models import Organization, ScopeEntry
 from cyberorigen.plugin_api.net import NetworkPolicy, parse_networks
-from cyberorigen.settings import DEFAULT_FORBIDDEN_NETWORKS
+from cyberorigen.settings import DEFAULT_FORBIDDEN_NETWORKS, load_settings
 from tests.support.dns_server import RecordingListener
 
 # --- embedded IPv4 spellings -------------------------------------------------------------------
@@ -180,3 +180,11 @@ def test_a_name_in_scope_resolving_into_a_forbidden_network_is_not_contacted(
             assert "no organization may scan" in run["error"], run
     finally:
         listener.close()
+
+
+def test_the_shipped_policy_is_the_documented_default():
+    shipped = load_settings({"secret_key": "s" * 40}, env={}).scope
+
+    assert shipped.forbidden_networks == DEFAULT_FORBIDDEN_NETWORKS
+    assert (shipped.widest_ipv4_prefix, shipped.widest_ipv6_prefix) == (16, 48)
+    assert shipped.allowed_resolvers == ()
