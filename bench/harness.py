@@ -274,3 +274,14 @@ def run_main(
         print(f"benchmark failed: {describe(exc)}", file=sys.stderr)
         return 1
     return 0
+
+
+def lab_scope_policy():
+    """The benchmarks' scope policy: the shipped one, except that loopback (where every
+    benchmark server listens) may be scanned. Returns the settings' ``ScopeSettings``."""
+    from cyberorigen.settings import DEFAULT_FORBIDDEN_NETWORKS, ScopeSettings
+
+    loopback = ("127.0.0.0/8", "::1/128")
+    return ScopeSettings(
+        forbidden_networks=tuple(n for n in DEFAULT_FORBIDDEN_NETWORKS if n not in loopback)
+    )

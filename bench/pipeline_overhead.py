@@ -52,6 +52,7 @@ from harness import (
     aware,
     cpu_seconds,
     delete_redis_keys,
+    lab_scope_policy,
     load_average,
     log_tail,
     machine,
@@ -459,7 +460,7 @@ class Bench:
 
         self.db, self.database_url, self.database_name = migrated_database(args.postgres_url, stack)
         org = create_organization("Bench Org", "enterprise")
-        add_scope_entry(org.id, TARGET)
+        add_scope_entry(org.id, TARGET, lab_scope_policy())
         self.org_id = org.id
         print(f"database {self.database_name}: migrated; organization with {TARGET} in scope")
         self.service_cpu = ServiceCpu(self.db, self.database_name, self.redis)
@@ -476,6 +477,7 @@ class Bench:
             CYBERORIGEN_INSTANCE_DIR=str(workdir / "instance"),
             CYBERORIGEN_SCANS_QUEUE=self.queues["appliance"],
             CYBERORIGEN_SCANS_PROFILES=PROFILES,
+            CYBERORIGEN_SCOPE_FORBIDDEN_NETWORKS=",".join(lab_scope_policy().forbidden_networks),
         )
         python_path = [str(BENCH_DIR), *filter(None, [env.get("PYTHONPATH")])]
         bare_env = dict(env, PYTHONPATH=os.pathsep.join(python_path))

@@ -21,7 +21,7 @@ one run it:
    Target: within 1.2x;
 4. full scan: the appliance in embedded mode (no Redis: the scan runs on a thread of the API
    process) on a fresh SQLite database, driven through the Flask test client: an admin and an
-   enterprise organization with 127.0.0.0/8 in scope, a token from ``POST /api/v1/auth/token``,
+   enterprise organization with 127.0.0.0/16 in scope, a token from ``POST /api/v1/auth/token``,
    then ``POST /api/v1/scans`` of target 127.0.0.1, type ``full``, with options pointing http,
    tls and ports at the local servers; it polls ``GET /api/v1/scans/<id>`` every 50 ms until
    the scan is finished and reports the wall time and each scanner's status. dns and smtp only
@@ -50,7 +50,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from harness import load_average, machine, run_main
+from harness import lab_scope_policy, load_average, machine, run_main
 from local_servers import HOST, Greeter, Site, good_context, make_pki
 
 TARGET_PORTS_RATIO = 1.3
@@ -265,6 +265,7 @@ def bench_full_scan(args, servers: dict[str, int], ca_pem: str, workdir: Path) -
             "database_url": database_url,
             "redis_url": "",
             "ratelimit.key_prefix": f"cyberorigen-bench-{secrets.token_hex(4)}",
+            "scope.forbidden_networks": list(lab_scope_policy().forbidden_networks),
         },
         env={},
     )
@@ -279,7 +280,7 @@ def bench_full_scan(args, servers: dict[str, int], ca_pem: str, workdir: Path) -
     email, password = "bench-admin@bench.example", secrets.token_urlsafe(18)
     with database.atomic():
         org = create_organization("Bench Org", "enterprise")
-        add_scope_entry(org.id, "127.0.0.0/8")
+        add_scope_entry(org.id, "127.0.0.0/16", settings.scope)
         create_user(org.id, email, password, "admin")
     database.close()
 

@@ -56,6 +56,31 @@ class WebhookSettings:
     ca_file: str | None = None
 
 
+#: Networks no organization may scan unless the operator says otherwise: loopback,
+#: link-local (with the cloud metadata address 169.254.169.254), unspecified, and the other
+#: cloud metadata addresses.
+DEFAULT_FORBIDDEN_NETWORKS = (
+    "127.0.0.0/8",
+    "::1/128",
+    "0.0.0.0/8",
+    "::/128",
+    "169.254.0.0/16",
+    "fe80::/10",
+    "fd00:ec2::254/128",
+    "100.100.100.200/32",
+)
+
+
+@dataclass(frozen=True)
+class ScopeSettings:
+    """The operator's limits on what organizations may put in scope and scan."""
+
+    forbidden_networks: tuple[str, ...] = DEFAULT_FORBIDDEN_NETWORKS
+    widest_ipv4_prefix: int = 16
+    widest_ipv6_prefix: int = 48
+    allowed_resolvers: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Settings:
     instance_dir: Path
@@ -84,6 +109,7 @@ class Settings:
     evidence_max_bytes: int
     trusted_proxies: int = 0
     webhooks: WebhookSettings = field(default_factory=lambda: WebhookSettings())
+    scope: ScopeSettings = field(default_factory=lambda: ScopeSettings())
     metrics_enabled: bool = False
     metrics_token: str = ""
     smtp: Mapping[str, Any] = field(default_factory=dict)
@@ -177,6 +203,16 @@ def _as_networks(value: Any) -> tuple[str, ...]:
     return tuple(items)
 
 
+def _prefix_length(maximum: int) -> Callable[[Any], int]:
+    def check(value: Any) -> int:
+        number = _as_int(value)
+        if not 0 <= number <= maximum:
+            raise ValueError(f"must be a prefix length from 0 to {maximum}, got {number}")
+        return number
+
+    return check
+
+
 def _as_delays(value: Any) -> tuple[int, ...]:
     """Seconds between attempts, e.g. [60, 300]; in the environment comma-separated."""
     items = _as_list(value) if isinstance(value, str) else value
@@ -256,6 +292,10 @@ _SPECS: dict[str, Callable[[Any], Any]] = {
     "api.max_content_length": _positive(_as_int),
     "api.trusted_proxies": _as_int,
     "evidence.max_upload_bytes": _positive(_as_int),
+    "scope.forbidden_networks": _as_networks,
+    "scope.widest_ipv4_prefix": _prefix_length(32),
+    "scope.widest_ipv6_prefix": _prefix_length(128),
+    "scope.allowed_resolvers": _as_networks,
     "webhooks.allowed_networks": _as_networks,
     "webhooks.connect_timeout": _positive(_as_int),
     "webhooks.read_timeout": _positive(_as_int),
@@ -424,6 +464,12 @@ def load_settings(
             retention_days=values["webhooks.retention_days"],
             queue=values["webhooks.queue"] or "cyberorigen-webhooks",
             ca_file=values["webhooks.ca_file"] or None,
+        ),
+        scope=ScopeSettings(
+            forbidden_networks=values["scope.forbidden_networks"],
+            widest_ipv4_prefix=values["scope.widest_ipv4_prefix"],
+            widest_ipv6_prefix=values["scope.widest_ipv6_prefix"],
+            allowed_resolvers=values["scope.allowed_resolvers"],
         ),
         metrics_enabled=values["metrics.enabled"],
         metrics_token=values["metrics.token"],

@@ -37,11 +37,12 @@ from cyberorigen.services.organizations import create_organization
 from cyberorigen.services.scope import add_scope_entry
 from cyberorigen.services.users import create_user
 from cyberorigen.settings import Settings, load_settings
+from tests.support.policy import TEST_FORBIDDEN_NETWORKS, TEST_SCOPE_POLICY
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TEST_SECRET = "test-secret-key-" + "x" * 32
 PASSWORD = "correct horse battery staple"
-DEFAULT_SCOPE = ("example.com", "example.org", "127.0.0.0/8", "::1")
+DEFAULT_SCOPE = ("example.com", "example.org", "127.0.0.1", "::1")
 
 
 # --- real services ------------------------------------------------------------------------
@@ -137,6 +138,7 @@ def make_settings(tmp_path, database_url, redis_url):
             "scans.queue": f"cyberorigen-test-scans-{secrets.token_hex(4)}",
             "webhooks.queue": f"cyberorigen-test-webhooks-{secrets.token_hex(4)}",
             "assets_dir": str(REPO_ROOT / "var" / "assets"),
+            "scope.forbidden_networks": list(TEST_FORBIDDEN_NETWORKS),
         }
         values.update(overrides)
         return load_settings(values, env={})
@@ -213,6 +215,7 @@ FIXTURE_PLUGINS = {
     "needs-tool": "needs_tool",
     "recorder": "lifecycle_recorder",
     "blind": "blind_scanner",
+    "wanderer": "wandering",
 }
 
 
@@ -309,7 +312,7 @@ def make_account(app, client):
                 setattr(orgs[org], name, value)
             orgs[org].save()
             for value in scope:
-                add_scope_entry(orgs[org].id, value)
+                add_scope_entry(orgs[org].id, value, TEST_SCOPE_POLICY)
         email = f"{role}-{secrets.token_hex(3)}@{org.lower().replace(' ', '-')}.example"
         user = create_user(orgs[org].id, email, PASSWORD, role)
         token = _issue_token(client, email, PASSWORD)
@@ -363,6 +366,7 @@ def cli_env(make_settings, tmp_path) -> dict[str, str]:
         CYBERORIGEN_REDIS_URL=settings.redis_url or "",
         CYBERORIGEN_SECRET_KEY=TEST_SECRET,
         CYBERORIGEN_RATELIMIT_KEY_PREFIX=settings.ratelimit_key_prefix,
+        CYBERORIGEN_SCOPE_FORBIDDEN_NETWORKS=",".join(TEST_FORBIDDEN_NETWORKS),
     )
     return env
 

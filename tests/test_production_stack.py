@@ -39,6 +39,7 @@ from support.servers import HttpServer, QuietHandler
 from support.webhooks import verify
 
 from cyberorigen.db.models import ALL_MODELS
+from tests.support.policy import TEST_FORBIDDEN_NETWORKS
 
 pytestmark = pytest.mark.slow
 
@@ -305,6 +306,7 @@ def test_the_production_stack_end_to_end(
         CYBERORIGEN_WEBHOOKS_QUEUE=f"cyberorigen-smoke-webhooks-{run_id}",
         CYBERORIGEN_RATELIMIT_KEY_PREFIX=f"cyberorigen-smoke-{run_id}",
         CYBERORIGEN_WEBHOOKS_ALLOWED_NETWORKS="127.0.0.0/8",
+        CYBERORIGEN_SCOPE_FORBIDDEN_NETWORKS=",".join(TEST_FORBIDDEN_NETWORKS),
         CYBERORIGEN_METRICS_ENABLED="true",
         CYBERORIGEN_METRICS_TOKEN=metrics_token,
         CYBERORIGEN_LOG_JSON="true",

@@ -282,6 +282,9 @@ def test_a_redirect_is_not_followed(hooks, receivers):
         "http://localhost:8080/hook",
         "http://10.1.2.3/hook",
         "http://[::ffff:127.0.0.1]/hook",
+        "http://[::7f00:1]/hook",
+        "http://[64:ff9b::7f00:1]/hook",
+        "http://[2002:7f00:1::]/hook",
     ],
 )
 def test_internal_addresses_are_refused_unless_allowed(make_app, make_account, unique_address, url):

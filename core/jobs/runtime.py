@@ -24,6 +24,7 @@ class Runtime:
             profiles=dict(self.settings.scan_profiles),
             scanner_timeout=self.settings.scanner_timeout,
             heartbeat_interval=max(1.0, self.settings.heartbeat_timeout / 6),
+            scope=self.settings.scope,
         )
 
 

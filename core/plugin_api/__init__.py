@@ -28,6 +28,7 @@ from cyberorigen.plugin_api.interfaces import (
     TransientError,
     Transport,
 )
+from cyberorigen.plugin_api.scope import OutOfScope, ScanScope
 
 #: The version of this interface. Plugins declare a compatible range in ``PLUGIN_API``.
 API_VERSION = "1.3"
@@ -46,10 +47,12 @@ __all__ = [
     "Finding",
     "Framework",
     "NotApplicable",
+    "OutOfScope",
     "PermanentError",
     "Requirement",
     "ScanCancelled",
     "ScanContext",
+    "ScanScope",
     "ScanSummary",
     "Scanner",
     "Sent",

@@ -116,7 +116,13 @@ class NotApplicable(Exception):  # noqa: N818 - an outcome, not an error
 
 
 class ScanContext:
-    """Everything a running scanner may use. Created by the core for each scanner run."""
+    """Everything a running scanner may use. Created by the core for each scanner run.
+
+    ``scope`` (a :class:`cyberorigen.plugin_api.scope.ScanScope`) says which addresses the
+    scanner may contact: ask it before every connection and DNS question to a server named
+    in the options, for the target and for every host discovered during the scan. The core
+    always gives the organization's scope under the operator's policy; left out (a plugin
+    author's own tests), anything may be contacted."""
 
     def __init__(
         self,
@@ -127,10 +133,14 @@ class ScanContext:
         is_cancelled: Callable[[], bool] = lambda: False,
         record_observation: Callable[[str], None] = lambda what: None,
         record_not_examined: Callable[[tuple[str, ...], str], None] = lambda checks, why: None,
+        scope: Any = None,
     ) -> None:
+        from cyberorigen.plugin_api.scope import ScanScope
+
         self.target = target
         self.options = dict(options)
         self.deadline = deadline
+        self.scope: ScanScope = scope if scope is not None else ScanScope.anything()
         self._report_progress = report_progress
         self._is_cancelled = is_cancelled
         self._record_observation = record_observation

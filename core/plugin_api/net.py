@@ -6,7 +6,9 @@ header and TLS server name stay the URL's name), so a name that resolves to a pu
 when the webhook is saved and to an internal one when it fires (DNS rebinding) is still
 refused. Refused: every address that is not globally routable (loopback, private ranges,
 link-local and with it cloud metadata at 169.254.169.254, carrier-grade NAT, multicast,
-reserved, unspecified, and IPv4-mapped forms of these), unless the setting
+reserved, unspecified), and IPv6 addresses that embed a refused IPv4 address (IPv4-mapped
+``::ffff:7f00:1``, IPv4-compatible ``::7f00:1``, NAT64 ``64:ff9b::7f00:1``, 6to4
+``2002:7f00:1::``, Teredo: see :func:`embedded_ipv4`), unless the setting
 ``webhooks.allowed_networks`` lists a network that contains it. Decimal or octal spellings
 of an address (``2130706433``, ``0177.0.0.1``) resolve to the address they mean and are
 checked as such.
@@ -35,6 +37,42 @@ METADATA_ADDRESSES = frozenset(
     ipaddress.ip_address(item) for item in ("169.254.169.254", "fd00:ec2::254", "100.100.100.200")
 )
 EXCERPT_BYTES = 1024
+_IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
+_NAT64_WELL_KNOWN = ipaddress.ip_network("64:ff9b::/96")
+_NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")
+
+
+def embedded_ipv4(address: IPAddress) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries, which a translator or tunnel may deliver
+    to: IPv4-mapped (``::ffff:a.b.c.d``), IPv4-compatible (``::a.b.c.d``), NAT64 (the
+    well-known ``64:ff9b::/96`` and the local-use ``64:ff9b:1::/48``, at the /96 and the /48
+    positions of RFC 6052), 6to4 (``2002:AABB:CCDD::``) and Teredo (server and client)."""
+    if not isinstance(address, ipaddress.IPv6Address):
+        return []
+    found: list[ipaddress.IPv4Address] = []
+    low32 = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    if address.ipv4_mapped is not None:
+        found.append(address.ipv4_mapped)
+    if address in _IPV4_COMPATIBLE and int(address) > 1:
+        found.append(low32)
+    if address in _NAT64_WELL_KNOWN or address in _NAT64_LOCAL:
+        found.append(low32)
+    if address in _NAT64_LOCAL:
+        packed = address.packed
+        found.append(ipaddress.IPv4Address(packed[6:8] + packed[9:11]))
+    if address.sixtofour is not None:
+        found.append(address.sixtofour)
+    if address.teredo is not None:
+        found.extend(address.teredo)
+    return found
+
+
+def address_forms(address: IPAddress) -> list[IPAddress]:
+    """What reaching ``address`` may reach: an IPv4-mapped address is its IPv4 address; any
+    other address is itself and every IPv4 address it embeds."""
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return [address.ipv4_mapped]
+    return [address, *embedded_ipv4(address)]
 
 
 class AddressRefused(PermanentError):
@@ -52,22 +90,23 @@ class NetworkPolicy:
     resolver: Any = field(default=socket.getaddrinfo, compare=False, repr=False)
 
     def refusal(self, address: IPAddress) -> str | None:
-        """Why ``address`` may not be reached (None when it may)."""
-        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-            address = address.ipv4_mapped
-        if any(address in network for network in self.allowed_networks):
-            return None
-        if address in METADATA_ADDRESSES:
-            return f"{address} is a cloud metadata address"
-        if not address.is_global or address.is_multicast:
-            kind = (
-                "loopback"
-                if address.is_loopback
-                else "link-local"
-                if address.is_link_local
-                else "private or reserved"
-            )
-            return f"{address} is a {kind} address"
+        """Why ``address`` may not be reached (None when it may): it, or an IPv4 address it
+        embeds, is not public and not in ``allowed_networks``."""
+        for form in address_forms(address):
+            if any(form in network for network in self.allowed_networks):
+                continue
+            spelled = str(address) if form == address else f"{address} (embedding {form})"
+            if form in METADATA_ADDRESSES:
+                return f"{spelled} is a cloud metadata address"
+            if not form.is_global or form.is_multicast:
+                kind = (
+                    "loopback"
+                    if form.is_loopback
+                    else "link-local"
+                    if form.is_link_local
+                    else "private or reserved"
+                )
+                return f"{spelled} is a {kind} address"
         return None
 
     def resolve(self, host: str, port: int) -> list[IPAddress]:

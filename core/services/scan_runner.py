@@ -17,7 +17,7 @@ import logging
 import queue
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from peewee import IntegrityError
@@ -36,6 +36,8 @@ from cyberorigen.plugin_api.interfaces import (
 from cyberorigen.plugin_registry import PluginRegistry
 from cyberorigen.services.findings import resolve_unseen
 from cyberorigen.services.outbox import record_event
+from cyberorigen.services.scope import scan_scope
+from cyberorigen.settings import ScopeSettings
 
 log = logging.getLogger("cyberorigen.scans")
 
@@ -56,6 +58,8 @@ class RunnerSettings:
     profiles: dict[str, tuple[str, ...]]
     scanner_timeout: float
     heartbeat_interval: float = 5.0
+    #: The operator's scope policy: what no scanner may contact.
+    scope: ScopeSettings = field(default_factory=ScopeSettings)
 
 
 def _scan_summary(scan: Scan) -> ScanSummary:
@@ -214,8 +218,9 @@ class _ScannerThread:
 
     def _produce(self) -> None:
         try:
-            for found in self._scanner.run(self._ctx):
-                self.messages.put(("finding", found))
+            with self._ctx.scope.guarding():  # no socket of this thread leaves the scope
+                for found in self._scanner.run(self._ctx):
+                    self.messages.put(("finding", found))
             self.messages.put(("done", None))
         except ScanCancelled:
             self.messages.put(("cancelled", None))
@@ -322,6 +327,7 @@ class _Run:
             is_cancelled=lambda: self.cancel.is_set() or time.monotonic() > deadline,
             record_observation=report.observed,
             record_not_examined=report.not_examined,
+            scope=scan_scope(self.scan.organization_id, self.settings.scope),
         )
         progress(0, "starting")
         worker = _ScannerThread(scanner, ctx)

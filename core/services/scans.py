@@ -12,6 +12,7 @@ from cyberorigen.db import database
 from cyberorigen.db.models import Scan, utcnow
 from cyberorigen.errors import ApiError, Conflict, NotFound
 from cyberorigen.services.scope import in_scope
+from cyberorigen.settings import ScopeSettings
 
 
 def create_scan(
@@ -90,9 +91,20 @@ def start_scan(
     frameworks: Sequence[str],
     options: Mapping[str, Any],
     enqueue: Callable[[Scan], None],
+    policy: ScopeSettings | None = None,
 ) -> Scan:
-    """Check the scope, record the scan (committed), then hand it to ``enqueue``."""
-    if not in_scope(org_id, target):
+    """Check the scope (under the operator's ``policy``: an address it forbids is out of
+    scope whatever the organization's entries say), record the scan (committed), then hand
+    it to ``enqueue``."""
+    if policy is not None and in_scope(org_id, target) and not in_scope(org_id, target, policy):
+        raise ApiError(
+            403,
+            f"{target} is in a network no organization may scan (the operator's scope policy, "
+            "scope.forbidden_networks).",
+            "TARGET_OUT_OF_SCOPE",
+            "target",
+        )
+    if not in_scope(org_id, target, policy):
         raise ApiError(
             403,
             f"{target} is outside your organization's scan scope. An admin can add it with "

@@ -1,17 +1,56 @@
-"""What an organization may scan: domains (with their subdomains), addresses and networks."""
+"""What an organization may scan: domains (with their subdomains), addresses and networks,
+within the operator's policy (``[scope]`` settings): no forbidden network, no network wider
+than the configured prefix, no public suffix (``com``, ``co.uk``, ``github.io``)."""
 
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from functools import cache
+from typing import Any
 
+import dns.resolver
 from peewee import IntegrityError
+from publicsuffixlist import PublicSuffixList
 
 from cyberorigen.db import database
 from cyberorigen.db.models import ScopeEntry
 from cyberorigen.errors import Conflict, NotFound, ValidationFailed
-from cyberorigen.plugin_api.interfaces import Target
+from cyberorigen.plugin_api.interfaces import Scanner, Target
+from cyberorigen.plugin_api.net import parse_networks
+from cyberorigen.plugin_api.options import ResolverAddress
+from cyberorigen.plugin_api.scope import OutOfScope, ScanScope
 from cyberorigen.services.targets import is_hostname
+from cyberorigen.settings import ScopeSettings
+
+
+@cache
+def _public_suffixes() -> PublicSuffixList:
+    """The Public Suffix List bundled with the package (never fetched at run time)."""
+    return PublicSuffixList()
+
+
+def policy_refusal(value: str, kind: str, policy: ScopeSettings) -> str | None:
+    """Why the operator's policy refuses the normalized scope entry (None when it allows)."""
+    forbidden = parse_networks(policy.forbidden_networks)
+    if kind == "domain":
+        if _public_suffixes().is_public(value):
+            return f"{value} is a public suffix: add the organization's own domains"
+        return None
+    network = ipaddress.ip_network(value, strict=False)
+    widest = policy.widest_ipv4_prefix if network.version == 4 else policy.widest_ipv6_prefix
+    if network.prefixlen < widest:
+        return (
+            f"{value} is wider than the operator allows (/{widest} at most for "
+            f"IPv{network.version}); add smaller networks"
+        )
+    # An IPv6 network also counts as the IPv4 address its first address embeds (6to4, NAT64).
+    embedded = ScanScope(forbidden_networks=forbidden).forbidden(network.network_address)
+    if embedded or any(
+        net.version == network.version and net.overlaps(network) for net in forbidden
+    ):
+        return f"{value} is in a network no organization may scan (operator policy)"
+    return None
 
 
 def parse_scope_value(raw: str) -> tuple[str, str]:
@@ -33,8 +72,11 @@ def parse_scope_value(raw: str) -> tuple[str, str]:
     raise ValidationFailed("value: must be a domain, an IP address or a CIDR network", "value")
 
 
-def add_scope_entry(org_id: int, raw: str) -> ScopeEntry:
+def add_scope_entry(org_id: int, raw: str, policy: ScopeSettings) -> ScopeEntry:
     value, kind = parse_scope_value(raw)
+    why = policy_refusal(value, kind, policy)
+    if why:
+        raise ValidationFailed(f"value: {why}", "value")
     try:
         with database.atomic():
             return ScopeEntry.create(organization=org_id, value=value, kind=kind)
@@ -55,34 +97,79 @@ def get_scope_entry(org_id: int, public_id: str) -> ScopeEntry:
     return entry
 
 
-def in_scope(org_id: int, target: str) -> bool:
-    """Whether ``target`` (a normalized scan target) is covered by the organization's scope."""
-    return scope_matcher(org_id)(target)
+def in_scope(org_id: int, target: str, policy: ScopeSettings | None = None) -> bool:
+    """Whether ``target`` (a normalized scan target) is covered by the organization's scope
+    (and, with ``policy``, is no address in a network the operator forbids)."""
+    return scope_matcher(org_id, policy)(target)
 
 
-def scope_matcher(org_id: int) -> Callable[[str], bool]:
-    """A test of targets against the organization's scope as it is now (read once)."""
+def scan_scope(org_id: int, policy: ScopeSettings | None) -> ScanScope:
+    """What a scan of the organization may contact, as its scope is now (read once), under
+    the operator's ``policy`` (None: the scope alone, as compliance reports read it)."""
     domains: list[str] = []
-    addresses: set = set()
     networks: list = []
     for entry in scope_query(org_id):
         if entry.kind == "domain":
             domains.append(entry.value)
-        elif entry.kind == "ip":
-            addresses.add(ipaddress.ip_address(entry.value))
-        elif entry.kind == "network":
-            networks.append(ipaddress.ip_network(entry.value))
+        else:
+            networks.append(ipaddress.ip_network(entry.value, strict=False))
+    if policy is None:
+        return ScanScope(domains=tuple(domains), networks=tuple(networks))
+    return ScanScope(
+        domains=tuple(domains),
+        networks=tuple(networks),
+        forbidden_networks=parse_networks(policy.forbidden_networks),
+        allowed_resolvers=(*parse_networks(policy.allowed_resolvers), *system_resolvers()),
+    )
+
+
+def system_resolvers() -> tuple:
+    """The machine's own DNS servers (/etc/resolv.conf): the operator's, so always allowed
+    to the scanners that ask them when a scan names no resolver."""
+    try:
+        servers = dns.resolver.Resolver().nameservers
+    except (dns.resolver.NoResolverConfiguration, OSError):
+        return ()
+    return parse_networks(str(server) for server in servers if isinstance(server, str))
+
+
+def scope_matcher(org_id: int, policy: ScopeSettings | None = None) -> Callable[[str], bool]:
+    """A test of targets against the organization's scope as it is now (read once): a name
+    in a scope domain, an address in a scope address or network (and, with ``policy``, in
+    no network the operator forbids)."""
+    scope = scan_scope(org_id, policy)
 
     def matches(target: str) -> bool:
         host = Target.parse(target).host.lower()
         try:
             address = ipaddress.ip_address(host)
         except ValueError:
-            return any(host == value or host.endswith("." + value) for value in domains)
-        if address in addresses:
-            return True
-        return any(
-            address.version == network.version and address in network for network in networks
-        )
+            return scope.covers_name(host)
+        return scope.refusal(host, address) is None
 
     return matches
+
+
+def option_refusals(
+    org_id: int,
+    scanners: Mapping[str, Scanner],
+    options: Mapping[str, Mapping[str, Any]],
+    policy: ScopeSettings,
+) -> dict[str, dict[str, list[str]]]:
+    """``{scanner: {option: [why]}}`` for every DNS server named in the (loaded) options of a
+    scan (fields declared as :class:`ResolverAddress`) that the scan may not ask."""
+    scope = scan_scope(org_id, policy)
+    refusals: dict[str, dict[str, list[str]]] = {}
+    for name, values in options.items():
+        scanner = scanners.get(name)
+        if scanner is None or scanner.options_schema is None:
+            continue
+        for key, declared in scanner.options_schema().fields.items():
+            value = values.get(key)
+            if not isinstance(declared, ResolverAddress) or not value:
+                continue
+            try:
+                scope.check_resolver(str(value))
+            except OutOfScope as exc:
+                refusals.setdefault(name, {})[key] = [str(exc)]
+    return refusals

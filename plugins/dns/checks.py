@@ -228,6 +228,25 @@ DANGLING_CNAME = Check(
     ),
 )
 
+_NOT_CONTACTED = (
+    "The host was not contacted, so nothing is known of how it answers. If it belongs to the "
+    "organization, an admin can add it (or its network) to the scope; a host in a network "
+    "the operator forbids (scope.forbidden_networks) is never contacted."
+)
+
+NS_OUT_OF_SCOPE = Check(
+    id="dns.ns_out_of_scope",
+    title="Name server outside the scan scope: not asked for a zone transfer",
+    severity=Severity.INFO,
+    description=(
+        "Reads the NS records of the zone. Reported for each name server address that is "
+        "neither under a scope domain nor in a scope address or network (or that is in a "
+        "network no organization may scan): its zone transfer (AXFR) was not tried."
+    ),
+    remediation=_NOT_CONTACTED,
+    fingerprint="check id, target host, location (name server and address)",
+)
+
 DNS_CHECKS = (
     SPF_MISSING,
     SPF_PERMISSIVE,
@@ -237,5 +256,21 @@ DNS_CHECKS = (
     DNSSEC_UNSIGNED,
     AXFR_OPEN,
     DANGLING_CNAME,
+    NS_OUT_OF_SCOPE,
 )
-SMTP_CHECKS = (STARTTLS_MISSING,)
+
+MX_OUT_OF_SCOPE = Check(
+    id="smtp.mx_out_of_scope",
+    title="Mail server outside the scan scope: not checked",
+    severity=Severity.INFO,
+    description=(
+        "Reads the MX records of the domain and the addresses of each MX host. Reported for "
+        "each MX host none of whose addresses may be contacted (it is neither under a scope "
+        "domain nor in a scope address or network, or is in a network no organization may "
+        "scan): STARTTLS was not checked on it."
+    ),
+    remediation=_NOT_CONTACTED,
+    fingerprint="check id, target host, location (the MX host name)",
+)
+
+SMTP_CHECKS = (STARTTLS_MISSING, MX_OUT_OF_SCOPE)

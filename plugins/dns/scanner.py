@@ -1,8 +1,12 @@
 """The DNS and e-mail security scanners (``dns`` and ``smtp``), built on dnspython.
 
 Every DNS question goes to the server given as ``resolver`` (on ``port``), or to the system's
-resolvers. A question that times out is not an answer: if the first question of a scan times
-out the scan fails at once ("resolver unreachable"); a later timeout makes the check that
+resolvers; a ``resolver`` the scan's scope does not allow (``ctx.scope``) is never asked. MX
+and name server hosts are contacted only when the scope allows their addresses; the others
+are reported as ``smtp.mx_out_of_scope`` / ``dns.ns_out_of_scope`` (informational).
+
+A question that times out is not an answer: if the first question of a scan times out the
+scan fails at once ("resolver unreachable"); a later timeout makes the check that
 needed the answer inconclusive, the other checks still run, and the scan then fails with the
 list of inconclusive checks (findings already yielded are kept).
 """
@@ -32,6 +36,8 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from cyberorigen.plugin_api import Finding, NotApplicable, ScanContext, Scanner
+from cyberorigen.plugin_api.options import ResolverAddress
+from cyberorigen.plugin_api.scope import OutOfScope
 from cyberorigen.plugins.dns.checks import DNS_CHECKS, SMTP_CHECKS, SPF_LOOKUP_LIMIT
 
 #: SPF terms that cost a DNS lookup (RFC 7208 section 4.6.4).
@@ -73,15 +79,6 @@ class NoMxReachable(DnsScanError, ConnectionError):
 # --- options ----------------------------------------------------------------------------------
 
 
-def _validate_ip(value: str) -> None:
-    import ipaddress
-
-    try:
-        ipaddress.ip_address(value)
-    except ValueError:
-        raise ma.ValidationError("an IP address, e.g. 192.0.2.53 or 2001:db8::53") from None
-
-
 def _validate_label(value: str) -> None:
     if not all(_LABEL.match(part) for part in value.split(".")) or len(value) > 200:
         raise ma.ValidationError("a relative host name such as www or mail.eu")
@@ -90,11 +87,11 @@ def _validate_label(value: str) -> None:
 class DnsOptionsSchema(ma.Schema):
     """Options of the ``dns`` and ``smtp`` scanners (both take the same ones)."""
 
-    resolver = fields.String(
+    resolver = ResolverAddress(
         load_default=None,
-        validate=_validate_ip,
         metadata={
-            "description": "IP address of the resolver or authoritative server to ask. "
+            "description": "IP address of the resolver or authoritative server to ask: in the "
+            "organization's scope, or allowed by the operator (scope.allowed_resolvers). "
             "Default: the system's resolvers."
         },
     )
@@ -154,6 +151,7 @@ class DnsClient:
         self.port = int(options.get("port") or 53)
         server = options.get("resolver")
         if server:
+            ctx.scope.check_resolver(server)
             self.resolver = dns.resolver.Resolver(configure=False)
             self.resolver.nameservers = [server]
         else:
@@ -575,8 +573,22 @@ class DnsScanner(Scanner):
         servers: dict[str, str] = {}
         ns = client.lookup(zone, "NS")
         for rdata in ns.rrset or ():
+            host = _text(rdata.target)
             for address in client.addresses(rdata.target):
-                servers.setdefault(address, _text(rdata.target))
+                why = ctx.scope.refusal(host, address)
+                if why is None:
+                    servers.setdefault(address, host)
+                else:
+                    yield self.finding(
+                        "dns.ns_out_of_scope",
+                        f"{host} ({address})",
+                        {
+                            "zone": _text(zone),
+                            "name_server": host,
+                            "address": address,
+                            "reason": f"{why}: not contacted",
+                        },
+                    )
         resolver = ctx.options.get("resolver")
         if resolver and resolver not in servers:
             servers[resolver] = resolver
@@ -695,6 +707,7 @@ class SmtpScanner(Scanner):
             raise NotApplicable(_no_mail_servers(_text(domain), mx))
         port = int(ctx.options.get("smtp_port") or 25)
         failures: dict[str, str] = {}
+        not_contacted: list[str] = []
         checked = 0
         for index, rdata in enumerate(hosts):
             host = _text(rdata.exchange)
@@ -707,6 +720,16 @@ class SmtpScanner(Scanner):
                 continue
             if not addresses:
                 failures[host] = "no A/AAAA record"
+                continue
+            try:
+                addresses = ctx.scope.allowed(host, addresses)
+            except OutOfScope as exc:
+                not_contacted.append(host)
+                yield self.finding(
+                    "smtp.mx_out_of_scope",
+                    host,
+                    {"mx": host, "addresses": addresses, "reason": str(exc)},
+                )
                 continue
             outcome = None
             for address in addresses:
@@ -737,8 +760,12 @@ class SmtpScanner(Scanner):
                 )
         ctx.progress(100, "done")
         if not checked:
+            skipped = (
+                f"; outside the scope, not contacted: {not_contacted}" if not_contacted else ""
+            )
             raise NoMxReachable(
                 f"no MX host of {_text(domain)} could be checked on port {port}: {failures}"
+                + skipped
             )
 
 

@@ -8,7 +8,9 @@ check sees every 30x, and everything else is judged on what the server itself an
 
 from __future__ import annotations
 
+import ipaddress
 import re
+import socket
 import ssl
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
@@ -239,6 +241,13 @@ def _reason(exc: BaseException) -> tuple[str, bool, bool]:
     return str(exc) or type(exc).__name__, False, False
 
 
+def _parse_ip(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return None
+
+
 @contextmanager
 def _insecure_warnings_ignored() -> Iterator[None]:
     """verify_tls=false is the user's explicit choice: no warning per request."""
@@ -270,20 +279,24 @@ class HttpClient:
         return context
 
     def _pool(self, endpoint: Endpoint) -> urllib3.HTTPConnectionPool:
+        """A connection pool to the first address of the endpoint's host that the scan's
+        scope allows (resolved once per scan; raises OutOfScope when none is allowed), with
+        the host's name as TLS server name."""
         if endpoint not in self._pools:
+            address = self.ctx.scope.addresses(endpoint.host, endpoint.port)[0]
             common: dict[str, Any] = {"maxsize": 1, "retries": False, "block": False}
             if endpoint.scheme == "https":
+                named = _parse_ip(endpoint.host) is None
                 self._pools[endpoint] = urllib3.HTTPSConnectionPool(
-                    endpoint.host,
+                    address,
                     endpoint.port,
                     ssl_context=self._ssl_context,
-                    assert_hostname=None if self.verify else False,
+                    server_hostname=endpoint.host if named else None,
+                    assert_hostname=(endpoint.host if self.verify else False),
                     **common,
                 )
             else:
-                self._pools[endpoint] = urllib3.HTTPConnectionPool(
-                    endpoint.host, endpoint.port, **common
-                )
+                self._pools[endpoint] = urllib3.HTTPConnectionPool(address, endpoint.port, **common)
         return self._pools[endpoint]
 
     def close(self) -> None:
@@ -298,13 +311,19 @@ class HttpClient:
             raise TimeoutError(f"the http scanner ran out of time before GET {url}")
         seconds = min(self.per_request, left)
         headers = {
+            "Host": urlsplit(endpoint.origin).netloc,
             "User-Agent": self.user_agent,
             "Origin": PROBE_ORIGIN,
             "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
         }
         try:
+            pool = self._pool(endpoint)
+        except socket.gaierror as exc:
+            self.done += 1
+            raise FetchError(url, "cannot resolve the host name", False, False) from exc
+        try:
             with _insecure_warnings_ignored() if not self.verify else nullcontext():
-                raw = self._pool(endpoint).urlopen(
+                raw = pool.urlopen(
                     "GET",
                     path,
                     headers=headers,

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import ipaddress
 import logging
 import re
 import socket
@@ -26,7 +25,14 @@ from typing import Any, TypeVar
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from cyberorigen.plugin_api import Finding, ScanCancelled, ScanContext, Scanner, Severity
+from cyberorigen.plugin_api import (
+    Finding,
+    ScanCancelled,
+    ScanContext,
+    Scanner,
+    ScanScope,
+    Severity,
+)
 from cyberorigen.plugins.ports import connect_scan as cs
 from cyberorigen.plugins.ports.checks import (
     CHECKS,
@@ -224,22 +230,18 @@ def _run_async(coro: Coroutine[Any, Any, T]) -> T:
         return pool.submit(asyncio.run, coro).result()
 
 
-def resolve(host: str) -> tuple[str, int]:
-    """(address, family) of ``host``; raises HostNotResolved."""
+def resolve(host: str, scope: ScanScope) -> tuple[str, int]:
+    """(address, family) of ``host``, an IPv4 address first, among the addresses the scan's
+    scope allows; raises HostNotResolved, or OutOfScope when no address may be contacted."""
     if not host:
         raise HostNotResolved("the target has no host to scan")
     try:
-        address = ipaddress.ip_address(host)
-        return str(address), socket.AF_INET6 if address.version == 6 else socket.AF_INET
-    except ValueError:
-        pass
-    try:
-        infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+        addresses = scope.addresses(host)
     except (socket.gaierror, UnicodeError) as exc:
         raise HostNotResolved(f"cannot resolve {host}: {exc}") from None
-    infos.sort(key=lambda info: info[0] != socket.AF_INET)  # prefer IPv4
-    family, _, _, _, sockaddr = infos[0]
-    return str(sockaddr[0]), int(family)
+    addresses.sort(key=lambda address: ":" in address)  # prefer IPv4
+    family = socket.AF_INET6 if ":" in addresses[0] else socket.AF_INET
+    return addresses[0], family
 
 
 def _host_port(host: str, port: int, protocol: str = "tcp") -> str:
@@ -265,7 +267,7 @@ class PortsScanner(Scanner):
         options = PortsOptionsSchema().load(ctx.options)
         ctx.check_cancelled()
         host = ctx.target.host
-        address, family = resolve(host)
+        address, family = resolve(host, ctx.scope)
         ports: list[int] = options["ports"]
         if ports is None:
             ports = list(TOP_PORTS[: options["top"]])

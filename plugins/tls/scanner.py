@@ -28,7 +28,7 @@ import marshmallow as ma
 from cryptography.utils import CryptographyDeprecationWarning
 from marshmallow import fields, validate
 
-from cyberorigen.plugin_api import Finding, ScanContext, Scanner
+from cyberorigen.plugin_api import Finding, ScanContext, Scanner, ScanScope
 from cyberorigen.plugin_api.options import validate_ca_pem
 from cyberorigen.plugins.tls.analysis import analyze
 from cyberorigen.plugins.tls.checks import CHECKS
@@ -142,22 +142,24 @@ def plan_for(ctx: ScanContext) -> Plan:
     return Plan(host, tuple(dict.fromkeys(ports)), server_name, is_ip)
 
 
-def _connectable_address(host: str, port: int, timeout: float) -> str:
-    """The first address of ``host`` that accepts a TCP connection on ``port``."""
+def _connectable_address(scope: ScanScope, host: str, port: int, timeout: float) -> str:
+    """The first address of ``host`` that the scan's scope allows (OutOfScope when none is)
+    and that accepts a TCP connection on ``port``."""
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except OSError as exc:
+        addresses = scope.addresses(host, port)
+    except (OSError, UnicodeError) as exc:
         raise TargetUnreachable(f"cannot resolve {host}: {exc}") from None
     reasons = []
-    for family, kind, proto, _, address in infos:
+    for address in addresses:
+        family = socket.AF_INET6 if ":" in address else socket.AF_INET
         try:
-            with socket.socket(family, kind, proto) as sock:
+            with socket.socket(family, socket.SOCK_STREAM) as sock:
                 sock.settimeout(timeout)
-                sock.connect(address)
+                sock.connect((address, port))
         except OSError as exc:
-            reasons.append(f"{address[0]}: {exc.strerror or exc}")
+            reasons.append(f"{address}: {exc.strerror or exc}")
             continue
-        return str(address[0])
+        return address
     raise TargetUnreachable(f"cannot connect to {host} port {port}: {'; '.join(reasons)}")
 
 
@@ -303,7 +305,7 @@ class TlsScanner(Scanner):
         if budget <= 0:
             raise ScanTimedOut(f"no time left to scan {location}")
         network_timeout = max(1, min(MAX_NETWORK_TIMEOUT, int(budget)))
-        address = _connectable_address(plan.host, port, network_timeout)
+        address = _connectable_address(ctx.scope, plan.host, port, network_timeout)
         request = _scan_request(plan, port, address, network_timeout, ca_file)
         result = run_sslyze(ctx, request, budget)
         findings, failed = self.judge(

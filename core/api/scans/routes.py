@@ -43,6 +43,7 @@ def _start_scan(target: str, scan_type: str, frameworks, options) -> Scan:
         frameworks,
         options,
         _jobs().enqueue_scan,
+        current_app.extensions["cyberorigen"].settings.scope,
     )
     return _with_runs(scan)
 

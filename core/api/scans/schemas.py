@@ -7,8 +7,10 @@ from flask import current_app
 from marshmallow import ValidationError, fields, validate, validates
 
 from cyberorigen.api.schemas import PageArgsSchema, UtcTimestamp
+from cyberorigen.api.security import principal
 from cyberorigen.compliance.catalogue import catalogue_of
 from cyberorigen.db.models import SCAN_STATUSES, SCANNER_RUN_STATUSES
+from cyberorigen.services.scope import option_refusals
 from cyberorigen.services.targets import normalize_target
 
 
@@ -144,7 +146,8 @@ class ScanCreateSchema(ma.Schema):
 
 def _validated_options(scan_type: str, options: dict) -> dict:
     """The options of every scanner the scan runs, through that scanner's schema (defaults
-    filled in, required options enforced); errors name the path, e.g. ``options.http.port``."""
+    filled in, required options enforced), and no DNS server the scan may not ask; errors
+    name the path, e.g. ``options.http.port``."""
     state = current_app.extensions["cyberorigen"]
     scanners = state.registry.scanners
     runs = [name for name in state.settings.scan_profiles[scan_type] if name in scanners]
@@ -166,6 +169,10 @@ def _validated_options(scan_type: str, options: dict) -> dict:
                 loaded[name] = scanner.options_schema().load(values)
             except ValidationError as exc:
                 errors[name] = exc.messages
+    if not errors:
+        errors = option_refusals(
+            principal().organization_id, scanners, loaded, state.settings.scope
+        )
     if errors:
         raise ValidationError({"options": errors})
     return loaded

@@ -4,6 +4,7 @@ or the API process itself in embedded mode)."""
 from __future__ import annotations
 
 import marshmallow as ma
+from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
@@ -78,7 +79,8 @@ class Schedules(MethodView):
     def post(self, data):
         """Scan a target on a cron expression or an interval."""
         caller = principal()
-        if not in_scope(caller.organization_id, data["target"]):
+        policy = current_app.extensions["cyberorigen"].settings.scope
+        if not in_scope(caller.organization_id, data["target"], policy):
             raise ApiError(
                 403,
                 f"{data['target']} is outside your organization's scan scope.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import marshmallow as ma
+from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
@@ -47,8 +48,11 @@ class Scope(MethodView):
     @blp.arguments(ScopeEntryCreateSchema)
     @blp.response(201, ScopeEntrySchema)
     def post(self, data):
-        """Allow scans of a domain and its subdomains, an address, or a network."""
-        return add_scope_entry(principal().organization_id, data["value"])
+        """Allow scans of a domain and its subdomains, an address, or a network, within the
+        operator's policy: no public suffix, no network wider than allowed, nothing in a
+        network no organization may scan (422 on ``value``)."""
+        policy = current_app.extensions["cyberorigen"].settings.scope
+        return add_scope_entry(principal().organization_id, data["value"], policy)
 
 
 @blp.route("/<string:entry_id>")
