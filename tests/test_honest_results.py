@@ -23,7 +23,7 @@ from cyberorigen.plugin_api.testing import run_scanner
 from cyberorigen.plugins.dns.scanner import DnsScanError, SmtpScanner
 
 TRANSIT = "ctrl_encryption_in_transit"
-SCOPE = ("unreachable.invalid", "nomail.invalid", "mail.invalid", "127.0.0.0/8")
+SCOPE = ("unreachable.invalid", "nomail.invalid", "mail.invalid", "127.0.0.0/16")
 
 
 @pytest.fixture
