@@ -22,10 +22,7 @@ import hashlib
 import json
 import os
 import secrets
-import signal
 import ssl
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -35,6 +32,7 @@ import pytest
 import redis as redis_lib
 import requests
 from support.pki import server_context, write_leaf
+from support.processes import Stack, wait_until
 from support.servers import HttpServer, QuietHandler
 from support.webhooks import verify
 
@@ -49,7 +47,6 @@ ADMIN_EMAIL = "admin@smoke.example"
 ADMIN_PASSWORD = "smoke test password " + "z" * 12
 EVIDENCE_BYTES = bytes(range(256)) * 16 + b"CyberOrigen smoke-test evidence\n"  # ~4 KB, known
 EVIDENCE_CONTROL = "ctrl_access_control_policy"
-STOP_TIMEOUT = 30
 
 
 # --- PostgreSQL ---------------------------------------------------------------------------
@@ -150,103 +147,6 @@ class Server(HttpServer):
 
 
 # --- processes -----------------------------------------------------------------------------
-
-
-class Stack:
-    """The processes of the appliance, each in a session of its own, logging to files."""
-
-    def __init__(self, folder: Path, env: dict[str, str]) -> None:
-        self.folder = folder
-        self.env = env
-        self.processes: dict[str, subprocess.Popen] = {}
-        self.logs: dict[str, Path] = {}
-
-    def start(self, name: str, *arguments: str) -> subprocess.Popen:
-        log = self.folder / f"{name}.log"
-        with log.open("wb") as output:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "cyberorigen.cli", *arguments],
-                env=self.env,
-                stdin=subprocess.DEVNULL,
-                stdout=output,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        self.processes[name] = process
-        self.logs[name] = log
-        return process
-
-    def run(self, *arguments: str, env: dict[str, str] | None = None, stdin: str = ""):
-        return subprocess.run(
-            [sys.executable, "-m", "cyberorigen.cli", *arguments],
-            env=env or self.env,
-            input=stdin,
-            capture_output=True,
-            text=True,
-            timeout=180,
-            check=False,
-        )
-
-    def dead(self) -> list[str]:
-        return [
-            f"{name} exited with {process.returncode}"
-            for name, process in self.processes.items()
-            if process.poll() is not None
-        ]
-
-    def report(self, tail: int = 4000) -> str:
-        parts = []
-        for name, log in self.logs.items():
-            process = self.processes[name]
-            text = log.read_text(errors="replace") if log.exists() else ""
-            parts.append(
-                f"--- {name} (pid {process.pid}, returncode {process.poll()}) ---\n" + text[-tail:]
-            )
-        return "\n".join(parts)
-
-    def stop(self) -> dict[str, int | None]:
-        """SIGTERM to every process group; wait; the return code of each (None: still running
-        after STOP_TIMEOUT seconds)."""
-        for process in self.processes.values():
-            if process.poll() is None:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(process.pid, signal.SIGTERM)
-        deadline = time.monotonic() + STOP_TIMEOUT
-        codes: dict[str, int | None] = {}
-        for name, process in self.processes.items():
-            try:
-                codes[name] = process.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                codes[name] = None
-        return codes
-
-    def leftovers(self) -> list[str]:
-        """Processes still alive in the sessions of the stack (gunicorn workers, work horses)."""
-        alive = []
-        for name, process in self.processes.items():
-            try:
-                os.killpg(process.pid, 0)
-            except ProcessLookupError:
-                continue
-            alive.append(name)
-        return alive
-
-    def kill(self) -> None:
-        """SIGKILL whatever is left of every process group (the cleanup after a failure)."""
-        for process in self.processes.values():
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(process.pid, signal.SIGKILL)
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                process.wait(timeout=10)
-
-
-def _wait_until(condition, timeout: float, interval: float = 0.25):
-    deadline = time.monotonic() + timeout
-    while True:
-        value = condition()
-        if value or time.monotonic() > deadline:
-            return value
-        time.sleep(interval)
 
 
 def _metric_values(text: str, name: str) -> dict[str, float]:
@@ -354,7 +254,7 @@ def test_the_production_stack_end_to_end(
             wait_for_port(port, timeout=60, process=stack.processes["serve"])
         except (RuntimeError, TimeoutError) as exc:
             raise AssertionError(f"the API did not start: {exc}\n{stack.report()}") from None
-        health = _wait_until(
+        health = wait_until(
             lambda: (
                 response
                 if (response := requests.get(f"{base}/api/health", timeout=5)).status_code == 200
@@ -424,7 +324,7 @@ def test_the_production_stack_end_to_end(
                 return body
             return body if body["status"] == "completed" and body["compliance"] else None
 
-        scan = _wait_until(finished, timeout=120, interval=0.5)
+        scan = wait_until(finished, timeout=120, interval=0.5)
         assert scan, f"the scan did not complete in 120 s\n{stack.report()}"
         assert scan["status"] == "completed", f"{scan}\n{stack.report()}"
         runs = {run["scanner"]: run["status"] for run in scan["scanners"]}
@@ -462,7 +362,7 @@ def test_the_production_stack_end_to_end(
             delivered = _metric_values(response.text, "cyberorigen_webhook_deliveries")
             return response.text if delivered.get('{status="delivered"}', 0) >= 1 else None
 
-        metrics = _wait_until(scraped, timeout=15)
+        metrics = wait_until(scraped, timeout=15)
         assert metrics, 'cyberorigen_webhook_deliveries{status="delivered"} never reached 1'
         requests_total = _metric_values(metrics, "cyberorigen_http_requests_total")
         assert sum(requests_total.values()) >= 5, requests_total

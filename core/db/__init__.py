@@ -1,7 +1,8 @@
 """The database: one peewee proxy, bound at start-up from the configured URL.
 
-SQLite (the embedded default) runs in WAL mode with foreign keys on; PostgreSQL uses a
-connection pool so a gunicorn worker does not reconnect on every request.
+SQLite (the embedded default) runs in WAL mode with foreign keys on, and every transaction
+begins IMMEDIATE (see :class:`ImmediateSqliteDatabase`); PostgreSQL uses a connection pool so a
+gunicorn worker does not reconnect on every request.
 """
 
 from __future__ import annotations
@@ -19,9 +20,21 @@ database = DatabaseProxy()
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
-    "busy_timeout": 5000,
+    "busy_timeout": 15000,
     "synchronous": "normal",
 }
+
+
+class ImmediateSqliteDatabase(SqliteDatabase):
+    """SQLite whose transactions take the write lock when they begin.
+
+    In WAL mode a deferred transaction that has read and then writes cannot wait for another
+    writer (its snapshot would be stale): SQLite answers ``database is locked`` at once,
+    whatever ``busy_timeout`` says. A transaction that begins IMMEDIATE waits its turn instead,
+    so overlapping scans and requests queue for the lock rather than fail."""
+
+    def begin(self, lock_type: str | None = None) -> None:
+        super().begin(lock_type or "IMMEDIATE")
 
 
 def open_database(url: str) -> Database:
@@ -32,7 +45,7 @@ def open_database(url: str) -> Database:
         if path in ("", "/:memory:"):
             raise ValueError("an in-memory SQLite database cannot be shared; give a file path")
         _create_private(Path(path))
-        return SqliteDatabase(path, pragmas=SQLITE_PRAGMAS)
+        return ImmediateSqliteDatabase(path, pragmas=SQLITE_PRAGMAS)
     if parts.scheme in ("postgresql", "postgres"):
         options = dict(parse_qsl(parts.query))
         return PooledPostgresqlDatabase(

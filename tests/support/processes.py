@@ -1,0 +1,113 @@
+"""The appliance's processes, started as an operator would (``python -m cyberorigen.cli``),
+for the tests that run the production stack or the embedded server as real processes."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+STOP_TIMEOUT = 30
+
+
+class Stack:
+    """The processes of the appliance, each in a session of its own, logging to files."""
+
+    def __init__(self, folder: Path, env: dict[str, str]) -> None:
+        self.folder = folder
+        self.env = env
+        self.processes: dict[str, subprocess.Popen] = {}
+        self.logs: dict[str, Path] = {}
+
+    def start(self, name: str, *arguments: str) -> subprocess.Popen:
+        log = self.folder / f"{name}.log"
+        with log.open("wb") as output:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "cyberorigen.cli", *arguments],
+                env=self.env,
+                stdin=subprocess.DEVNULL,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        self.processes[name] = process
+        self.logs[name] = log
+        return process
+
+    def run(self, *arguments: str, env: dict[str, str] | None = None, stdin: str = ""):
+        return subprocess.run(
+            [sys.executable, "-m", "cyberorigen.cli", *arguments],
+            env=env or self.env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+        )
+
+    def dead(self) -> list[str]:
+        return [
+            f"{name} exited with {process.returncode}"
+            for name, process in self.processes.items()
+            if process.poll() is not None
+        ]
+
+    def report(self, tail: int = 4000) -> str:
+        parts = []
+        for name, log in self.logs.items():
+            process = self.processes[name]
+            text = log.read_text(errors="replace") if log.exists() else ""
+            parts.append(
+                f"--- {name} (pid {process.pid}, returncode {process.poll()}) ---\n" + text[-tail:]
+            )
+        return "\n".join(parts)
+
+    def stop(self) -> dict[str, int | None]:
+        """SIGTERM to every process group; wait; the return code of each (None: still running
+        after STOP_TIMEOUT seconds)."""
+        for process in self.processes.values():
+            if process.poll() is None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGTERM)
+        deadline = time.monotonic() + STOP_TIMEOUT
+        codes: dict[str, int | None] = {}
+        for name, process in self.processes.items():
+            try:
+                codes[name] = process.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                codes[name] = None
+        return codes
+
+    def leftovers(self) -> list[str]:
+        """Processes still alive in the sessions of the stack (gunicorn workers, work horses)."""
+        alive = []
+        for name, process in self.processes.items():
+            try:
+                os.killpg(process.pid, 0)
+            except ProcessLookupError:
+                continue
+            alive.append(name)
+        return alive
+
+    def kill(self) -> None:
+        """SIGKILL whatever is left of every process group (the cleanup after a failure)."""
+        for process in self.processes.values():
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(process.pid, signal.SIGKILL)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=10)
+
+
+def wait_until(condition, timeout: float, interval: float = 0.25):
+    """Call ``condition`` until it returns something true or ``timeout`` seconds pass; its
+    last value."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(interval)
