@@ -9,9 +9,11 @@ stricter limit per address against password guessing.
 
 from __future__ import annotations
 
+import logging
 import math
 import time
 
+import redis
 from flask import Blueprint, Flask, current_app, request
 from flask_limiter import Limiter
 
@@ -19,6 +21,8 @@ from cyberorigen.api import login_limit
 from cyberorigen.api.security import current_principal, is_public_endpoint
 from cyberorigen.services.organizations import effective_limits, limit_string
 from cyberorigen.settings import Settings
+
+log = logging.getLogger("cyberorigen.ratelimit")
 
 STRATEGY = "fixed-window"
 ANONYMOUS_PLAN = "startup"
@@ -54,22 +58,28 @@ def token_endpoint_limit() -> str:
     return _settings().token_rate_limit
 
 
+def _add_headers(response, limits) -> None:
+    if not limits:
+        return
+    tightest = min(limits, key=lambda item: (item.remaining, item.limit.get_expiry()))
+    response.headers["X-RateLimit-Limit"] = str(tightest.limit.amount)
+    response.headers["X-RateLimit-Remaining"] = str(tightest.remaining)
+    response.headers["X-RateLimit-Reset"] = str(tightest.reset_at)
+    if response.status_code == 429:
+        spent = [item for item in limits if item.remaining == 0] or [tightest]
+        wait = max(item.window.reset_time for item in spent) - time.time()
+        response.headers["Retry-After"] = str(max(math.ceil(wait), 1))
+
+
 def _tightest_limit_headers(limiter: Limiter):
     """X-RateLimit-* describe the limit closest to running out (flask-limiter would report the
     shortest window, promising 99 left of an hourly limit while the daily one is spent)."""
 
     def add_headers(response):
-        limits = limiter.current_limits
-        if not limits:
-            return response
-        tightest = min(limits, key=lambda item: (item.remaining, item.limit.get_expiry()))
-        response.headers["X-RateLimit-Limit"] = str(tightest.limit.amount)
-        response.headers["X-RateLimit-Remaining"] = str(tightest.remaining)
-        response.headers["X-RateLimit-Reset"] = str(tightest.reset_at)
-        if response.status_code == 429:
-            spent = [item for item in limits if item.remaining == 0] or [tightest]
-            wait = max(item.window.reset_time for item in spent) - time.time()
-            response.headers["Retry-After"] = str(max(math.ceil(wait), 1))
+        try:
+            _add_headers(response, limiter.current_limits)
+        except redis.RedisError as exc:  # Redis went away mid-request: answer without them
+            log.warning("rate-limit headers left out: Redis did not answer (%s)", exc)
         return response
 
     return add_headers
