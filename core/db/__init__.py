@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
-from peewee import Database, DatabaseProxy, SqliteDatabase
-from playhouse.pool import PooledPostgresqlDatabase
+from peewee import Database, DatabaseProxy, InterfaceError, OperationalError, SqliteDatabase
+from playhouse.pool import PooledDatabase, PooledPostgresqlDatabase
 
 database = DatabaseProxy()
 
@@ -80,3 +81,36 @@ def bind_database(url: str) -> Database:
 def ping() -> None:
     """Raise if the database cannot answer a trivial query."""
     database.execute_sql("SELECT 1").fetchone()
+
+
+#: What a lost (stopped, restarted, unreachable) database raises.
+DATABASE_LOST = (OperationalError, InterfaceError)
+
+
+def forget_connections() -> None:
+    """Drop this thread's connection and the pool's idle ones: after the database restarted
+    they are dead, and the next query would fail on them."""
+    with contextlib.suppress(*DATABASE_LOST):
+        if not database.is_closed():
+            database.close()
+    if isinstance(database.obj, PooledDatabase):
+        with contextlib.suppress(*DATABASE_LOST):
+            database.obj.close_idle()
+
+
+def wait_for_database(timeout: float) -> bool:
+    """Wait (backing off from 0.5 s to 5 s) until the database answers; False if it did not
+    within ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    pause = 0.5
+    while True:
+        forget_connections()
+        try:
+            ping()
+            return True
+        except DATABASE_LOST:
+            if time.monotonic() + pause > deadline:
+                forget_connections()
+                return False
+            time.sleep(pause)
+            pause = min(pause * 2, 5.0)

@@ -9,12 +9,15 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol
 
 import redis
 from rq import Queue
+from rq.exceptions import NoSuchJobError
+from rq.job import Job, JobStatus
 from rq.serializers import JSONSerializer
 
 from cyberorigen.db.models import Scan
@@ -36,8 +39,19 @@ def scan_job_id(scan: Scan) -> str:
     return f"scan-{scan.public_id}"
 
 
+#: The states of an RQ job that will still run (or is running).
+LIVE_JOB_STATES = frozenset(
+    {JobStatus.QUEUED, JobStatus.STARTED, JobStatus.DEFERRED, JobStatus.SCHEDULED}
+)
+
+
 class JobQueue(Protocol):
     def enqueue_scan(self, scan: Scan) -> None: ...
+
+    def has_scan_job(self, scan: Scan) -> bool:
+        """Whether a job that will run ``scan`` is queued or running (the reaper re-enqueues a
+        queued scan that has none: Redis lost it, or its worker dropped it)."""
+        ...
 
     def enqueue_delivery(self, delivery_ids: list[str], token: str) -> None: ...
 
@@ -81,7 +95,24 @@ class RedisJobQueue:
             failure_ttl=24 * 3600,
         )
 
+    def has_scan_job(self, scan: Scan) -> bool:
+        job = self._scan_job(scan)
+        return job is not None and job.get_status(refresh=False) in LIVE_JOB_STATES
+
+    def _scan_job(self, scan: Scan) -> Job | None:
+        try:
+            return Job.fetch(
+                scan_job_id(scan), connection=self._queue.connection, serializer=JSONSerializer
+            )
+        except NoSuchJobError:
+            return None
+
     def enqueue_scan(self, scan: Scan) -> None:
+        """Enqueue the scan's job; a finished or failed job of an earlier attempt (same id) is
+        deleted first, with its place in RQ's registries."""
+        earlier = self._scan_job(scan)
+        if earlier is not None and earlier.get_status(refresh=False) not in LIVE_JOB_STATES:
+            earlier.delete()
         self._queue.enqueue(
             SCAN_JOB,
             scan.public_id,
@@ -104,13 +135,27 @@ class EmbeddedJobQueue:
 
     def __init__(self, workers: int = 2, delivery_workers: int = 4) -> None:
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="scan")
+        self._live: set[str] = set()  # scans submitted to the pool and not yet ended
+        self._live_lock = threading.Lock()
         self._deliveries = ThreadPoolExecutor(
             max_workers=delivery_workers, thread_name_prefix="delivery"
         )
 
     def enqueue_scan(self, scan: Scan) -> None:
-        future = self._pool.submit(run_scan_in_process, scan.public_id)
-        future.add_done_callback(_log_failure)
+        scan_id = scan.public_id
+        with self._live_lock:
+            self._live.add(scan_id)
+        future = self._pool.submit(run_scan_in_process, scan_id)
+        future.add_done_callback(lambda done: self._ended(scan_id, done))
+
+    def _ended(self, scan_id: str, future) -> None:
+        with self._live_lock:
+            self._live.discard(scan_id)
+        _log_failure(future)
+
+    def has_scan_job(self, scan: Scan) -> bool:
+        with self._live_lock:
+            return scan.public_id in self._live
 
     def announce_dispatcher(self, ttl: int) -> None:
         """Nothing to announce: the dispatcher runs in this process."""

@@ -1,4 +1,5 @@
-"""A background thread that finds scans whose worker died and re-queues or fails them."""
+"""A background thread that finds the scans no job will finish (their worker died, Redis lost
+their job) and re-queues, concludes or fails them."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ def start_reaper(silence: float, jobs: JobQueue, stop: threading.Event | None = 
     def loop() -> None:
         while not stop.wait(interval):
             try:
-                reap_lost_scans(silence, jobs.enqueue_scan)
+                reap_lost_scans(silence, jobs.enqueue_scan, jobs.has_scan_job)
             except Exception:  # noqa: BLE001 - keep watching; the next round may succeed
                 log.exception("checking for lost scans failed")
             finally:

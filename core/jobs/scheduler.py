@@ -6,6 +6,7 @@ import logging
 import threading
 
 from cyberorigen.db import database
+from cyberorigen.jobs import runtime
 from cyberorigen.jobs.queue import JobQueue
 from cyberorigen.services.schedules import run_due_schedules
 
@@ -15,9 +16,10 @@ TICK_SECONDS = 5.0
 
 
 def scheduler_loop(jobs: JobQueue, stop: threading.Event, tick: float = TICK_SECONDS) -> None:
+    policy = runtime.current().settings.scope
     while not stop.wait(tick):
         try:
-            started = run_due_schedules(jobs.enqueue_scan)
+            started = run_due_schedules(jobs.enqueue_scan, policy=policy)
             if started:
                 log.info("started scheduled scans: %s", ", ".join(started))
         except Exception:  # noqa: BLE001 - keep scheduling; the next tick may succeed

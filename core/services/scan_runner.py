@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from peewee import IntegrityError
+from peewee import IntegrityError, fn
 
 from cyberorigen.compliance.scans import assess_completed_scan
 from cyberorigen.db import database
@@ -42,6 +42,8 @@ from cyberorigen.settings import ScopeSettings
 log = logging.getLogger("cyberorigen.scans")
 
 TERMINAL = ("completed", "failed", "cancelled")
+#: A scanner run in one of these states is not run again by a later attempt of its scan.
+SCANNER_DONE = ("completed", "failed", "timed_out", "skipped", "not_applicable")
 MAX_ATTEMPTS = 2
 CANCEL_GRACE_SECONDS = 5.0
 #: A scanner run keeps this many of its observations (each cut to OBSERVATION_CHARS).
@@ -98,18 +100,26 @@ def _start(scan_id: str, settings: RunnerSettings) -> Scan | None:
     """Claim the scan for this run; None when there is nothing to run."""
     with database.atomic():
         scan = Scan.get_or_none(Scan.public_id == scan_id)
-        if scan is None or scan.status in TERMINAL:
-            return None
+        if scan is None or scan.status != "queued":
+            return None  # unknown, finished, or claimed by another job (it runs it)
         if scan.cancel_requested:
             _finish(scan, "cancelled", "cancelled before it started")
             return None
         first_attempt = scan.attempts == 0
         now = utcnow()
-        scan.status = "running"
-        scan.started_at = scan.started_at or now
-        scan.heartbeat_at = now
-        scan.attempts += 1
-        scan.save()
+        claimed = (
+            Scan.update(
+                status="running",
+                started_at=scan.started_at or now,
+                heartbeat_at=now,
+                attempts=scan.attempts + 1,
+            )
+            .where((Scan.id == scan.id) & (Scan.status == "queued"))
+            .execute()
+        )
+        if not claimed:
+            return None
+        scan = Scan.get_by_id(scan.id)
         if first_attempt:
             for position, name in enumerate(settings.profiles.get(scan.scan_type, ())):
                 ScannerRun.create(scan=scan, scanner=name, position=position)
@@ -380,15 +390,19 @@ def run_scan(scan_id: str, registry: PluginRegistry, settings: RunnerSettings) -
     _call_lifecycle_hook(registry, "cyberorigen_scan_started", scan)
     state = _Run(scan, registry, settings)
     runs = list(scan.scanner_runs.order_by(ScannerRun.position))
-    for index, run in enumerate(runs):
-        if run.status in ("completed", "failed", "timed_out", "skipped", "not_applicable"):
-            continue  # done by an earlier attempt of this scan
-        state.beat(force=True)
-        if state.cancel.is_set():
-            run.status, run.error = "cancelled", "the scan was cancelled"
-            run.save()
-            continue
-        state.run_scanner(run, index, len(runs))
+    try:
+        for index, run in enumerate(runs):
+            if run.status in SCANNER_DONE:
+                continue  # done by an earlier attempt of this scan
+            state.beat(force=True)
+            if state.cancel.is_set():
+                run.status, run.error = "cancelled", "the scan was cancelled"
+                run.save()
+                continue
+            state.run_scanner(run, index, len(runs))
+    except BaseException:
+        state.cancel.set()  # the database was lost mid-run: the scanner's thread stops too
+        raise
     with database.atomic():
         scan = Scan.get_by_id(scan.id)
         errors = _errors_of(runs)
@@ -430,36 +444,111 @@ def _nothing_observed(runs: list[ScannerRun]) -> str:
     return f"no scanner observed the target: {said or 'its profile has no scanner'}"
 
 
-def reap_lost_scans(silence: float, requeue) -> list[str]:
-    """Scans ``running`` whose heartbeat is older than ``silence`` seconds lost their worker:
-    re-queue them (``requeue(scan)``) while attempts remain, else fail them with the reason.
+def release_scan(scan_id: str, why: str) -> bool:
+    """Hand a scan whose run lost the database back to the queue, without counting the
+    attempt: ``running`` -> ``queued``. False when it is not running (still queued, or
+    finished)."""
+    with database.atomic():
+        return bool(
+            Scan.update(
+                status="queued",
+                attempts=Scan.attempts - 1,
+                current_step=f"re-queued: {why}",
+                heartbeat_at=utcnow(),
+            )
+            .where((Scan.public_id == scan_id) & (Scan.status == "running"))
+            .execute()
+        )
+
+
+def reap_lost_scans(silence: float, requeue, has_job=None) -> list[str]:
+    """Find the scans no job will finish, and hand them to ``requeue(scan)`` again:
+
+    - ``running`` with a heartbeat older than ``silence`` seconds (its worker died or lost
+      the database): re-queued while attempts remain, or when every scanner already ended
+      (the next run only concludes it); else failed with the reason; cancelled if a
+      cancellation was asked for;
+    - ``queued`` for longer than ``silence`` seconds with no live job (``has_job(scan)`` is
+      false: Redis lost it, or a worker dropped it): enqueued again. The database row is the
+      source of truth.
+
     Safe to run in several processes at once: each scan is claimed by a conditional update."""
     cutoff = utcnow() - timedelta(seconds=silence)
     handled = []
     lost = Scan.select().where((Scan.status == "running") & (Scan.heartbeat_at < cutoff))
     for scan in lost:
-        retry = scan.attempts < MAX_ATTEMPTS and not scan.cancel_requested
+        verdict = _verdict_on_lost(scan)
         with database.atomic():
             claimed = (
-                Scan.update(
-                    status="queued" if retry else "failed",
-                    current_step="re-queued: its worker stopped answering" if retry else None,
-                    error=None if retry else "its worker stopped answering (tried twice)",
-                    finished_at=None if retry else utcnow(),
-                )
+                Scan.update(**verdict)
                 .where(
                     (Scan.id == scan.id) & (Scan.status == "running") & (Scan.heartbeat_at < cutoff)
                 )
                 .execute()
             )
-            if claimed and not retry:
+            if claimed and verdict["status"] == "failed":
                 failed = Scan.get_by_id(scan.id)
                 record_event(failed.organization_id, "scan.failed", _event_payload(failed))
         if claimed:
             handled.append(scan.public_id)
-            log.warning(
-                "scan %s lost its worker: %s", scan.public_id, "re-queued" if retry else "failed"
-            )
-            if retry:
+            log.warning("scan %s lost its worker: %s", scan.public_id, verdict["status"])
+            if verdict["status"] == "queued":
                 requeue(scan)
+    if has_job is not None:
+        handled += _requeue_jobless(cutoff, requeue, has_job)
+    return handled
+
+
+def _verdict_on_lost(scan: Scan) -> dict:
+    """What becomes of a running scan whose worker stopped answering."""
+    now = utcnow()
+    if scan.cancel_requested:
+        return {
+            "status": "cancelled",
+            "error": "cancelled (its worker stopped answering)",
+            "current_step": None,
+            "finished_at": now,
+        }
+    unfinished = (
+        ScannerRun.select()
+        .where((ScannerRun.scan == scan) & ScannerRun.status.not_in(SCANNER_DONE))
+        .exists()
+    )
+    if scan.attempts < MAX_ATTEMPTS or not unfinished:
+        return {
+            "status": "queued",
+            "error": None,
+            "current_step": "re-queued: its worker stopped answering",
+            "heartbeat_at": now,
+        }
+    return {
+        "status": "failed",
+        "error": f"its worker stopped answering (tried {scan.attempts} times)",
+        "current_step": None,
+        "finished_at": now,
+    }
+
+
+def _requeue_jobless(cutoff, requeue, has_job) -> list[str]:
+    waiting = Scan.select().where(
+        (Scan.status == "queued") & (fn.COALESCE(Scan.heartbeat_at, Scan.created_at) < cutoff)
+    )
+    handled = []
+    for scan in waiting:
+        if has_job(scan):
+            continue
+        unchanged = (
+            Scan.heartbeat_at.is_null()
+            if scan.heartbeat_at is None
+            else Scan.heartbeat_at == scan.heartbeat_at
+        )
+        claimed = (  # by one reaper: the first to move its heartbeat
+            Scan.update(heartbeat_at=utcnow())
+            .where((Scan.id == scan.id) & (Scan.status == "queued") & unchanged)
+            .execute()
+        )
+        if claimed:
+            log.warning("scan %s was queued without a job: enqueued again", scan.public_id)
+            requeue(scan)
+            handled.append(scan.public_id)
     return handled

@@ -83,19 +83,9 @@ def get_scan(org_id: int, public_id: str) -> Scan:
     return scan
 
 
-def start_scan(
-    org_id: int,
-    user_id: int | None,
-    target: str,
-    scan_type: str,
-    frameworks: Sequence[str],
-    options: Mapping[str, Any],
-    enqueue: Callable[[Scan], None],
-    policy: ScopeSettings | None = None,
-) -> Scan:
-    """Check the scope (under the operator's ``policy``: an address it forbids is out of
-    scope whatever the organization's entries say), record the scan (committed), then hand
-    it to ``enqueue``."""
+def check_scan_scope(org_id: int, target: str, policy: ScopeSettings | None = None) -> None:
+    """Raise 403 unless ``target`` is in the organization's scope and outside every network
+    the operator's ``policy`` forbids."""
     if policy is not None and in_scope(org_id, target) and not in_scope(org_id, target, policy):
         raise ApiError(
             403,
@@ -112,6 +102,28 @@ def start_scan(
             "TARGET_OUT_OF_SCOPE",
             "target",
         )
+
+
+def start_scan(
+    org_id: int,
+    user_id: int | None,
+    target: str,
+    scan_type: str,
+    frameworks: Sequence[str],
+    options: Mapping[str, Any],
+    enqueue: Callable[[Scan], None],
+    policy: ScopeSettings | None = None,
+) -> Scan:
+    """Check the scope (under the operator's ``policy``), record the scan (committed), then
+    hand it to ``enqueue``. When ``enqueue`` fails (Redis is down) the scan is deleted again
+    before the error goes on: a request that fails leaves no scan behind that would never
+    run."""
+    check_scan_scope(org_id, target, policy)
     scan = create_scan(org_id, user_id, target, scan_type, frameworks, options)
-    enqueue(scan)
+    try:
+        enqueue(scan)
+    except BaseException:
+        with database.atomic():
+            Scan.delete().where((Scan.id == scan.id) & (Scan.status == "queued")).execute()
+        raise
     return scan

@@ -16,7 +16,8 @@ from cronsim import CronSim, CronSimError
 from cyberorigen.db import database
 from cyberorigen.db.models import Scan, Schedule, utcnow
 from cyberorigen.errors import ApiError, NotFound, ValidationFailed
-from cyberorigen.services.scans import start_scan
+from cyberorigen.services.scans import check_scan_scope, create_scan
+from cyberorigen.settings import ScopeSettings
 
 log = logging.getLogger("cyberorigen.schedules")
 
@@ -95,34 +96,54 @@ def get_schedule(org_id: int, public_id: str) -> Schedule:
     return schedule
 
 
-def run_due_schedules(enqueue: Callable[[Scan], None], now: datetime | None = None) -> list[str]:
-    """Start a scan for every enabled schedule that is due; return the scans' ids."""
+def run_due_schedules(
+    enqueue: Callable[[Scan], None],
+    now: datetime | None = None,
+    policy: ScopeSettings | None = None,
+) -> list[str]:
+    """Start a scan for every enabled schedule that is due; return the scans' ids.
+
+    A schedule's claim and its scan (or the reason it did not start) are one transaction: a
+    run is neither lost (claimed, no scan) nor doubled. The scan is handed to ``enqueue`` after
+    the commit; if that fails (Redis is down), the scan stays queued and the reaper enqueues it
+    once Redis is back."""
     now = now or utcnow()
     started = []
     due = Schedule.select().where(Schedule.enabled & (Schedule.next_run_at <= now))
     for schedule in due:
-        following = next_run(schedule, now)
-        claimed = (
-            Schedule.update(next_run_at=following, last_run_at=now)
-            .where((Schedule.id == schedule.id) & (Schedule.next_run_at == schedule.next_run_at))
-            .execute()
-        )
-        if not claimed:
-            continue  # another scheduler took it
         try:
-            scan = start_scan(
+            check_scan_scope(schedule.organization_id, schedule.target, policy)
+            refused = None
+        except ApiError as exc:
+            refused = exc.detail
+        with database.atomic():
+            claimed = (
+                Schedule.update(next_run_at=next_run(schedule, now), last_run_at=now)
+                .where(
+                    (Schedule.id == schedule.id) & (Schedule.next_run_at == schedule.next_run_at)
+                )
+                .execute()
+            )
+            if not claimed:
+                continue  # another scheduler took it
+            if refused:
+                Schedule.update(last_error=refused).where(Schedule.id == schedule.id).execute()
+                log.warning("schedule %s did not start: %s", schedule.public_id, refused)
+                continue
+            scan = create_scan(
                 schedule.organization_id,
                 schedule.created_by_id,
                 schedule.target,
                 schedule.scan_type,
                 schedule.frameworks,
                 schedule.options,
-                enqueue,
             )
-        except ApiError as exc:
-            Schedule.update(last_error=exc.detail).where(Schedule.id == schedule.id).execute()
-            log.warning("schedule %s did not start: %s", schedule.public_id, exc.detail)
-            continue
-        Schedule.update(last_scan=scan, last_error=None).where(Schedule.id == schedule.id).execute()
+            Schedule.update(last_scan=scan, last_error=None).where(
+                Schedule.id == schedule.id
+            ).execute()
         started.append(scan.public_id)
+        try:
+            enqueue(scan)
+        except Exception:  # noqa: BLE001 - the scan is recorded; the reaper enqueues it later
+            log.exception("scheduled scan %s is queued but could not be enqueued", scan.public_id)
     return started
