@@ -330,6 +330,7 @@ def breakdown(bench: Bench, count: int) -> dict[str, dict[str, float]]:
     transactions committed."""
     from importlib.metadata import EntryPoint
 
+    from cyberorigen.compliance.scans import assess_completed_scan
     from cyberorigen.db import bind_database, database
     from cyberorigen.plugin_api import ENTRY_POINT_GROUP
     from cyberorigen.plugin_registry import build_registry
@@ -340,7 +341,11 @@ def breakdown(bench: Bench, count: int) -> dict[str, dict[str, float]]:
     registry = build_registry(
         points=[EntryPoint(name="noop", value="noop_plugin", group=ENTRY_POINT_GROUP)]
     )
-    settings = RunnerSettings(profiles={"noop": ("noop",)}, scanner_timeout=900)
+    settings = RunnerSettings(
+        profiles={"noop": ("noop",)},
+        scanner_timeout=900,
+        after_completion=(assess_completed_scan,),
+    )
 
     def on_own_connection(work):
         """Run ``work()`` on a connection that then ends, so that its statistics are flushed

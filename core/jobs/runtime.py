@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cyberorigen.compliance.scans import assess_completed_scan
 from cyberorigen.plugin_registry import PluginRegistry, build_registry
 from cyberorigen.services.scan_runner import RunnerSettings
 from cyberorigen.settings import Settings, load_settings
@@ -25,6 +26,7 @@ class Runtime:
             scanner_timeout=self.settings.scanner_timeout,
             heartbeat_interval=max(1.0, self.settings.heartbeat_timeout / 6),
             scope=self.settings.scope,
+            after_completion=(assess_completed_scan,),
         )
 
 

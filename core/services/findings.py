@@ -6,9 +6,13 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from peewee import IntegrityError
+
 from cyberorigen.db import database
 from cyberorigen.db.models import Finding, Scan, ScanFinding, utcnow
 from cyberorigen.errors import NotFound, ValidationFailed
+from cyberorigen.plugin_api.interfaces import Finding as PluginFinding
+from cyberorigen.plugin_api.interfaces import Target
 from cyberorigen.services.outbox import record_event
 
 NEEDS_REASON = ("accepted_risk", "false_positive")
@@ -109,3 +113,79 @@ def resolve_unseen(scan: Scan, scanners: list[str], not_examined: set[str] = fro
             resolved += 1
             _record_status_change(finding, "open", scan.public_id)
     return resolved
+
+
+def store_finding(scan: Scan, scanner: str, target: Target, found: PluginFinding) -> bool:
+    """Record ``found`` for ``scan``; True when it is new for the target or came back after
+    being fixed (and a ``vulnerability.found`` event was written)."""
+    fingerprint = found.fingerprint_for(target)
+    values = {
+        "scanner": scanner,
+        "check_id": found.check_id,
+        "title": found.title,
+        "severity": str(found.severity),
+        "location": found.location,
+        "evidence": dict(found.evidence),
+        "remediation": found.remediation,
+        "references": list(found.references),
+        "cvss_vector": found.cvss_vector,
+        "last_seen": utcnow(),
+        "last_scan": scan,
+    }
+    with database.atomic():
+        row = Finding.get_or_none(
+            (Finding.organization == scan.organization_id)
+            & (Finding.target == scan.target)
+            & (Finding.fingerprint == fingerprint)
+        )
+        announced = False
+        if row is None:
+            try:
+                with database.atomic():
+                    row = Finding.create(
+                        organization=scan.organization_id,
+                        target=scan.target,
+                        fingerprint=fingerprint,
+                        first_scan=scan,
+                        **values,
+                    )
+                announced = True
+            except IntegrityError:  # another scan of the same target created it just now
+                row = Finding.get(
+                    (Finding.organization == scan.organization_id)
+                    & (Finding.target == scan.target)
+                    & (Finding.fingerprint == fingerprint)
+                )
+        if not announced:
+            acceptance_over = (
+                row.status == "accepted_risk"
+                and row.accepted_until is not None
+                and row.accepted_until <= values["last_seen"]
+            )
+            reopened = row.status == "fixed" or acceptance_over
+            for name, value in values.items():
+                setattr(row, name, value)
+            if reopened:
+                row.status = "open"
+                row.status_reason = (
+                    "the risk acceptance expired" if acceptance_over else "seen again by a scan"
+                )
+                row.accepted_until = None
+            row.save()
+            announced = reopened
+        ScanFinding.insert(scan=scan, finding=row).on_conflict_ignore().execute()
+        if announced:
+            record_event(
+                scan.organization_id,
+                "vulnerability.found",
+                {
+                    "scan_id": scan.public_id,
+                    "finding_id": row.public_id,
+                    "target": scan.target,
+                    "check_id": row.check_id,
+                    "severity": row.severity,
+                    "title": row.title,
+                    "location": row.location,
+                },
+            )
+    return announced

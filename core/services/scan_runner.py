@@ -17,15 +17,14 @@ import logging
 import queue
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from peewee import IntegrityError, fn
+from peewee import fn
 
-from cyberorigen.compliance.scans import assess_completed_scan
 from cyberorigen.db import database
-from cyberorigen.db.models import Finding, Scan, ScanFinding, ScannerRun, utcnow
-from cyberorigen.plugin_api.interfaces import Finding as PluginFinding
+from cyberorigen.db.models import Scan, ScanFinding, ScannerRun, utcnow
 from cyberorigen.plugin_api.interfaces import (
     NotApplicable,
     ScanCancelled,
@@ -34,7 +33,7 @@ from cyberorigen.plugin_api.interfaces import (
     Target,
 )
 from cyberorigen.plugin_registry import PluginRegistry
-from cyberorigen.services.findings import resolve_unseen
+from cyberorigen.services.findings import resolve_unseen, store_finding
 from cyberorigen.services.outbox import record_event
 from cyberorigen.services.scope import scan_scope
 from cyberorigen.settings import ScopeSettings
@@ -55,6 +54,12 @@ OBSERVED_NOTHING = (
 )
 
 
+#: A step run after a scan completed, given the scan's row id and the plugin registry
+#: (compliance assessment is one: it is registered where the runner is set up, so this module
+#: never imports the layers above it).
+CompletionStep = Callable[[int, PluginRegistry], None]
+
+
 @dataclass(frozen=True)
 class RunnerSettings:
     profiles: dict[str, tuple[str, ...]]
@@ -62,6 +67,8 @@ class RunnerSettings:
     heartbeat_interval: float = 5.0
     #: The operator's scope policy: what no scanner may contact.
     scope: ScopeSettings = field(default_factory=ScopeSettings)
+    #: Run in order once a scan completed and the findings it no longer sees are resolved.
+    after_completion: tuple[CompletionStep, ...] = ()
 
 
 def _scan_summary(scan: Scan) -> ScanSummary:
@@ -139,82 +146,6 @@ def _finish(scan: Scan, status: str, error: str | None = None) -> None:
     scan.save()
     if status in ("completed", "failed"):
         record_event(scan.organization_id, f"scan.{status}", _event_payload(scan))
-
-
-def store_finding(scan: Scan, scanner: str, target: Target, found: PluginFinding) -> bool:
-    """Record ``found`` for ``scan``; True when it is new for the target or came back after
-    being fixed (and a ``vulnerability.found`` event was written)."""
-    fingerprint = found.fingerprint_for(target)
-    values = {
-        "scanner": scanner,
-        "check_id": found.check_id,
-        "title": found.title,
-        "severity": str(found.severity),
-        "location": found.location,
-        "evidence": dict(found.evidence),
-        "remediation": found.remediation,
-        "references": list(found.references),
-        "cvss_vector": found.cvss_vector,
-        "last_seen": utcnow(),
-        "last_scan": scan,
-    }
-    with database.atomic():
-        row = Finding.get_or_none(
-            (Finding.organization == scan.organization_id)
-            & (Finding.target == scan.target)
-            & (Finding.fingerprint == fingerprint)
-        )
-        announced = False
-        if row is None:
-            try:
-                with database.atomic():
-                    row = Finding.create(
-                        organization=scan.organization_id,
-                        target=scan.target,
-                        fingerprint=fingerprint,
-                        first_scan=scan,
-                        **values,
-                    )
-                announced = True
-            except IntegrityError:  # another scan of the same target created it just now
-                row = Finding.get(
-                    (Finding.organization == scan.organization_id)
-                    & (Finding.target == scan.target)
-                    & (Finding.fingerprint == fingerprint)
-                )
-        if not announced:
-            acceptance_over = (
-                row.status == "accepted_risk"
-                and row.accepted_until is not None
-                and row.accepted_until <= values["last_seen"]
-            )
-            reopened = row.status == "fixed" or acceptance_over
-            for name, value in values.items():
-                setattr(row, name, value)
-            if reopened:
-                row.status = "open"
-                row.status_reason = (
-                    "the risk acceptance expired" if acceptance_over else "seen again by a scan"
-                )
-                row.accepted_until = None
-            row.save()
-            announced = reopened
-        ScanFinding.insert(scan=scan, finding=row).on_conflict_ignore().execute()
-        if announced:
-            record_event(
-                scan.organization_id,
-                "vulnerability.found",
-                {
-                    "scan_id": scan.public_id,
-                    "finding_id": row.public_id,
-                    "target": scan.target,
-                    "check_id": row.check_id,
-                    "severity": row.severity,
-                    "title": row.title,
-                    "location": row.location,
-                },
-            )
-    return announced
 
 
 class _ScannerThread:
@@ -422,7 +353,8 @@ def run_scan(scan_id: str, registry: PluginRegistry, settings: RunnerSettings) -
             )
         except Exception:  # noqa: BLE001 - the scan's own result is already stored
             log.exception("resolving the findings scan %s no longer sees failed", scan_id)
-        assess_completed_scan(scan.id, registry)
+        for step in settings.after_completion:
+            step(scan.id, registry)
     _call_lifecycle_hook(registry, "cyberorigen_scan_finished", scan)
     return scan.status
 
