@@ -275,9 +275,13 @@ def plugins() -> None:
     """Installed plugins."""
 
 
+UNUSABLE = ("failed", "incompatible")
+
+
 @plugins.command("list")
 def plugins_list() -> None:
-    """Every plugin found, its status and what it provides."""
+    """Every plugin found, its status and what it provides. Exits 1 when a plugin failed to
+    load or is incompatible (a blocked one was disabled on purpose)."""
     settings = _settings(require_secret=False)
     registry = build_registry(settings.disabled_plugins, settings.trace_plugins)
     if not registry.records:
@@ -301,6 +305,10 @@ def plugins_list() -> None:
             click.echo(f"{'':<20} {record.reason}")
         for problem in record.problems:
             click.echo(f"{'':<20} problem: {problem}")
+    unusable = [record.name for record in registry.records if record.status in UNUSABLE]
+    if unusable:
+        click.echo(f"{len(unusable)} plugin(s) could not be loaded: {', '.join(unusable)}.")
+        sys.exit(1)
 
 
 @main.command()

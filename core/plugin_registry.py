@@ -48,6 +48,9 @@ class PluginRecord:
     frameworks: list[str] = field(default_factory=list)
     transports: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    #: Problems found when the plugins were loaded (they stay; the environment's are asked
+    #: again by ``refresh_problems``).
+    load_problems: list[str] = field(default_factory=list, repr=False)
 
 
 class PluginError(Exception):
@@ -104,7 +107,9 @@ class PluginRegistry:
         """Ask loaded plugins again what their environment lacks."""
         for record in self.records:
             if record.status == "loaded":
-                record.problems = _environment_problems(self.manager, record.name, self.trace)
+                record.problems = record.load_problems + _environment_problems(
+                    self.manager, record.name, self.trace
+                )
 
 
 def _distribution(point: EntryPoint) -> tuple[str | None, str | None]:
@@ -192,18 +197,34 @@ def _provided(
     return provided
 
 
+BUILT_IN_PACKAGE = "cyberorigen.plugins."
+
+
 def build_registry(
     disabled: Iterable[str] = (),
     trace: bool = False,
     points: Iterable[EntryPoint] | None = None,
+    with_builtins: bool = False,
 ) -> PluginRegistry:
-    """Load every plugin of the entry-point group (or ``points``) and freeze the result."""
+    """Load every plugin of the entry-point group (or ``points``) and freeze the result.
+
+    ``with_builtins`` adds the appliance's built-in plugins (the control library, the
+    scanners and frameworks of ``cyberorigen.plugins``) to ``points``, as they are beside a
+    plugin once it is installed: what a plugin author's test needs when a framework maps
+    built-in controls."""
     manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
     manager.add_hookspecs(hookspecs)
     blocked = set(disabled)
     records: list[PluginRecord] = []
     registry = PluginRegistry(manager, records, {}, {}, {}, {}, trace)
-    found = entry_points(group=ENTRY_POINT_GROUP) if points is None else points
+    found = entry_points(group=ENTRY_POINT_GROUP) if points is None else list(points)
+    if points is not None and with_builtins:
+        given = {point.name for point in found}
+        found += [
+            point
+            for point in entry_points(group=ENTRY_POINT_GROUP)
+            if point.value.startswith(BUILT_IN_PACKAGE) and point.name not in given
+        ]
     for point in sorted(found, key=lambda item: item.name):
         distribution, version = _distribution(point)
         record = PluginRecord(point.name, distribution, version)
@@ -251,10 +272,12 @@ def _check_control_links(registry: PluginRegistry) -> None:
             }
         )
         if unknown_controls:
-            record.problems.append(
+            problem = (
                 "its checks test controls no loaded plugin provides, so they count for no "
                 f"framework: {', '.join(unknown_controls)} (is the controls plugin disabled?)"
             )
+            record.load_problems.append(problem)
+            record.problems.append(problem)
 
 
 def _reject(registry: PluginRegistry, record: PluginRecord, reason: str) -> None:

@@ -7,6 +7,7 @@ framework plugins' README data); the loader must refuse data files with holes in
 from __future__ import annotations
 
 import copy
+import json
 import re
 import sys
 import types
@@ -18,6 +19,7 @@ import pytest
 from cyberorigen.plugin_api import ENTRY_POINT_GROUP, Framework, hookimpl
 from cyberorigen.plugin_api.framework_data import (
     DataFramework,
+    framework_from_package,
     parse_catalogue,
     parse_controls,
     parse_mappings,
@@ -745,3 +747,37 @@ def test_a_framework_mapping_controls_without_the_control_library_fails(monkeypa
     record = registry.record("demo")
     assert record.status == "failed"
     assert "ctrl_encryption_in_transit" in record.reason
+
+
+def test_framework_from_package_works_from_any_module_of_the_package(tmp_path, monkeypatch):
+    """The docs tell authors to call ``framework_from_package(__name__)`` from the hook; from a
+    module such as ``plugin.py`` (not the package's ``__init__``) that names a module, which
+    importlib.resources refused ("is not a package")."""
+    package = tmp_path / "demo_data_plugin"
+    (package / "data").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "plugin.py").write_text("")
+    (package / "data" / "catalogue.json").write_text(json.dumps(GOOD_CATALOGUE))
+    (package / "data" / "mappings.json").write_text(json.dumps(GOOD_MAPPINGS))
+    monkeypatch.syspath_prepend(str(tmp_path))
+
+    from_module = framework_from_package("demo_data_plugin.plugin")
+    from_package = framework_from_package("demo_data_plugin")
+
+    assert from_module.id == from_package.id == "demo-1.0"
+    assert list(from_module.mappings()) == list(from_package.mappings())
+
+
+def test_the_documented_registry_test_loads_a_framework_mapping_built_in_controls(monkeypatch):
+    """docs/plugins.md's loading test, ``build_registry(points=[point], with_builtins=True)``:
+    the built-in control library is there, as it is once the plugin is installed."""
+    point = fake_framework_plugin(
+        monkeypatch, "demo_framework_documented", "ctrl_encryption_in_transit"
+    )
+
+    registry = build_registry(points=[point], with_builtins=True)
+
+    record = registry.record("demo")
+    assert record.status == "loaded", record.reason
+    assert registry.record("controls").status == "loaded"
+    assert "demo-1.0" in registry.frameworks

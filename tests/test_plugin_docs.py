@@ -93,3 +93,16 @@ def test_no_documented_hook_is_missing_from_the_hookspecs():
 
     assert unknown == [], f"docs/plugins.md documents hooks that do not exist: {unknown}"
     assert documented == set(HOOKS), "every hook needs its def line in docs/plugins.md"
+
+
+def test_the_export_list_names_everything_the_plugin_api_exports():
+    """The sentence "It exports ..." names exactly ``cyberorigen.plugin_api.__all__``."""
+    import cyberorigen.plugin_api as plugin_api
+
+    sentence = re.search(r"It exports\s+(.*?)\.\s", docs_text(), re.DOTALL)
+    assert sentence, "docs/plugins.md no longer says what cyberorigen.plugin_api exports"
+    named = set(re.findall(r"`(\w+)`", sentence.group(1)))
+    assert named == set(plugin_api.__all__), (
+        f"missing from the docs: {sorted(set(plugin_api.__all__) - named)}; "
+        f"not exported: {sorted(named - set(plugin_api.__all__))}"
+    )

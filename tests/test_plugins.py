@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 from importlib.metadata import EntryPoint
 
 import pytest
@@ -139,3 +141,41 @@ def test_the_testing_helper_passes_progress_and_cancellation(with_plugins):
             is_cancelled=lambda: bool(steps),
         )
     assert steps == [(50, "waiting")]
+
+
+def test_the_api_and_the_command_show_the_same_problems_and_the_command_fails_on_failed_plugins(
+    make_app, make_account, unique_address, cli_env
+):
+    """With the control library disabled, the built-in scanners' checks test controls no
+    plugin provides (a problem of each, found at load) and the frameworks that map them fail.
+    ``GET /api/v1/plugins`` shows the load-time problem beside the environment's (it showed
+    ``[]``), ``cyberorigen plugins list`` the same, and exits 1 because plugins failed."""
+    app = make_app(**{"plugins.disabled": ["controls"]})
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = unique_address()
+    plugins = plugin_list(client, make_account(role="admin"))
+    listed = subprocess.run(
+        [sys.executable, "-m", "cyberorigen.cli", "plugins", "list"],
+        env=dict(cli_env, CYBERORIGEN_PLUGINS_DISABLED="controls"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    healthy = subprocess.run(
+        [sys.executable, "-m", "cyberorigen.cli", "plugins", "list"],
+        env=cli_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    http_problems = plugins["http"]["problems"]
+    assert any("controls no loaded plugin provides" in problem for problem in http_problems)
+    assert plugins["soc2"]["status"] == "failed"
+    for problem in http_problems:
+        assert f"problem: {problem}" in listed.stdout
+    assert listed.returncode == 1, listed.stdout + listed.stderr
+    assert "could not be loaded" in listed.stdout and "soc2" in listed.stdout
+    assert healthy.returncode == 0, healthy.stdout + healthy.stderr

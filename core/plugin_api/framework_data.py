@@ -11,6 +11,7 @@ formats.
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -49,8 +50,20 @@ class _Source:
         return value
 
 
+def package_of(name: str) -> str:
+    """``name`` when it names a package, else the package of the module it names: a plugin's
+    hook may pass ``__name__`` from ``plugin.py`` as well as from ``__init__.py``
+    (``importlib.resources.files`` accepts only packages on Python 3.11)."""
+    module = importlib.import_module(name)
+    if hasattr(module, "__path__"):
+        return name
+    return module.__package__ or name
+
+
 def read_json(package: str, resource: str) -> tuple[Any, str]:
-    """The parsed JSON of ``resource`` inside ``package``, and a name for it in messages."""
+    """The parsed JSON of ``resource`` inside ``package`` (or the package of the module
+    ``package`` names), and a name for it in messages."""
+    package = package_of(package)
     name = f"{package}/{resource}"
     try:
         text = files(package).joinpath(resource).read_text(encoding="utf-8")
@@ -220,8 +233,10 @@ class DataFramework(Framework):
 
 
 def framework_from_package(package: str, directory: str = "data") -> DataFramework:
-    """The framework in ``<directory>/catalogue.json`` of ``package``, with the mappings in
+    """The framework in ``<directory>/catalogue.json`` of ``package`` (a package, or any module
+    of it: ``__name__`` works from every module), with the mappings in
     ``<directory>/mappings.json`` when that file exists."""
+    package = package_of(package)
     catalogue, source = read_json(package, f"{directory}/catalogue.json")
     mappings_file = files(package).joinpath(f"{directory}/mappings.json")
     mappings, mappings_source = (None, "")
