@@ -110,6 +110,7 @@ def test_the_example_file_transport_delivers_through_the_webhook_pipeline(
     from cyberorigen.compliance.catalogue import catalogue_of
     from cyberorigen.db import database
     from cyberorigen.db.models import Organization
+    from cyberorigen.events import example_payload
     from cyberorigen.services.outbox import record_event
     from cyberorigen.webhooks.dispatch import dispatch_once
 
@@ -131,7 +132,11 @@ def test_the_example_file_transport_delivers_through_the_webhook_pipeline(
     database.connect(reuse_if_open=True)
     org = Organization.get(Organization.public_id == analyst.org_id)
     with database.atomic():
-        event = record_event(org.id, "scan.started", {"scan_id": "scan_file", "target": "x.org"})
+        event = record_event(
+            org.id,
+            "scan.started",
+            example_payload("scan.started", scan_id="scan_file", target="x.org"),
+        )
     state = app.extensions["cyberorigen"]
     dispatch_once(state.jobs.enqueue_delivery, catalogue_of(state.registry), 60)
     SimpleWorker(

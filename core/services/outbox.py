@@ -10,17 +10,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from cyberorigen.db.models import OutboxEvent
+from cyberorigen.events import DOMAIN_EVENT_TYPES, check_payload
 
-EVENT_TYPES = (
-    "scan.started",
-    "scan.completed",
-    "scan.failed",
-    "vulnerability.found",
-    "finding.status_changed",
-    "control.status_changed",
-)
+EVENT_TYPES = DOMAIN_EVENT_TYPES
 
 
 def record_event(org_id: int, event_type: str, payload: Mapping[str, Any]) -> OutboxEvent:
-    """Add an event; call it inside the transaction that makes the change."""
+    """Add an event; call it inside the transaction that makes the change. A payload that
+    does not match its type's published schema raises ``InvalidEventPayload`` (and, inside
+    that transaction, undoes the change): what is sent is what is documented."""
+    check_payload(event_type, payload)
     return OutboxEvent.create(organization=org_id, type=event_type, payload=dict(payload))
