@@ -32,7 +32,7 @@ import pytest
 import redis as redis_lib
 import requests
 from support.pki import server_context, write_leaf
-from support.processes import Stack, wait_until
+from support.processes import Stack, admin_session, wait_until
 from support.servers import HttpServer, QuietHandler
 from support.webhooks import verify
 
@@ -268,17 +268,7 @@ def test_the_production_stack_end_to_end(
         lap("stack up")
 
         # 2. Token, scope, webhook, evidence, and a full scan.
-        session = requests.Session()
-        token = session.post(
-            f"{base}/api/v1/auth/token",
-            data={"username": ADMIN_EMAIL, "password": ADMIN_PASSWORD},
-            timeout=10,
-        )
-        assert token.status_code == 200, token.text
-        session.headers["Authorization"] = f"Bearer {token.json()['access_token']}"
-
-        scope = session.post(f"{base}/api/v1/scope", json={"value": "127.0.0.1"}, timeout=10)
-        assert scope.status_code == 201, scope.text
+        session = admin_session(base, ADMIN_EMAIL, ADMIN_PASSWORD)
 
         hook = session.post(
             f"{base}/api/v1/webhooks",

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from support.processes import Stack, wait_until
+from support.processes import Stack, admin_session, wait_until
 from support.servers import HttpServer, QuietHandler
 from support.services import PrivatePostgres, PrivateRedis
 
@@ -103,16 +103,7 @@ def _start_api(
     except (RuntimeError, TimeoutError) as exc:
         raise AssertionError(f"the API did not start: {exc}\n{stack.report()}") from None
     base = f"http://127.0.0.1:{port}"
-    session = requests.Session()
-    token = session.post(
-        f"{base}/api/v1/auth/token",
-        data={"username": ADMIN_EMAIL, "password": ADMIN_PASSWORD},
-        timeout=30,
-    )
-    assert token.status_code == 200, token.text
-    session.headers["Authorization"] = f"Bearer {token.json()['access_token']}"
-    scope = session.post(f"{base}/api/v1/scope", json={"value": "127.0.0.1"}, timeout=30)
-    assert scope.status_code == 201, scope.text
+    session = admin_session(base, ADMIN_EMAIL, ADMIN_PASSWORD)
     return base, session
 
 

@@ -111,3 +111,19 @@ def wait_until(condition, timeout: float, interval: float = 0.25):
         if value or time.monotonic() > deadline:
             return value
         time.sleep(interval)
+
+
+def admin_session(base: str, email: str, password: str, scope: str = "127.0.0.1"):
+    """A requests session logged in to the API at ``base`` as ``email`` (an admin), with
+    ``scope`` added to its organization's scan scope."""
+    import requests
+
+    session = requests.Session()
+    token = session.post(
+        f"{base}/api/v1/auth/token", data={"username": email, "password": password}, timeout=30
+    )
+    assert token.status_code == 200, token.text
+    session.headers["Authorization"] = f"Bearer {token.json()['access_token']}"
+    added = session.post(f"{base}/api/v1/scope", json={"value": scope}, timeout=30)
+    assert added.status_code == 201, added.text
+    return session
