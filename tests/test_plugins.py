@@ -9,6 +9,7 @@ from importlib.metadata import EntryPoint
 
 import pytest
 
+from cyberorigen.appliance import appliance_of
 from cyberorigen.plugin_api import API_VERSION, ENTRY_POINT_GROUP
 from cyberorigen.plugin_registry import build_registry
 
@@ -43,7 +44,7 @@ def test_broken_plugins_are_reported_and_the_appliance_still_starts(
     assert plugins["needs-tool"]["problems"] == [
         "frobnicator is not installed: install it for deeper checks"
     ]
-    assert set(app.extensions["cyberorigen"].registry.scanners) >= {"banner", "slow"}
+    assert set(appliance_of(app).registry.scanners) >= {"banner", "slow"}
     assert client.get("/api/health").status_code == 200
 
 
@@ -60,7 +61,7 @@ def test_a_disabled_plugin_is_blocked_and_provides_nothing(with_plugins, make_ap
 
     app = make_app(**{"plugins.disabled": ["fixtures"]})
 
-    registry = app.extensions["cyberorigen"].registry
+    registry = appliance_of(app).registry
     record = registry.record("fixtures")
     assert record.status == "blocked"
     assert "plugins.disabled" in record.reason
@@ -119,7 +120,7 @@ def test_lifecycle_hooks_hear_about_each_scan(with_plugins, make_app, make_accou
     scan = client.post(
         "/api/v1/scans", json={"target": "127.0.0.1"}, headers=analyst.headers
     ).get_json()
-    app.extensions["cyberorigen"].jobs.shutdown()  # wait for the embedded run to end
+    appliance_of(app).jobs.shutdown()  # wait for the embedded run to end
 
     assert [("started", scan["id"]), ("finished", None)] == lifecycle_recorder.CALLS
 
