@@ -180,3 +180,29 @@ def test_the_api_and_the_command_show_the_same_problems_and_the_command_fails_on
     assert listed.returncode == 1, listed.stdout + listed.stderr
     assert "could not be loaded" in listed.stdout and "soc2" in listed.stdout
     assert healthy.returncode == 0, healthy.stdout + healthy.stderr
+
+
+def test_the_test_appliance_runs_a_plugin_beside_the_built_ins_end_to_end(
+    with_plugins, banner_port, tmp_path
+):
+    """plugin_api.testing.TestAppliance: the author's plugin (a module) and the built-in
+    plugins only, an admin on its client, a scan run through the API to its end."""
+    with_plugins()
+    import fixture_scanners
+
+    from cyberorigen.db import database
+    from cyberorigen.plugin_api.testing import TestAppliance
+
+    outside = database.obj
+    with TestAppliance(fixture_scanners, directory=tmp_path) as appliance:
+        response = appliance.client.get("/api/v1/plugins")
+        scan = appliance.run_scan("127.0.0.1", "banner", options={"banner": {"port": banner_port}})
+
+    plugins = {item["name"]: item for item in response.get_json()["items"]}
+    assert plugins["fixture_scanners"]["status"] == "loaded"
+    assert plugins["http"]["status"] == plugins["controls"]["status"] == "loaded"
+    assert "example" not in plugins  # an installed third-party plugin is left out
+    assert scan["status"] == "completed", scan
+    assert [finding["check_id"] for finding in scan["findings"]] == ["banner.service_seen"]
+    assert "fixture-service ready" in scan["findings"][0]["evidence"]["banner"]
+    assert database.obj is outside  # the test's own database again
