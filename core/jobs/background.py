@@ -43,6 +43,10 @@ class Running:
 def start_background(appliance: Appliance, roles: Iterable[str]) -> None:
     """Start the loops of ``roles`` with ``appliance`` (a role already running is left as it
     is). They are kept in ``appliance.background``."""
+    roles = list(roles)
+    unknown = [role for role in roles if role not in _LOOPS]
+    if unknown:
+        raise ValueError(f"unknown background role {unknown[0]!r} (one of {', '.join(ROLES)})")
     for role in roles:
         loop, thread_name = _LOOPS[role]
         if role in appliance.background:
