@@ -287,8 +287,7 @@ UNUSABLE = ("failed", "incompatible")
 def plugins_list() -> None:
     """Every plugin found, its status and what it provides. Exits 1 when a plugin failed to
     load or is incompatible (a blocked one was disabled on purpose)."""
-    settings = _settings(require_secret=False)
-    registry = build_registry(settings.disabled_plugins, settings.trace_plugins)
+    registry = _appliance(_settings(require_secret=False)).registry
     if not registry.records:
         click.echo("No plugin is installed.")
     for record in registry.records:
