@@ -238,9 +238,7 @@ def test_expired_token_is_refused(app, client, make_account):
     account = make_account("viewer")
     claims = jwt.decode(account.token, options={"verify_signature": False})
     claims.update(iat=claims["iat"] - 7200, nbf=claims["iat"] - 7200, exp=claims["iat"] - 3600)
-    expired = jwt.encode(
-        claims, appliance_of(app).settings.secret_key, algorithm="HS256"
-    )
+    expired = jwt.encode(claims, appliance_of(app).settings.secret_key, algorithm="HS256")
 
     response = client.get("/api/v1/auth/me", headers=bearer(expired))
 

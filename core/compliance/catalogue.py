@@ -90,4 +90,3 @@ def build_catalogue(registry: PluginRegistry) -> Catalogue:
                 checks[control].append(check)
     catalogue.checks_by_control = dict(checks)
     return catalogue
-
