@@ -1,9 +1,8 @@
 """Two things for ``bench/pipeline_overhead.py``, in a module that imports nothing heavy.
 
 * Run as a script, it is ``cyberorigen worker`` with the ``noop`` plugin of
-  ``bench/noop_plugin.py`` added to the ``cyberorigen.plugins`` entry points, so the worker's
-  plugin registry finds it as if it were installed. Settings come from the ``CYBERORIGEN_*``
-  environment, as for the real command.
+  ``bench/noop_plugin.py`` added to the worker's plugins (``extra_plugins``), as if it were
+  installed. Settings come from the ``CYBERORIGEN_*`` environment, as for the real command.
 * :func:`nothing` is the job of the bare RQ baseline. A bare ``rq worker`` imports a job's
   module in the work horse on every job (its own process never imports it), so that module
   must stay this light: importing ``noop_plugin`` (the plugin API, marshmallow, pluggy) would
@@ -26,23 +25,15 @@ def nothing() -> None:
 def main() -> None:
     from importlib.metadata import EntryPoint
 
-    import cyberorigen.plugin_registry as plugin_registry
     from cyberorigen.cli import main as cyberorigen_main
     from cyberorigen.plugin_api import ENTRY_POINT_GROUP
 
     if str(BENCH_DIR) not in sys.path:
         sys.path.insert(0, str(BENCH_DIR))
-    installed = plugin_registry.entry_points
     noop = EntryPoint(name="noop", value="noop_plugin", group=ENTRY_POINT_GROUP)
-
-    def entry_points(**selection):
-        found = list(installed(**selection))
-        if selection.get("group") == ENTRY_POINT_GROUP:
-            found.append(noop)
-        return found
-
-    plugin_registry.entry_points = entry_points
-    cyberorigen_main(["worker", *sys.argv[1:]], prog_name="cyberorigen")
+    cyberorigen_main(
+        ["worker", *sys.argv[1:]], prog_name="cyberorigen", obj={"extra_plugins": [noop]}
+    )
 
 
 if __name__ == "__main__":

@@ -328,8 +328,10 @@ def breakdown(bench: Bench, count: int) -> dict[str, dict[str, float]]:
     for all scans). Per scan: median wall ms of connect and run_scan, mean CPU ms of this
     process and of the PostgreSQL backend that served the scan, SQL statements by kind and
     transactions committed."""
+    from functools import partial
     from importlib.metadata import EntryPoint
 
+    from cyberorigen.compliance.catalogue import build_catalogue
     from cyberorigen.compliance.scans import assess_completed_scan
     from cyberorigen.db import bind_database, database
     from cyberorigen.plugin_api import ENTRY_POINT_GROUP
@@ -344,7 +346,7 @@ def breakdown(bench: Bench, count: int) -> dict[str, dict[str, float]]:
     settings = RunnerSettings(
         profiles={"noop": ("noop",)},
         scanner_timeout=900,
-        after_completion=(assess_completed_scan,),
+        after_completion=(partial(assess_completed_scan, catalogue=build_catalogue(registry)),),
     )
 
     def on_own_connection(work):

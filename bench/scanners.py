@@ -250,6 +250,7 @@ def bench_tls(args, port: int, ca_pem: str, ca_file: Path, workdir: Path) -> lis
 
 def bench_full_scan(args, servers: dict[str, int], ca_pem: str, workdir: Path) -> list[str]:
     from cyberorigen.app import create_app
+    from cyberorigen.appliance import build_appliance
     from cyberorigen.db import bind_database, database
     from cyberorigen.db.migrate import upgrade
     from cyberorigen.services.organizations import create_organization
@@ -284,8 +285,8 @@ def bench_full_scan(args, servers: dict[str, int], ca_pem: str, workdir: Path) -
         create_user(org.id, email, password, "admin")
     database.close()
 
-    app = create_app(settings)
-    state = app.extensions["cyberorigen"]
+    appliance = build_appliance(settings)
+    app = create_app(appliance)
     try:
         client = app.test_client()
         client.environ_base["REMOTE_ADDR"] = "10.0.0.1"
@@ -316,7 +317,7 @@ def bench_full_scan(args, servers: dict[str, int], ca_pem: str, workdir: Path) -
             scan = client.get(f"/api/v1/scans/{scan_id}", headers=headers).get_json()
         wall = time.perf_counter() - started
     finally:
-        state.jobs.shutdown()
+        appliance.jobs.shutdown()
 
     print(f"  POST /api/v1/scans -> {scan['status']} in {wall:.2f} s (polled every 50 ms)")
     print(

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import logging
 import secrets
-from dataclasses import dataclass
 
-import redis
 from flask import Flask, g, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -28,16 +26,10 @@ from cyberorigen.api.scope.routes import blp as scope_blp
 from cyberorigen.api.security import is_public_endpoint
 from cyberorigen.api.users.routes import blp as users_blp
 from cyberorigen.api.webhooks.routes import blp as webhooks_blp
+from cyberorigen.appliance import Appliance, attach
 from cyberorigen.db import bind_database, database
 from cyberorigen.errors import ApiError
-from cyberorigen.jobs import runtime
-from cyberorigen.jobs.queue import JobQueue, job_queue_for
 from cyberorigen.logging_setup import configure_logging
-from cyberorigen.plugin_registry import PluginRegistry
-from cyberorigen.services.identity import IdentityCache, SharedEpoch
-from cyberorigen.services.secret_box import SecretBox
-from cyberorigen.services.token_blocklist import TokenBlocklist
-from cyberorigen.settings import Settings, load_settings
 
 #: The API resources, in the order they appear in the OpenAPI document.
 MODULES = (
@@ -58,19 +50,6 @@ MODULES = (
 )
 
 _REQUEST_ID_HEADER = "X-Request-ID"
-
-
-@dataclass
-class AppState:
-    """What the views need beyond Flask's config, at ``app.extensions["cyberorigen"]``."""
-
-    settings: Settings
-    redis: redis.Redis | None
-    blocklist: TokenBlocklist
-    secret_box: SecretBox
-    identities: IdentityCache
-    registry: PluginRegistry
-    jobs: JobQueue
 
 
 def _open_request() -> None:
@@ -110,8 +89,9 @@ def _close_request(_exc: BaseException | None) -> None:
         database.close()
 
 
-def create_app(settings: Settings | None = None) -> Flask:
-    settings = settings or load_settings()
+def create_app(appliance: Appliance) -> Flask:
+    """The API of ``appliance`` (views reach it with ``appliance_of(current_app)``)."""
+    settings = appliance.settings
     configure_logging(settings.log_json)
     app = Flask("cyberorigen")
     app.config.update(
@@ -123,22 +103,7 @@ def create_app(settings: Settings | None = None) -> Flask:
         hops = settings.trusted_proxies
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     app.json.sort_keys = False  # keep fields in the order the schemas and the reference give
-    redis_client = redis.Redis.from_url(settings.redis_url) if settings.redis_url else None
-    registry = runtime.install(settings).registry
-    app.extensions["cyberorigen"] = AppState(
-        settings=settings,
-        redis=redis_client,
-        blocklist=TokenBlocklist(redis_client, settings.ratelimit_key_prefix),
-        secret_box=SecretBox(settings.secret_key),
-        identities=IdentityCache(
-            settings.identity_cache_seconds,
-            epoch=(
-                SharedEpoch(redis_client, settings.ratelimit_key_prefix) if redis_client else None
-            ),
-        ),
-        registry=registry,
-        jobs=job_queue_for(settings, redis_client),
-    )
+    attach(app, appliance)
     bind_database(settings.database_url)
 
     app.before_request(_open_request)

@@ -13,21 +13,19 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import click
-import redis
 from rq import SimpleWorker
 from rq.serializers import JSONSerializer
 
 from cyberorigen import __version__
+from cyberorigen.appliance import Appliance, build_appliance
 from cyberorigen.checks_catalog import render_catalogue
 from cyberorigen.db import bind_database
 from cyberorigen.db.migrate import pending_migrations, upgrade
 from cyberorigen.db.models import PLANS, ROLES, User
 from cyberorigen.errors import ApiError
-from cyberorigen.jobs import runtime
-from cyberorigen.jobs.queue import job_queue_for
-from cyberorigen.jobs.reaper import start_reaper
-from cyberorigen.jobs.scheduler import scheduler_loop, start_scheduler
-from cyberorigen.jobs.webhooks import start_dispatcher
+from cyberorigen.jobs import process
+from cyberorigen.jobs.background import ROLES as BACKGROUND_ROLES
+from cyberorigen.jobs.background import start_background, stop_background
 from cyberorigen.jobs.worker import ApplianceWorker
 from cyberorigen.logging_setup import configure_logging
 from cyberorigen.plugin_registry import build_registry
@@ -76,6 +74,14 @@ def _upgrade(settings: Settings) -> list[str]:
         return upgrade(db)
     finally:
         db.close()
+
+
+def _appliance(settings: Settings) -> Appliance:
+    """The appliance of this command's process. A program that runs the command itself may
+    add plugins: ``main(args, obj={"extra_plugins": [...]})`` (bench/noop_worker.py does)."""
+    context = click.get_current_context()
+    extra = (context.find_root().obj or {}).get("extra_plugins", ())
+    return build_appliance(settings, extra_plugins=extra)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -195,16 +201,15 @@ def users_create(email, password, password_stdin, org_name, plan, role) -> None:
     click.echo(f"Created {role} {user.email} ({user.public_id}) in {org_name!r}.")
 
 
-def _redis_jobs(settings: Settings):
-    """The Redis connection and scan queue of a worker or scheduler process."""
+def _job_appliance(settings: Settings) -> Appliance:
+    """The appliance of a worker or scheduler process (Redis required, database up to date)."""
     if settings.redis_url is None:
         raise click.ClickException(
             "no Redis is configured (CYBERORIGEN_REDIS_URL): in embedded mode scans and "
             "schedules run inside `cyberorigen serve`, and this process is not needed"
         )
     _bind_migrated(settings).close()
-    connection = redis.Redis.from_url(settings.redis_url)
-    return connection, job_queue_for(settings, connection)
+    return _appliance(settings)
 
 
 @main.command()
@@ -230,19 +235,18 @@ def worker(burst: bool, with_scheduler: bool, in_process: bool) -> None:
     the worker process."""
     settings = _settings()
     configure_logging(settings.log_json)
-    connection, jobs = _redis_jobs(settings)
-    installed = runtime.install(settings)
-    start_reaper(settings.heartbeat_timeout, jobs)
-    if with_scheduler:
-        start_scheduler(jobs)
-        start_dispatcher(jobs)
-    loaded = [record.name for record in installed.registry.records if record.status == "loaded"]
+    appliance = _job_appliance(settings)
+    # Built once here, before RQ forks: every work horse inherits it, plugins imported.
+    process.adopt(appliance)
+    start_background(appliance, BACKGROUND_ROLES if with_scheduler else ("reaper",))
+    loaded = [record.name for record in appliance.registry.records if record.status == "loaded"]
     click.echo(
         f"CyberOrigen worker {__version__} on queues {settings.webhooks.queue!r} and "
         f"{settings.scan_queue!r}; "
         f"plugins: {', '.join(loaded) or 'none'}"
     )
     queues = [settings.webhooks.queue, settings.scan_queue]  # deliveries first: they are short
+    connection = appliance.redis
     if in_process:
         worker = SimpleWorker(queues, connection=connection, serializer=JSONSerializer)
     else:
@@ -257,17 +261,18 @@ def scheduler() -> None:
     anywhere)."""
     settings = _settings()
     configure_logging(settings.log_json)
-    _, jobs = _redis_jobs(settings)
-    runtime.install(settings)
+    appliance = _job_appliance(settings)
     click.echo(
         f"CyberOrigen scheduler {__version__}: starting scans of due schedules, "
         "dispatching webhook deliveries"
     )
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    start_dispatcher(jobs)
+    start_background(appliance, ("scheduler", "dispatcher"))
     with contextlib.suppress(KeyboardInterrupt):
-        scheduler_loop(jobs, stop)
+        while not stop.wait(1.0):
+            pass
+    stop_background(appliance)  # the rounds in progress end before the process does
 
 
 @main.group()
@@ -282,8 +287,7 @@ UNUSABLE = ("failed", "incompatible")
 def plugins_list() -> None:
     """Every plugin found, its status and what it provides. Exits 1 when a plugin failed to
     load or is incompatible (a blocked one was disabled on purpose)."""
-    settings = _settings(require_secret=False)
-    registry = build_registry(settings.disabled_plugins, settings.trace_plugins)
+    registry = _appliance(_settings(require_secret=False)).registry
     if not registry.records:
         click.echo("No plugin is installed.")
     for record in registry.records:
@@ -418,17 +422,15 @@ def serve(host: str, port: int, workers: int | None, dev: bool) -> None:
     from cyberorigen.app import create_app
     from cyberorigen.server import run_gunicorn
 
-    app = create_app(settings)
+    appliance = _appliance(settings)
+    app = create_app(appliance)
     click.echo(f"CyberOrigen {__version__} on http://{host}:{port}  (docs: /docs, /redoc)")
     on_worker_start = None
     if settings.embedded:
-        # Scans run in this process: it also starts scheduled scans and watches for scans a
-        # crash left running.
+        # Scans run in this process: it also starts scheduled scans, dispatches webhook
+        # deliveries and watches for scans a crash left running.
         def on_worker_start() -> None:
-            jobs = app.extensions["cyberorigen"].jobs
-            start_reaper(settings.heartbeat_timeout, jobs)
-            start_scheduler(jobs)
-            start_dispatcher(jobs)
+            start_background(appliance, BACKGROUND_ROLES)
 
     if dev:
         if on_worker_start is not None:

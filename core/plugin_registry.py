@@ -12,7 +12,8 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.metadata import EntryPoint, entry_points
-from typing import Any
+from types import ModuleType
+from typing import Any, Protocol
 
 import pluggy
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -93,9 +94,6 @@ class PluginRegistry:
     transports: dict[str, Transport]
     controls: dict[str, Control] = field(default_factory=dict)
     trace: bool = False
-    #: Indexes derived from what the plugins provide, built on first use by their owners
-    #: (the compliance catalogue).
-    derived: dict[str, Any] = field(default_factory=dict)
 
     def call_each(self, hook: str, **kwargs: Any):
         return call_each(self.manager, hook, trace=self.trace, **kwargs)
@@ -112,7 +110,7 @@ class PluginRegistry:
                 )
 
 
-def _distribution(point: EntryPoint) -> tuple[str | None, str | None]:
+def _distribution(point: PluginPoint) -> tuple[str | None, str | None]:
     dist = getattr(point, "dist", None)
     if dist is None:
         return None, None
@@ -200,31 +198,77 @@ def _provided(
 BUILT_IN_PACKAGE = "cyberorigen.plugins."
 
 
+class PluginPoint(Protocol):
+    """What the registry needs of an entry point: ``importlib.metadata.EntryPoint`` has it."""
+
+    name: str
+
+    def load(self) -> Any: ...
+
+
+@dataclass(frozen=True)
+class GivenPlugin:
+    """A plugin handed over as an object (a module, in a test) rather than found as an entry
+    point: it "loads" to itself. Named after the installed entry point that names its module,
+    when there is one (so it shows with its distribution), otherwise after the module."""
+
+    plugin: Any
+    name: str
+    dist: Any = None
+
+    def load(self) -> Any:
+        return self.plugin
+
+
+def installed_points() -> list[EntryPoint]:
+    """The entry points of the ``cyberorigen.plugins`` group in this environment."""
+    return list(entry_points(group=ENTRY_POINT_GROUP))
+
+
+def builtin_points() -> list[EntryPoint]:
+    """The entry points of the appliance's own plugins (the control library, the built-in
+    scanners, frameworks and transports)."""
+    return [point for point in installed_points() if point.value.startswith(BUILT_IN_PACKAGE)]
+
+
+def as_point(plugin: Any) -> PluginPoint:
+    """An entry point (or any object with ``name`` and ``load()``) as it is; a plugin module
+    or object wrapped in a :class:`GivenPlugin`."""
+    if not isinstance(plugin, ModuleType) and hasattr(plugin, "load") and hasattr(plugin, "name"):
+        return plugin
+    module = getattr(plugin, "__name__", type(plugin).__name__)
+    installed = next((point for point in installed_points() if point.value == module), None)
+    if installed is None:
+        return GivenPlugin(plugin, module)
+    return GivenPlugin(plugin, installed.name, getattr(installed, "dist", None))
+
+
 def build_registry(
     disabled: Iterable[str] = (),
     trace: bool = False,
-    points: Iterable[EntryPoint] | None = None,
+    points: Iterable[PluginPoint] | None = None,
     with_builtins: bool = False,
+    extra: Iterable[Any] = (),
 ) -> PluginRegistry:
     """Load every plugin of the entry-point group (or ``points``) and freeze the result.
 
     ``with_builtins`` adds the appliance's built-in plugins (the control library, the
     scanners and frameworks of ``cyberorigen.plugins``) to ``points``, as they are beside a
     plugin once it is installed: what a plugin author's test needs when a framework maps
-    built-in controls."""
+    built-in controls. ``extra`` adds plugins (entry points, or plugin modules and objects:
+    see :func:`as_point`); one named like a plugin found otherwise takes its place."""
     manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
     manager.add_hookspecs(hookspecs)
     blocked = set(disabled)
     records: list[PluginRecord] = []
     registry = PluginRegistry(manager, records, {}, {}, {}, {}, trace)
-    found = entry_points(group=ENTRY_POINT_GROUP) if points is None else list(points)
+    found: list[PluginPoint] = installed_points() if points is None else list(points)
     if points is not None and with_builtins:
         given = {point.name for point in found}
-        found += [
-            point
-            for point in entry_points(group=ENTRY_POINT_GROUP)
-            if point.value.startswith(BUILT_IN_PACKAGE) and point.name not in given
-        ]
+        found += [point for point in builtin_points() if point.name not in given]
+    added = [as_point(item) for item in extra]
+    replaced = {point.name for point in added}
+    found = [point for point in found if point.name not in replaced] + added
     for point in sorted(found, key=lambda item: item.name):
         distribution, version = _distribution(point)
         record = PluginRecord(point.name, distribution, version)
@@ -291,7 +335,7 @@ def _reject(registry: PluginRegistry, record: PluginRecord, reason: str) -> None
     log.warning("plugin %s failed: %s", record.name, reason)
 
 
-def _load_one(registry: PluginRegistry, point: EntryPoint, record: PluginRecord) -> None:
+def _load_one(registry: PluginRegistry, point: PluginPoint, record: PluginRecord) -> None:
     manager = registry.manager
     try:
         plugin = point.load()

@@ -20,7 +20,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib.metadata import EntryPoint, entry_points
+from importlib.metadata import EntryPoint
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -29,9 +29,11 @@ import redis as redis_lib
 from rq import Queue
 
 from cyberorigen.app import create_app
+from cyberorigen.appliance import appliance_of, build_appliance
 from cyberorigen.db import bind_database, database
 from cyberorigen.db.migrate import upgrade
 from cyberorigen.db.models import ALL_MODELS
+from cyberorigen.jobs import process as job_process
 from cyberorigen.plugin_api import ENTRY_POINT_GROUP
 from cyberorigen.services.organizations import create_organization
 from cyberorigen.services.scope import add_scope_entry
@@ -156,23 +158,37 @@ def _empty_tables(database_url: str) -> None:
 
 
 @pytest.fixture
-def make_app(make_settings, database_url):
+def test_plugins() -> list[EntryPoint]:
+    """The test plugins the apps of this test load beside the installed ones (``with_plugins``
+    names them)."""
+    return []
+
+
+@pytest.fixture
+def make_app(make_settings, database_url, test_plugins):
+    """``make_app(redis=True, **settings)``: an app on an appliance of its own, with the
+    plugins ``with_plugins`` named. RQ jobs a test runs in this process (``SimpleWorker``) use
+    the appliance made last, as a worker's jobs use the worker's."""
     apps = []
 
     def make(redis: bool = True, **overrides):
-        app = create_app(make_settings(redis=redis, **overrides))
+        appliance = build_appliance(
+            make_settings(redis=redis, **overrides), extra_plugins=test_plugins
+        )
+        job_process.adopt(appliance)
+        app = create_app(appliance)
         app.config["TESTING"] = True
         apps.append(app)
         return app
 
     yield make
     for app in apps:
-        state = app.extensions["cyberorigen"]
-        state.jobs.shutdown()  # embedded scans still running end before the tables are emptied
-        if state.redis is not None:  # jobs no worker took: drop them with their queue
+        appliance = appliance_of(app)
+        appliance.close()  # embedded scans still running end before the tables are emptied
+        if appliance.redis is not None:  # jobs no worker took: drop them with their queue
             with contextlib.suppress(redis_lib.ConnectionError):
-                for name in (state.settings.scan_queue, state.settings.webhooks.queue):
-                    Queue(name, connection=state.redis).delete(delete_jobs=True)
+                for name in (appliance.settings.scan_queue, appliance.settings.webhooks.queue):
+                    Queue(name, connection=appliance.redis).delete(delete_jobs=True)
     _empty_tables(database_url)
 
 
@@ -220,20 +236,16 @@ FIXTURE_PLUGINS = {
 
 
 @pytest.fixture
-def with_plugins(monkeypatch):
-    """``with_plugins("fixtures", "broken")``: apps built afterwards also discover these test
-    plugins (tests/plugin_fixtures), as if they were installed entry points."""
+def with_plugins(monkeypatch, test_plugins):
+    """``with_plugins("fixtures", "broken")``: apps built afterwards also load these test
+    plugins (tests/plugin_fixtures), beside the installed ones, as entry points of their own."""
     monkeypatch.syspath_prepend(str(Path(__file__).parent / "plugin_fixtures"))
-    installed = list(entry_points(group=ENTRY_POINT_GROUP))
 
     def use(*names: str) -> None:
-        extra = [
+        test_plugins[:] = [
             EntryPoint(name=name, value=FIXTURE_PLUGINS[name], group=ENTRY_POINT_GROUP)
             for name in names
         ]
-        monkeypatch.setattr(
-            "cyberorigen.plugin_registry.entry_points", lambda group: installed + extra
-        )
 
     return use
 

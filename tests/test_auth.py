@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 import jwt
 import pytest
 
+from cyberorigen.appliance import appliance_of
 from cyberorigen.db import database
 from cyberorigen.db.models import ApiKey, RevokedToken, User
 from cyberorigen.services.organizations import create_organization
@@ -74,7 +75,7 @@ def test_token_claims(app, client, make_account):
     # and it is really signed with the instance secret
     jwt.decode(
         token,
-        app.extensions["cyberorigen"].settings.secret_key,
+        appliance_of(app).settings.secret_key,
         algorithms=["HS256"],
         audience="cyberorigen-api",
         issuer="cyberorigen",
@@ -237,9 +238,7 @@ def test_expired_token_is_refused(app, client, make_account):
     account = make_account("viewer")
     claims = jwt.decode(account.token, options={"verify_signature": False})
     claims.update(iat=claims["iat"] - 7200, nbf=claims["iat"] - 7200, exp=claims["iat"] - 3600)
-    expired = jwt.encode(
-        claims, app.extensions["cyberorigen"].settings.secret_key, algorithm="HS256"
-    )
+    expired = jwt.encode(claims, appliance_of(app).settings.secret_key, algorithm="HS256")
 
     response = client.get("/api/v1/auth/me", headers=bearer(expired))
 

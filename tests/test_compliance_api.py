@@ -9,6 +9,7 @@ import io
 
 import pytest
 
+from cyberorigen.appliance import appliance_of
 from cyberorigen.db import database
 from cyberorigen.db.models import ControlStatusChange, Evidence, OutboxEvent
 
@@ -199,7 +200,7 @@ def test_a_file_is_stored_by_its_sha256_and_moves_the_status(app, client, make_a
         "policy.pdf",
         auditor.email,
     )
-    stored = app.extensions["cyberorigen"].settings.instance_dir / "evidence" / digest[:2] / digest
+    stored = appliance_of(app).settings.instance_dir / "evidence" / digest[:2] / digest
     assert stored.read_bytes() == content
     assert not list(stored.parent.parent.rglob("policy.pdf"))
     control = client.get(f"/api/v1/controls/{POLICY}", headers=auditor.headers).get_json()
@@ -249,7 +250,7 @@ def test_uploaded_names_never_reach_the_file_system(app, client, make_account, n
     filename = response.get_json()["filename"]
     assert filename.endswith(shown)  # the test client's multipart drops backslashes itself
     assert "/" not in filename and "\\" not in filename and not filename.startswith(".")
-    root = app.extensions["cyberorigen"].settings.instance_dir / "evidence"
+    root = appliance_of(app).settings.instance_dir / "evidence"
     files = [p for p in root.rglob("*") if p.is_file()]
     assert [p.name for p in files] == [response.get_json()["sha256"]]
 
@@ -258,7 +259,7 @@ def test_the_same_content_is_stored_once_and_deletion_is_recorded(app, client, m
     auditor = make_account(role="auditor")
     first = _upload(client, auditor.headers, content=b"same bytes").get_json()
     second = _upload(client, auditor.headers, content=b"same bytes", name="copy.pdf").get_json()
-    root = app.extensions["cyberorigen"].settings.instance_dir / "evidence"
+    root = appliance_of(app).settings.instance_dir / "evidence"
     stored = root / first["sha256"][:2] / first["sha256"]
 
     one = client.delete(
@@ -302,7 +303,7 @@ def test_a_file_over_the_limit_is_refused_and_nothing_is_kept(
         assert response.status_code == 413
         assert response.get_json()["error_code"] == "PAYLOAD_TOO_LARGE"
     assert fits.status_code == 201
-    root = small.extensions["cyberorigen"].settings.instance_dir / "evidence"
+    root = appliance_of(small).settings.instance_dir / "evidence"
     assert [p.name for p in root.rglob("*") if p.is_file()] == [fits.get_json()["sha256"]]
     database.connect(reuse_if_open=True)
     assert Evidence.select().count() == 1

@@ -9,6 +9,8 @@ import json
 import pytest
 from support.servers import HttpServer, QuietHandler
 
+from cyberorigen.appliance import appliance_of
+
 
 @pytest.fixture
 def site_with_robots():
@@ -49,7 +51,7 @@ def test_the_installed_example_plugin_is_listed_and_its_scanner_runs(
         headers=admin.headers,
     )
     assert created.status_code == 201, created.get_json()
-    app.extensions["cyberorigen"].jobs.shutdown()
+    appliance_of(app).jobs.shutdown()
     scan = client.get(f"/api/v1/scans/{created.get_json()['id']}", headers=admin.headers)
     assert scan.get_json()["status"] == "completed", scan.get_json()
     findings = client.get(
@@ -107,7 +109,6 @@ def test_the_example_file_transport_delivers_through_the_webhook_pipeline(
     from rq import SimpleWorker
     from rq.serializers import JSONSerializer
 
-    from cyberorigen.compliance.catalogue import catalogue_of
     from cyberorigen.db import database
     from cyberorigen.db.models import Organization
     from cyberorigen.events import example_payload
@@ -137,8 +138,8 @@ def test_the_example_file_transport_delivers_through_the_webhook_pipeline(
             "scan.started",
             example_payload("scan.started", scan_id="scan_file", target="x.org"),
         )
-    state = app.extensions["cyberorigen"]
-    dispatch_once(state.jobs.enqueue_delivery, catalogue_of(state.registry), 60)
+    state = appliance_of(app)
+    dispatch_once(state.jobs.enqueue_delivery, state.catalogue, 60)
     SimpleWorker(
         [state.settings.webhooks.queue], connection=state.redis, serializer=JSONSerializer
     ).work(burst=True)

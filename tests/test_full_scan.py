@@ -17,6 +17,8 @@ import pytest
 from support.pki import GOOD_TLS12_CIPHERS, make_pki, server_context
 from support.servers import HttpServer, QuietHandler
 
+from cyberorigen.appliance import appliance_of
+
 GOOD_HEADERS = {
     "Content-Type": "text/html; charset=utf-8",
     "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
@@ -111,7 +113,7 @@ def scanning(with_plugins, make_app, make_account, unique_address):
             headers=analyst.headers,
         )
         assert created.status_code == 201, created.get_json()
-        app.extensions["cyberorigen"].jobs.shutdown()  # wait for the in-process run to end
+        appliance_of(app).jobs.shutdown()  # wait for the in-process run to end
         scan_id = created.get_json()["id"]
         scan = client.get(f"/api/v1/scans/{scan_id}", headers=analyst.headers).get_json()
         findings = client.get(

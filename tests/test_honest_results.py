@@ -17,6 +17,7 @@ from collections.abc import Iterator
 import pytest
 from test_scanner_dns import DnsServer, make_zone
 
+from cyberorigen.appliance import appliance_of
 from cyberorigen.db import database
 from cyberorigen.db.models import Evidence, OutboxEvent
 from cyberorigen.plugin_api.testing import run_scanner
@@ -57,7 +58,7 @@ def appliance(with_plugins, make_app, make_account, unique_address):
     def scan(body: dict) -> dict:
         created = client().post("/api/v1/scans", json=body, headers=analyst.headers)
         assert created.status_code == 201, created.get_json()
-        apps.pop().extensions["cyberorigen"].jobs.shutdown()  # the run, to its very end
+        appliance_of(apps.pop()).jobs.shutdown()  # the run, to its very end
         return get(f"/api/v1/scans/{created.get_json()['id']}")
 
     def get(path: str) -> dict:

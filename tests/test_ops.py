@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from cyberorigen.appliance import appliance_of
 from cyberorigen.db import bind_database, database
 from cyberorigen.db.models import ALL_MODELS, Organization, OutboxEvent, utcnow
 
@@ -102,7 +103,7 @@ def test_doctor_names_each_problem_and_its_fix(cli_env, fresh_database_url):
 
 
 def test_doctor_sees_no_worker_and_a_stalled_dispatcher(cli_env, app, make_account):
-    settings = app.extensions["cyberorigen"].settings
+    settings = appliance_of(app).settings
     env = dict(  # queues of this test only: no other test's worker listens there
         cli_env,
         CYBERORIGEN_SCANS_QUEUE=settings.scan_queue,
@@ -150,7 +151,7 @@ def test_doctor_reports_a_bad_setting_without_a_traceback(cli_env):
 
 
 def test_backup_and_restore_round_trip(populated, cli_env, fresh_database_url, tmp_path):
-    source = populated.extensions["cyberorigen"].settings
+    source = appliance_of(populated).settings
     archive = tmp_path / "backup.tgz"
 
     made = run(cli_env, "backup", str(archive))

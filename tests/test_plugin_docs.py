@@ -106,3 +106,35 @@ def test_the_export_list_names_everything_the_plugin_api_exports():
         f"missing from the docs: {sorted(set(plugin_api.__all__) - named)}; "
         f"not exported: {sorted(named - set(plugin_api.__all__))}"
     )
+
+
+def _documented_call(name: str, function: object) -> str:
+    """``name(parameters)`` as the docs write a helper: no annotations, no ``self``."""
+    signature = inspect.signature(function)
+    parameters = [
+        parameter.replace(annotation=inspect.Parameter.empty)
+        for parameter in signature.parameters.values()
+        if parameter.name != "self"
+    ]
+    written = f"{name}{signature.replace(parameters=parameters)}".split(" ->")[0]
+    return written.replace("'", '"')
+
+
+def test_the_test_appliance_is_documented_as_it_is():
+    """Its constructor and each method with their exact parameters, and each attribute."""
+    from cyberorigen.plugin_api.testing import TestAppliance
+
+    text = " ".join(docs_text().split())
+    assert _documented_call("TestAppliance", TestAppliance.__init__) in text
+    methods = {
+        name: function
+        for name, function in vars(TestAppliance).items()
+        if inspect.isfunction(function) and not name.startswith("_")
+    }
+    for name, function in methods.items():
+        assert _documented_call(name, function) in text, name
+    probe = inspect.getsource(TestAppliance.__init__)
+    attributes = set(re.findall(r"self\.([a-z]\w*)(?::[^=]+)? = ", probe))
+    assert attributes == {"appliance", "app", "client", "admin_email"}
+    for name in attributes:
+        assert f"`{name}`" in text, name

@@ -9,6 +9,7 @@ from importlib.metadata import EntryPoint
 
 import pytest
 
+from cyberorigen.appliance import appliance_of
 from cyberorigen.plugin_api import API_VERSION, ENTRY_POINT_GROUP
 from cyberorigen.plugin_registry import build_registry
 
@@ -43,7 +44,7 @@ def test_broken_plugins_are_reported_and_the_appliance_still_starts(
     assert plugins["needs-tool"]["problems"] == [
         "frobnicator is not installed: install it for deeper checks"
     ]
-    assert set(app.extensions["cyberorigen"].registry.scanners) >= {"banner", "slow"}
+    assert set(appliance_of(app).registry.scanners) >= {"banner", "slow"}
     assert client.get("/api/health").status_code == 200
 
 
@@ -60,7 +61,7 @@ def test_a_disabled_plugin_is_blocked_and_provides_nothing(with_plugins, make_ap
 
     app = make_app(**{"plugins.disabled": ["fixtures"]})
 
-    registry = app.extensions["cyberorigen"].registry
+    registry = appliance_of(app).registry
     record = registry.record("fixtures")
     assert record.status == "blocked"
     assert "plugins.disabled" in record.reason
@@ -119,7 +120,7 @@ def test_lifecycle_hooks_hear_about_each_scan(with_plugins, make_app, make_accou
     scan = client.post(
         "/api/v1/scans", json={"target": "127.0.0.1"}, headers=analyst.headers
     ).get_json()
-    app.extensions["cyberorigen"].jobs.shutdown()  # wait for the embedded run to end
+    appliance_of(app).jobs.shutdown()  # wait for the embedded run to end
 
     assert [("started", scan["id"]), ("finished", None)] == lifecycle_recorder.CALLS
 
@@ -179,3 +180,29 @@ def test_the_api_and_the_command_show_the_same_problems_and_the_command_fails_on
     assert listed.returncode == 1, listed.stdout + listed.stderr
     assert "could not be loaded" in listed.stdout and "soc2" in listed.stdout
     assert healthy.returncode == 0, healthy.stdout + healthy.stderr
+
+
+def test_the_test_appliance_runs_a_plugin_beside_the_built_ins_end_to_end(
+    with_plugins, banner_port, tmp_path
+):
+    """plugin_api.testing.TestAppliance: the author's plugin (a module) and the built-in
+    plugins only, an admin on its client, a scan run through the API to its end."""
+    with_plugins()
+    import fixture_scanners
+
+    from cyberorigen.db import database
+    from cyberorigen.plugin_api.testing import TestAppliance
+
+    outside = database.obj
+    with TestAppliance(fixture_scanners, directory=tmp_path) as appliance:
+        response = appliance.client.get("/api/v1/plugins")
+        scan = appliance.run_scan("127.0.0.1", "banner", options={"banner": {"port": banner_port}})
+
+    plugins = {item["name"]: item for item in response.get_json()["items"]}
+    assert plugins["fixture_scanners"]["status"] == "loaded"
+    assert plugins["http"]["status"] == plugins["controls"]["status"] == "loaded"
+    assert "example" not in plugins  # an installed third-party plugin is left out
+    assert scan["status"] == "completed", scan
+    assert [finding["check_id"] for finding in scan["findings"]] == ["banner.service_seen"]
+    assert "fixture-service ready" in scan["findings"][0]["evidence"]["banner"]
+    assert database.obj is outside  # the test's own database again

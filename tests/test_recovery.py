@@ -26,6 +26,7 @@ from support.processes import Stack, admin_session, wait_until
 from support.servers import HttpServer, QuietHandler
 from support.services import PrivatePostgres, PrivateRedis
 
+from cyberorigen.appliance import appliance_of
 from cyberorigen.db.models import Organization, OutboxEvent, Scan, ScannerRun, utcnow
 from cyberorigen.services.scan_runner import reap_lost_scans
 from tests.support.policy import TEST_FORBIDDEN_NETWORKS
@@ -198,7 +199,7 @@ def test_a_scan_request_answered_503_leaves_no_scan_behind(make_app, make_accoun
     analyst = make_account(role="analyst")
     with PrivateRedis() as redis_server:
         app = make_app(redis_url=redis_server.url)
-        jobs = app.extensions["cyberorigen"].jobs
+        jobs = appliance_of(app).jobs
         enqueue = jobs.enqueue_scan
 
         def enqueue_after_redis_stopped(scan):
@@ -224,7 +225,7 @@ def test_a_scan_whose_worker_died_after_its_scanners_ended_is_concluded_not_fail
     that completed; it hands the scan to a job that only concludes it."""
     make_account(role="analyst")
     app = make_app(redis=False)
-    jobs = app.extensions["cyberorigen"].jobs
+    jobs = appliance_of(app).jobs
     organization = Organization.get()
     silent_since = utcnow() - timedelta(seconds=120)
     scan = Scan.create(
@@ -253,7 +254,7 @@ def test_a_queued_scan_without_a_job_is_enqueued_again(make_app, make_account):
     longer than the heartbeat timeout without a live job, the reaper enqueues it again."""
     make_account(role="analyst")
     app = make_app(redis=False)
-    jobs = app.extensions["cyberorigen"].jobs
+    jobs = appliance_of(app).jobs
     scan = Scan.create(
         organization=Organization.get(),
         target="example.com",

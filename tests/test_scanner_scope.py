@@ -8,6 +8,7 @@ import contextlib
 
 import pytest
 
+from cyberorigen.appliance import appliance_of
 from cyberorigen.db import database
 from cyberorigen.db.models import Organization
 from cyberorigen.services.scans import create_scan
@@ -37,7 +38,7 @@ def appliance(make_app, make_account, unique_address):
         analyst = make_account(role="analyst", org="Scoped", scope=SCOPE)
 
         def finished(scan_id: str) -> tuple[dict, list[dict]]:
-            app.extensions["cyberorigen"].jobs.shutdown()  # wait for the in-process run
+            appliance_of(app).jobs.shutdown()  # wait for the in-process run
             scan = client.get(f"/api/v1/scans/{scan_id}", headers=analyst.headers).get_json()
             findings = client.get(
                 f"/api/v1/scans/{scan_id}/findings?per_page=100", headers=analyst.headers
@@ -111,7 +112,7 @@ def test_a_resolver_outside_the_scope_is_never_asked_when_the_scan_runs(applianc
     database.connect(reuse_if_open=True)
     org = Organization.get(Organization.public_id == analyst.org_id)
     scan = create_scan(org.id, None, "scoped.test", "dns", [], {"dns": options, "smtp": options})
-    app.extensions["cyberorigen"].jobs.enqueue_scan(scan)
+    appliance_of(app).jobs.enqueue_scan(scan)
 
     result, findings = finished(scan.public_id)
 
@@ -183,7 +184,7 @@ def test_a_scanner_that_ignores_the_scope_still_cannot_leave_it(
         headers=analyst.headers,
     )
     assert created.status_code == 201, created.get_json()
-    app.extensions["cyberorigen"].jobs.shutdown()
+    appliance_of(app).jobs.shutdown()
     scan = client.get(f"/api/v1/scans/{created.get_json()['id']}", headers=analyst.headers)
 
     assert outside.connections == []

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from rq import Queue
 from rq.serializers import JSONSerializer
 
+from cyberorigen.appliance import appliance_of
 from cyberorigen.db.models import Scan, Schedule, ScopeEntry, utcnow
 from cyberorigen.services.schedules import run_due_schedules
 
@@ -107,7 +108,7 @@ def test_the_scheduler_process_starts_due_scans(client, make_account, cli_env, a
     analyst = make_account(role="analyst")
     create(client, analyst, target="example.com", interval_seconds=3600)
     Schedule.update(next_run_at=utcnow() - timedelta(seconds=5)).execute()
-    env = dict(cli_env, CYBERORIGEN_SCANS_QUEUE=app.extensions["cyberorigen"].settings.scan_queue)
+    env = dict(cli_env, CYBERORIGEN_SCANS_QUEUE=appliance_of(app).settings.scan_queue)
     process = subprocess.Popen(
         [sys.executable, "-m", "cyberorigen.cli", "scheduler"],
         env=env,
@@ -127,7 +128,7 @@ def test_the_scheduler_process_starts_due_scans(client, make_account, cli_env, a
     assert scan.target == "example.com" and scan.status == "queued"
     queue = Queue(
         env["CYBERORIGEN_SCANS_QUEUE"],
-        connection=app.extensions["cyberorigen"].redis,
+        connection=appliance_of(app).redis,
         serializer=JSONSerializer,
     )
     assert f"scan-{scan.public_id}" in queue.job_ids

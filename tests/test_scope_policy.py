@@ -7,6 +7,7 @@ import ipaddress
 
 import pytest
 
+from cyberorigen.appliance import appliance_of
 from cyberorigen.db import database
 from cyberorigen.db.models import Organization, ScopeEntry
 from cyberorigen.plugin_api.net import NetworkPolicy, parse_networks
@@ -169,7 +170,7 @@ def test_a_name_in_scope_resolving_into_a_forbidden_network_is_not_contacted(
             headers=analyst.headers,
         )
         assert created.status_code == 201, created.get_json()
-        app.extensions["cyberorigen"].jobs.shutdown()
+        appliance_of(app).jobs.shutdown()
         scan = client.get(
             f"/api/v1/scans/{created.get_json()['id']}", headers=analyst.headers
         ).get_json()

@@ -8,6 +8,8 @@ import secrets
 import jwt
 import pytest
 
+from cyberorigen.appliance import appliance_of
+
 ME = "/api/v1/auth/me"
 
 
@@ -82,7 +84,7 @@ def _resigned(app, token: str, drop: tuple[str, ...] = (), **changes) -> str:
     for name in drop:
         claims.pop(name)
     claims.update(changes)
-    return jwt.encode(claims, app.extensions["cyberorigen"].settings.secret_key, algorithm="HS256")
+    return jwt.encode(claims, appliance_of(app).settings.secret_key, algorithm="HS256")
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from rq.serializers import JSONSerializer
 from support.servers import HttpServer, QuietHandler
 from support.webhooks import verify
 
-from cyberorigen.compliance.catalogue import catalogue_of
+from cyberorigen.appliance import appliance_of
 from cyberorigen.db import database
 from cyberorigen.db.models import OutboxEvent, Webhook, WebhookDelivery, utcnow
 from cyberorigen.events import example_payload
@@ -76,7 +76,7 @@ def hooks(make_app, make_account, unique_address):
     client = app.test_client()
     client.environ_base["REMOTE_ADDR"] = unique_address()
     analyst = make_account(role="analyst")
-    state = app.extensions["cyberorigen"]
+    state = appliance_of(app)
 
     def pump(due_now: bool = True) -> None:
         database.connect(reuse_if_open=True)
@@ -86,7 +86,7 @@ def hooks(make_app, make_account, unique_address):
             ).execute()
         dispatch_once(
             state.jobs.enqueue_delivery,
-            catalogue_of(state.registry),
+            state.catalogue,
             state.settings.webhooks.lease_seconds,
             per_job=8,  # several deliveries of one webhook per job, as the dispatcher does
         )
@@ -139,7 +139,7 @@ def test_a_completed_scan_reaches_the_receiver_as_a_verifiable_signed_delivery(
         headers=analyst.headers,
     )
     assert created.status_code == 201
-    state = app.extensions["cyberorigen"]
+    state = appliance_of(app)
     SimpleWorker(
         [state.settings.scan_queue], connection=state.redis, serializer=JSONSerializer
     ).work(burst=True)
@@ -317,12 +317,12 @@ def test_the_address_is_checked_again_when_sending(hooks, receivers, make_app, u
     app, client, analyst, pump, subscribe = hooks
     receiver = receivers()
     webhook = subscribe(receiver.url, events=["scan.started"])
-    strict = make_app(**{"webhooks.queue": app.extensions["cyberorigen"].settings.webhooks.queue})
+    strict = make_app(**{"webhooks.queue": appliance_of(app).settings.webhooks.queue})
     _event(analyst.org_id, "scan.started", {"scan_id": "scan_r"})
 
-    state = strict.extensions["cyberorigen"]
+    state = appliance_of(strict)
     database.connect(reuse_if_open=True)
-    dispatch_once(state.jobs.enqueue_delivery, catalogue_of(state.registry), 60)
+    dispatch_once(state.jobs.enqueue_delivery, state.catalogue, 60)
     SimpleWorker(
         [state.settings.webhooks.queue], connection=state.redis, serializer=JSONSerializer
     ).work(burst=True)
@@ -528,18 +528,18 @@ def test_a_worker_killed_mid_delivery_still_delivers_the_event(
         cli_env,
         CYBERORIGEN_WEBHOOKS_ALLOWED_NETWORKS="127.0.0.0/8",
         CYBERORIGEN_WEBHOOKS_QUEUE=queue,
-        CYBERORIGEN_SCANS_QUEUE=app.extensions["cyberorigen"].settings.scan_queue,
+        CYBERORIGEN_SCANS_QUEUE=appliance_of(app).settings.scan_queue,
         CYBERORIGEN_WEBHOOKS_LEASE_SECONDS="3",
     )
 
     def worker():
         return worker_processes(env)
 
-    state = app.extensions["cyberorigen"]
+    state = appliance_of(app)
 
     def dispatch():
         database.connect(reuse_if_open=True)
-        return dispatch_once(state.jobs.enqueue_delivery, catalogue_of(state.registry), 3)
+        return dispatch_once(state.jobs.enqueue_delivery, state.catalogue, 3)
 
     try:
         created = client.post(
@@ -657,7 +657,7 @@ def test_evidence_about_to_expire_is_announced_once(hooks):
     )
     from cyberorigen.webhooks.dispatch import notify_expiring_evidence
 
-    catalogue = catalogue_of(app.extensions["cyberorigen"].registry)
+    catalogue = appliance_of(app).catalogue
     database.connect(reuse_if_open=True)
     assert notify_expiring_evidence(catalogue) == 1
     assert notify_expiring_evidence(catalogue) == 0
@@ -683,12 +683,12 @@ def test_a_delivery_whose_job_redis_lost_is_handed_out_again(
         headers=analyst.headers,
     )
     event = _event(analyst.org_id, "scan.started", {"scan_id": "scan_lost"})
-    state = app.extensions["cyberorigen"]
+    state = appliance_of(app)
     queue = Queue(state.settings.webhooks.queue, connection=state.redis)
 
     def dispatch():
         database.connect(reuse_if_open=True)
-        return dispatch_once(state.jobs.enqueue_delivery, catalogue_of(state.registry), 1)
+        return dispatch_once(state.jobs.enqueue_delivery, state.catalogue, 1)
 
     assert dispatch() == (1, 1)
     queue.empty()  # as if Redis had restarted without its data
@@ -731,11 +731,11 @@ def test_deliveries_of_one_webhook_share_a_job_and_each_is_logged(hooks, receive
     receiver = receivers()
     webhook = subscribe(receiver.url, events=["scan.started"])
     events = [_event(analyst.org_id, "scan.started", {"scan_id": f"scan_{n}"}) for n in range(5)]
-    state = app.extensions["cyberorigen"]
+    state = appliance_of(app)
     queue = Queue(state.settings.webhooks.queue, connection=state.redis)
 
     database.connect(reuse_if_open=True)
-    assert dispatch_once(state.jobs.enqueue_delivery, catalogue_of(state.registry), 60, 4) == (
+    assert dispatch_once(state.jobs.enqueue_delivery, state.catalogue, 60, 4) == (
         5,
         5,
     )

@@ -20,6 +20,7 @@ import hashlib
 from flask import Blueprint, Flask, Response, current_app, request
 from flask_limiter import Limiter
 
+from cyberorigen.appliance import appliance_of
 from cyberorigen.services.users import normalize_email
 from cyberorigen.settings import Settings
 
@@ -28,7 +29,7 @@ _MESSAGE = "too many failed logins for this account; try again later"
 
 
 def _settings() -> Settings:
-    return current_app.extensions["cyberorigen"].settings
+    return appliance_of(current_app).settings
 
 
 def _account() -> str:

@@ -28,6 +28,7 @@ from prometheus_client import (
 from prometheus_client.core import GaugeMetricFamily
 
 from cyberorigen.api.security import public
+from cyberorigen.appliance import appliance_of
 from cyberorigen.db.models import Scan, WebhookDelivery
 from cyberorigen.errors import ApiError, NotFound
 
@@ -52,7 +53,7 @@ class StateCollector:
     """Gauges read from the database and Redis at scrape time."""
 
     def __init__(self, app: Flask) -> None:
-        self.state = app.extensions["cyberorigen"]
+        self.appliance = appliance_of(app)
 
     def collect(self):
         scans = GaugeMetricFamily("cyberorigen_scans", "Scans by status.", labels=["status"])
@@ -73,12 +74,12 @@ class StateCollector:
         ):
             deliveries.add_metric([status], count)
         yield deliveries
-        connection = self.state.redis
+        connection = self.appliance.redis
         if connection is None:
             return
         from rq import Queue, Worker
 
-        settings = self.state.settings
+        settings = self.appliance.settings
         depth = GaugeMetricFamily("cyberorigen_queue_depth", "Jobs waiting.", labels=["queue"])
         workers: set[str] = set()
         for name in (settings.scan_queue, settings.webhooks.queue):
@@ -127,7 +128,7 @@ def _logged_and_counted(response):
 @blp.route("/metrics")
 @public
 def metrics():
-    settings = current_app.extensions["cyberorigen"].settings
+    settings = appliance_of(current_app).settings
     if not settings.metrics_enabled:
         raise NotFound("metrics (enable them with the setting metrics.enabled)")
     if settings.metrics_token:

@@ -19,6 +19,7 @@ from flask_limiter import Limiter
 
 from cyberorigen.api import login_limit
 from cyberorigen.api.security import current_principal, is_public_endpoint
+from cyberorigen.appliance import appliance_of
 from cyberorigen.services.organizations import effective_limits, limit_string
 from cyberorigen.settings import Settings
 
@@ -31,7 +32,7 @@ OPENAPI_ENDPOINT = "api-docs.openapi_json"
 
 
 def _settings() -> Settings:
-    return current_app.extensions["cyberorigen"].settings
+    return appliance_of(current_app).settings
 
 
 def client_address() -> str:

@@ -17,6 +17,7 @@ from flask import Flask, current_app, g, request
 from flask_jwt_extended import JWTManager, get_jwt, verify_jwt_in_request
 
 from cyberorigen.api.errors import error_response
+from cyberorigen.appliance import appliance_of
 from cyberorigen.errors import ApiError
 from cyberorigen.services.api_keys import looks_like_api_key, resolve_api_key
 from cyberorigen.services.identity import Identity, IdentityCache
@@ -180,11 +181,11 @@ def load_principal() -> None:
 
 
 def blocklist() -> TokenBlocklist:
-    return current_app.extensions["cyberorigen"].blocklist
+    return appliance_of(current_app).blocklist
 
 
 def identities() -> IdentityCache:
-    return current_app.extensions["cyberorigen"].identities
+    return appliance_of(current_app).identities
 
 
 def _jwt_manager(app: Flask, settings: Settings) -> JWTManager:

@@ -1,7 +1,8 @@
 """The compliance catalogue: every control, framework, mapping and check-to-control link the
 loaded plugins provide, indexed for the status rules, the reports and the API.
 
-Built once per plugin registry (plugins load once per process) and kept with it.
+Built once per process, with the plugin registry (plugins load once per process), and held by
+the appliance (``Appliance.catalogue``).
 """
 
 from __future__ import annotations
@@ -89,10 +90,3 @@ def build_catalogue(registry: PluginRegistry) -> Catalogue:
                 checks[control].append(check)
     catalogue.checks_by_control = dict(checks)
     return catalogue
-
-
-def catalogue_of(registry: PluginRegistry) -> Catalogue:
-    """The registry's catalogue, built on first use."""
-    if "compliance" not in registry.derived:
-        registry.derived["compliance"] = build_catalogue(registry)
-    return registry.derived["compliance"]

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Collection
 from typing import Any
 
-from cyberorigen.compliance.catalogue import Catalogue, catalogue_of
+from cyberorigen.compliance.catalogue import Catalogue
 from cyberorigen.compliance.controls import refresh
 from cyberorigen.compliance.evidence import attach_scan_results
 from cyberorigen.compliance.reports import out_of_scope
@@ -97,12 +97,12 @@ def summarize(
     return summary
 
 
-def assess_completed_scan(scan_id: int, registry: PluginRegistry) -> None:
+def assess_completed_scan(scan_id: int, registry: PluginRegistry, catalogue: Catalogue) -> None:
     """Attach evidence, re-assess controls and store the framework summary; a failure here is
-    logged and leaves the scan completed."""
+    logged and leaves the scan completed. (The scan runner calls it with the scan and the
+    registry; the appliance binds its catalogue.)"""
     try:
         scan = Scan.get_by_id(scan_id)
-        catalogue = catalogue_of(registry)
         checks_run, found = _results(scan, registry)
         failed_checks = {
             check_id

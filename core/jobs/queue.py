@@ -11,7 +11,8 @@ import os
 import socket
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Protocol
 
 import redis
@@ -21,7 +22,6 @@ from rq.job import Job, JobStatus
 from rq.serializers import JSONSerializer
 
 from cyberorigen.db.models import Scan
-from cyberorigen.jobs.scans import run_scan_in_process
 from cyberorigen.settings import Settings
 
 log = logging.getLogger("cyberorigen.jobs")
@@ -131,11 +131,21 @@ class RedisJobQueue:
 
 
 class EmbeddedJobQueue:
-    """Runs jobs on threads of this process (no Redis, no worker processes)."""
+    """Runs jobs on threads of this process (no Redis, no worker processes): ``run_scan``
+    takes a scan's public id, ``deliver`` a list of delivery ids and their lease token."""
 
-    def __init__(self, workers: int = 2, delivery_workers: int = 4) -> None:
+    def __init__(
+        self,
+        run_scan: Callable[[str], object],
+        deliver: Callable[[list[str], str], object],
+        workers: int = 2,
+        delivery_workers: int = 4,
+    ) -> None:
+        self._run_scan = run_scan
+        self._deliver = deliver
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="scan")
-        self._live: set[str] = set()  # scans submitted to the pool and not yet ended
+        #: Scans submitted to the pool and not yet ended, by public id.
+        self._live: dict[str, Future] = {}
         self._live_lock = threading.Lock()
         self._deliveries = ThreadPoolExecutor(
             max_workers=delivery_workers, thread_name_prefix="delivery"
@@ -144,26 +154,38 @@ class EmbeddedJobQueue:
     def enqueue_scan(self, scan: Scan) -> None:
         scan_id = scan.public_id
         with self._live_lock:
-            self._live.add(scan_id)
-        future = self._pool.submit(run_scan_in_process, scan_id)
+            future = self._pool.submit(self._run_scan, scan_id)
+            self._live[scan_id] = future
         future.add_done_callback(lambda done: self._ended(scan_id, done))
 
     def _ended(self, scan_id: str, future) -> None:
         with self._live_lock:
-            self._live.discard(scan_id)
+            if self._live.get(scan_id) is future:
+                del self._live[scan_id]
         _log_failure(future)
 
     def has_scan_job(self, scan: Scan) -> bool:
         with self._live_lock:
             return scan.public_id in self._live
 
+    def wait_for_scan(self, scan_id: str, timeout: float | None = None) -> bool:
+        """Wait until the job of the scan with public id ``scan_id`` has ended (True), or
+        ``timeout`` seconds have passed (False). True at once when no job of it runs."""
+        with self._live_lock:
+            future = self._live.get(scan_id)
+        if future is None:
+            return True
+        try:
+            future.exception(timeout=timeout)
+        except TimeoutError:
+            return False
+        return True
+
     def announce_dispatcher(self, ttl: int) -> None:
         """Nothing to announce: the dispatcher runs in this process."""
 
     def enqueue_delivery(self, delivery_ids: list[str], token: str) -> None:
-        from cyberorigen.jobs.webhooks import deliver_in_process
-
-        future = self._deliveries.submit(deliver_in_process, list(delivery_ids), token)
+        future = self._deliveries.submit(self._deliver, list(delivery_ids), token)
         future.add_done_callback(_log_failure)
 
     def cancel_scan(self, scan: Scan) -> None:
@@ -181,12 +203,18 @@ def _log_failure(future) -> None:
         log.error("embedded scan job failed: %s", error, exc_info=error)
 
 
-def job_queue_for(settings: Settings, connection: redis.Redis | None) -> JobQueue:
-    """RQ on ``connection`` when Redis is configured, else this process's thread pool.
+def job_queue_for(
+    settings: Settings,
+    connection: redis.Redis | None,
+    run_scan: Callable[[str], object],
+    deliver: Callable[[list[str], str], object],
+) -> JobQueue:
+    """RQ on ``connection`` when Redis is configured, else this process's thread pool, which
+    runs ``run_scan`` and ``deliver`` (see :class:`EmbeddedJobQueue`).
 
     A job may run as long as every scanner of a profile at its timeout (generously)."""
     if connection is None:
-        return EmbeddedJobQueue()
+        return EmbeddedJobQueue(run_scan, deliver)
     return RedisJobQueue(
         connection,
         settings.scan_queue,

@@ -9,11 +9,14 @@ which re-queues it from its row once the database is back.
 from __future__ import annotations
 
 import logging
-import os
+from typing import TYPE_CHECKING
 
-from cyberorigen.db import DATABASE_LOST, bind_database, database, wait_for_database
-from cyberorigen.jobs import runtime
+from cyberorigen.db import DATABASE_LOST, database, wait_for_database
+from cyberorigen.jobs.process import job_appliance
 from cyberorigen.services.scan_runner import release_scan, run_scan
+
+if TYPE_CHECKING:
+    from cyberorigen.appliance import Appliance
 
 log = logging.getLogger("cyberorigen.jobs")
 
@@ -21,41 +24,21 @@ log = logging.getLogger("cyberorigen.jobs")
 DATABASE_RERUNS = 3
 DATABASE_WAIT_SECONDS = 120.0
 
-_bound_in: int | None = None
-_inherited: list = []
-
-
-def bind_for_this_process(url: str) -> None:
-    """Bind the database once per process. A work horse forked for one job gets a binding
-    (and connections) of its own, never the parent's; a worker that runs jobs in its own
-    process keeps its binding, and its connection pool, from job to job.
-
-    The binding inherited from the parent is kept referenced, never closed or collected: its
-    connections' sockets belong to the parent, and closing them here would end the parent's
-    sessions. (RQ ends a work horse with os._exit, which runs no finalizer.)"""
-    global _bound_in
-    if _bound_in != os.getpid():
-        if database.obj is not None:
-            _inherited.append(database.obj)
-        bind_database(url)
-        _bound_in = os.getpid()
-
 
 def run_scan_job(scan_id: str) -> str | None:
     """RQ entry point."""
-    current = runtime.current()
-    bind_for_this_process(current.settings.database_url)
+    appliance = job_appliance()
     try:
-        return _run_through_database_loss(scan_id, current)
+        return _run_through_database_loss(appliance, scan_id)
     finally:
         if not database.is_closed():
             database.close()
 
 
-def _run_through_database_loss(scan_id: str, current: runtime.Runtime) -> str | None:
+def _run_through_database_loss(appliance: Appliance, scan_id: str) -> str | None:
     for rerun in range(DATABASE_RERUNS + 1):
         try:
-            return run_scan(scan_id, current.registry, current.runner_settings)
+            return run_scan(scan_id, appliance.registry, appliance.runner_settings)
         except DATABASE_LOST as exc:
             if rerun == DATABASE_RERUNS:
                 raise
@@ -67,12 +50,11 @@ def _run_through_database_loss(scan_id: str, current: runtime.Runtime) -> str | 
     return None
 
 
-def run_scan_in_process(scan_id: str) -> str | None:
+def run_scan_in_process(appliance: Appliance, scan_id: str) -> str | None:
     """Embedded mode: the API process's database binding is shared; close this thread's
     connection when done."""
-    current = runtime.current()
     try:
-        return _run_through_database_loss(scan_id, current)
+        return _run_through_database_loss(appliance, scan_id)
     finally:
         if not database.is_closed():
             database.close()

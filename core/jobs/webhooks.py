@@ -6,12 +6,10 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from typing import TYPE_CHECKING
 
-from cyberorigen.compliance.catalogue import catalogue_of
 from cyberorigen.db import database
-from cyberorigen.jobs import runtime
-from cyberorigen.jobs.scans import bind_for_this_process
-from cyberorigen.services.secret_box import SecretBox
+from cyberorigen.jobs.process import job_appliance
 from cyberorigen.webhooks.delivery import attempt
 from cyberorigen.webhooks.dispatch import (
     deliveries_per_job,
@@ -20,6 +18,9 @@ from cyberorigen.webhooks.dispatch import (
     purge_old,
 )
 
+if TYPE_CHECKING:
+    from cyberorigen.appliance import Appliance
+
 log = logging.getLogger("cyberorigen.webhooks")
 
 DISPATCH_TICK = 0.25
@@ -27,38 +28,40 @@ EXPIRY_CHECK_SECONDS = 600.0
 ANNOUNCE_SECONDS = 10.0
 
 
-def _deliver(delivery_ids: list[str], token: str) -> list[str | None]:
+def _deliver(appliance: Appliance, delivery_ids: list[str], token: str) -> list[str | None]:
     """Attempt each delivery in turn (deliveries of one webhook, leased together)."""
-    current = runtime.current()
-    box = SecretBox(current.settings.secret_key)
     return [
-        attempt(delivery_id, token, current.registry, current.settings, box)
+        attempt(delivery_id, token, appliance.registry, appliance.settings, appliance.secret_box)
         for delivery_id in delivery_ids
     ]
 
 
 def deliver_job(delivery_ids: list[str], token: str) -> list[str | None]:
     """RQ entry point."""
-    bind_for_this_process(runtime.current().settings.database_url)
+    appliance = job_appliance()
     try:
-        return _deliver(delivery_ids, token)
+        return _deliver(appliance, delivery_ids, token)
     finally:
         if not database.is_closed():
             database.close()
 
 
-def deliver_in_process(delivery_ids: list[str], token: str) -> list[str | None]:
+def deliver_in_process(
+    appliance: Appliance, delivery_ids: list[str], token: str
+) -> list[str | None]:
     try:
-        return _deliver(delivery_ids, token)
+        return _deliver(appliance, delivery_ids, token)
     finally:
         if not database.is_closed():
             database.close()
 
 
-def dispatcher_loop(jobs, stop: threading.Event, tick: float = DISPATCH_TICK) -> None:
+def dispatcher_loop(
+    appliance: Appliance, stop: threading.Event, tick: float = DISPATCH_TICK
+) -> None:
     """Fan out new events and enqueue due deliveries every ``tick`` seconds until ``stop``."""
-    current = runtime.current()
-    webhooks = current.settings.webhooks
+    jobs, catalogue = appliance.jobs, appliance.catalogue
+    webhooks = appliance.settings.webhooks
     lease = webhooks.lease_seconds
     per_job = deliveries_per_job(lease, webhooks.connect_timeout, webhooks.read_timeout)
     last_expiry_check = last_announce = 0.0
@@ -67,22 +70,13 @@ def dispatcher_loop(jobs, stop: threading.Event, tick: float = DISPATCH_TICK) ->
             if time.monotonic() - last_announce > ANNOUNCE_SECONDS:
                 jobs.announce_dispatcher(ttl=int(ANNOUNCE_SECONDS * 3))
                 last_announce = time.monotonic()
-            catalogue = catalogue_of(current.registry)
             dispatch_once(jobs.enqueue_delivery, catalogue, lease, per_job)
             if time.monotonic() - last_expiry_check > EXPIRY_CHECK_SECONDS:
                 notify_expiring_evidence(catalogue)
-                purge_old(current.settings.webhooks.retention_days)
+                purge_old(webhooks.retention_days)
                 last_expiry_check = time.monotonic()
         except Exception:  # noqa: BLE001 - keep dispatching; the next tick may succeed
             log.exception("dispatching webhook deliveries failed")
         finally:
             if not database.is_closed():
                 database.close()
-
-
-def start_dispatcher(jobs, tick: float = DISPATCH_TICK) -> threading.Event:
-    stop = threading.Event()
-    threading.Thread(
-        target=dispatcher_loop, args=(jobs, stop, tick), name="webhook-dispatcher", daemon=True
-    ).start()
-    return stop

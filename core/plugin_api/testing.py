@@ -1,4 +1,5 @@
-"""Helpers for plugin authors' own tests (they run a scanner exactly as a worker does)."""
+"""Helpers for plugin authors' own tests: a scanner run exactly as a worker runs it, and
+``TestAppliance``, a whole appliance with the author's plugin for end-to-end tests."""
 
 from __future__ import annotations
 
@@ -7,6 +8,16 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from cyberorigen.plugin_api.interfaces import Finding, ScanContext, Scanner, Target
+
+
+def __getattr__(name: str) -> Any:
+    """``TestAppliance`` is imported on first use: it brings the whole appliance (Flask, the
+    database, every built-in plugin), which a scanner's unit tests do not need."""
+    if name == "TestAppliance":
+        from cyberorigen.plugin_api.harness import TestAppliance
+
+        return TestAppliance
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def validated_options(scanner: Scanner, options: Mapping[str, Any] | None = None) -> dict:

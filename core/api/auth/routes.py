@@ -10,6 +10,7 @@ from flask_smorest import Blueprint
 
 from cyberorigen.api.auth.schemas import MeSchema, TokenRequestSchema, TokenSchema
 from cyberorigen.api.security import blocklist, principal, public, require_role
+from cyberorigen.appliance import appliance_of
 from cyberorigen.errors import ApiError
 from cyberorigen.services.identity import password_stamp
 from cyberorigen.services.users import authenticate
@@ -43,7 +44,7 @@ def issue_token(form):
             "pwd": password_stamp(user.password_hash),
         },
     )
-    lifetime = current_app.extensions["cyberorigen"].settings.token_lifetime
+    lifetime = appliance_of(current_app).settings.token_lifetime
     return {"access_token": token, "token_type": "bearer", "expires_in": lifetime}
 
 

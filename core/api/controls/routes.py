@@ -21,7 +21,8 @@ from cyberorigen.api.controls.schemas import (
 from cyberorigen.api.pagination import newest_first, page_of, paginate
 from cyberorigen.api.schemas import ErrorSchema, page_schema
 from cyberorigen.api.security import principal, require_role
-from cyberorigen.compliance.catalogue import Catalogue, catalogue_of
+from cyberorigen.appliance import appliance_of
+from cyberorigen.compliance.catalogue import Catalogue
 from cyberorigen.compliance.controls import (
     ControlView,
     get_control,
@@ -53,11 +54,11 @@ _FORM_OVERHEAD = 64 * 1024
 
 
 def _catalogue() -> Catalogue:
-    return catalogue_of(current_app.extensions["cyberorigen"].registry)
+    return appliance_of(current_app).catalogue
 
 
 def _store() -> EvidenceStore:
-    return EvidenceStore(current_app.extensions["cyberorigen"].settings.instance_dir / "evidence")
+    return EvidenceStore(appliance_of(current_app).settings.instance_dir / "evidence")
 
 
 def _summary(catalogue: Catalogue, view: ControlView) -> dict:
@@ -239,7 +240,7 @@ class EvidenceList(MethodView):
         if control_id not in catalogue.controls:
             raise NotFound("control")
         if request.mimetype == "multipart/form-data":
-            limit = current_app.extensions["cyberorigen"].settings.evidence_max_bytes
+            limit = appliance_of(current_app).settings.evidence_max_bytes
             request.max_content_length = limit + _FORM_OVERHEAD
             upload = request.files.get("file")
             if upload is None or not upload.filename:

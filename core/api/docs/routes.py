@@ -15,6 +15,7 @@ from swagger_ui_bundle import swagger_ui_path
 
 from cyberorigen.api.openapi import TOKEN_URL
 from cyberorigen.api.security import public
+from cyberorigen.appliance import appliance_of
 
 blp = Blueprint("docs", __name__)
 
@@ -54,7 +55,7 @@ def _html(body: str, status: int = 200):
 
 
 def _redoc_dir() -> Path:
-    return current_app.extensions["cyberorigen"].settings.assets_dir / "redoc"
+    return appliance_of(current_app).settings.assets_dir / "redoc"
 
 
 @blp.route("/docs")

@@ -13,7 +13,8 @@ from cyberorigen.api.frameworks.schemas import (
     RequirementScopeSchema,
 )
 from cyberorigen.api.security import principal, require_role
-from cyberorigen.compliance.catalogue import Catalogue, catalogue_of
+from cyberorigen.appliance import appliance_of
+from cyberorigen.compliance.catalogue import Catalogue
 from cyberorigen.compliance.reports import (
     framework_report,
     framework_summary,
@@ -32,7 +33,7 @@ blp = Blueprint(
 
 
 def _catalogue() -> Catalogue:
-    return catalogue_of(current_app.extensions["cyberorigen"].registry)
+    return appliance_of(current_app).catalogue
 
 
 def _framework(catalogue: Catalogue, name: str) -> Framework:

@@ -11,6 +11,7 @@ from cyberorigen import __version__
 from cyberorigen.api.health.schemas import HealthSchema
 from cyberorigen.api.schemas import TIMESTAMP_FORMAT
 from cyberorigen.api.security import public
+from cyberorigen.appliance import appliance_of
 from cyberorigen.db import ping
 
 blp = Blueprint("health", __name__, url_prefix="/api", description="Appliance health.")
@@ -23,7 +24,7 @@ def _checks() -> dict[str, str]:
         checks["database"] = "ok"
     except Exception as exc:  # noqa: BLE001 - any failure means the database is unusable
         checks["database"] = f"unreachable: {type(exc).__name__}"
-    redis_client = current_app.extensions["cyberorigen"].redis
+    redis_client = appliance_of(current_app).redis
     if redis_client is not None:
         try:
             redis_client.ping()

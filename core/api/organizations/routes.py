@@ -8,6 +8,7 @@ from flask_smorest import Blueprint
 
 from cyberorigen.api.organizations.schemas import OrganizationSchema, OrganizationUpdateSchema
 from cyberorigen.api.security import identities, principal, require_role
+from cyberorigen.appliance import appliance_of
 from cyberorigen.db.models import Organization
 from cyberorigen.services.organizations import effective_limits, update_organization
 
@@ -17,7 +18,7 @@ blp = Blueprint(
 
 
 def _with_limits(org):
-    hourly, daily = effective_limits(org, current_app.extensions["cyberorigen"].settings.plans)
+    hourly, daily = effective_limits(org, appliance_of(current_app).settings.plans)
     org.rate_limits = {"hourly": hourly, "daily": daily}
     return org
 

@@ -8,6 +8,7 @@ from flask_smorest import Blueprint
 from marshmallow import fields
 
 from cyberorigen.api.security import require_role
+from cyberorigen.appliance import appliance_of
 
 blp = Blueprint("plugins", __name__, url_prefix="/api/v1/plugins", description="Plugins.")
 
@@ -37,6 +38,6 @@ class PluginListSchema(ma.Schema):
 @blp.response(200, PluginListSchema)
 def list_plugins():
     """Every plugin found, with its status (loaded, blocked, incompatible, failed)."""
-    registry = current_app.extensions["cyberorigen"].registry
+    registry = appliance_of(current_app).registry
     registry.refresh_problems()
     return {"items": registry.records, "total": len(registry.records)}

@@ -16,6 +16,7 @@ from cyberorigen.api.scans.schemas import (
 )
 from cyberorigen.api.schemas import page_schema
 from cyberorigen.api.security import principal, require_role
+from cyberorigen.appliance import appliance_of
 from cyberorigen.db.models import Scan, ScannerRun
 from cyberorigen.services.findings import by_last_seen, findings_query
 from cyberorigen.services.scans import (
@@ -30,7 +31,7 @@ blp = Blueprint("scans", __name__, url_prefix="/api/v1/scans", description="Scan
 
 
 def _jobs():
-    return current_app.extensions["cyberorigen"].jobs
+    return appliance_of(current_app).jobs
 
 
 def _start_scan(target: str, scan_type: str, frameworks, options) -> Scan:
@@ -43,7 +44,7 @@ def _start_scan(target: str, scan_type: str, frameworks, options) -> Scan:
         frameworks,
         options,
         _jobs().enqueue_scan,
-        current_app.extensions["cyberorigen"].settings.scope,
+        appliance_of(current_app).settings.scope,
     )
     return _with_runs(scan)
 

@@ -8,7 +8,7 @@ from marshmallow import ValidationError, fields, validate, validates
 
 from cyberorigen.api.schemas import PageArgsSchema, UtcTimestamp
 from cyberorigen.api.security import principal
-from cyberorigen.compliance.catalogue import catalogue_of
+from cyberorigen.appliance import appliance_of
 from cyberorigen.db.models import SCAN_STATUSES, SCANNER_RUN_STATUSES
 from cyberorigen.services.scope import option_refusals
 from cyberorigen.services.targets import normalize_target
@@ -118,11 +118,11 @@ class ScanCreateSchema(ma.Schema):
 
     @validates("scan_type")
     def _scan_type(self, value, **_):
-        state = current_app.extensions["cyberorigen"]
-        profiles = state.settings.scan_profiles
+        appliance = appliance_of(current_app)
+        profiles = appliance.settings.scan_profiles
         if value not in profiles:
             raise ValidationError(f"unknown scan type; one of: {', '.join(profiles)}")
-        if not any(name in state.registry.scanners for name in profiles[value]):
+        if not any(name in appliance.registry.scanners for name in profiles[value]):
             raise ValidationError(
                 f"scan type {value} runs {', '.join(profiles[value])}, and none of these "
                 "scanners is installed"
@@ -130,7 +130,7 @@ class ScanCreateSchema(ma.Schema):
 
     @validates("frameworks")
     def _frameworks(self, value, **_):
-        known = catalogue_of(current_app.extensions["cyberorigen"].registry).names
+        known = appliance_of(current_app).catalogue.names
         unknown = [item for item in value if item not in known]
         if unknown:
             raise ValidationError(
@@ -148,10 +148,10 @@ def _validated_options(scan_type: str, options: dict) -> dict:
     """The options of every scanner the scan runs, through that scanner's schema (defaults
     filled in, required options enforced), and no DNS server the scan may not ask; errors
     name the path, e.g. ``options.http.port``."""
-    state = current_app.extensions["cyberorigen"]
-    scanners = state.registry.scanners
-    runs = [name for name in state.settings.scan_profiles[scan_type] if name in scanners]
-    profile = state.settings.profile_options.get(scan_type, {})
+    appliance = appliance_of(current_app)
+    scanners = appliance.registry.scanners
+    runs = [name for name in appliance.settings.scan_profiles[scan_type] if name in scanners]
+    profile = appliance.settings.profile_options.get(scan_type, {})
     options = {
         name: {**profile.get(name, {}), **options.get(name, {})}
         for name in dict.fromkeys([*runs, *options])
@@ -171,7 +171,7 @@ def _validated_options(scan_type: str, options: dict) -> dict:
                 errors[name] = exc.messages
     if not errors:
         errors = option_refusals(
-            principal().organization_id, scanners, loaded, state.settings.scope
+            principal().organization_id, scanners, loaded, appliance.settings.scope
         )
     if errors:
         raise ValidationError({"options": errors})

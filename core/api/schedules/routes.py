@@ -13,6 +13,7 @@ from cyberorigen.api.pagination import newest_first, paginate
 from cyberorigen.api.scans.schemas import ScanCreateSchema
 from cyberorigen.api.schemas import PageArgsSchema, UtcTimestamp, page_schema
 from cyberorigen.api.security import principal, require_role
+from cyberorigen.appliance import appliance_of
 from cyberorigen.db.models import Schedule
 from cyberorigen.errors import ApiError
 from cyberorigen.services.schedules import (
@@ -79,7 +80,7 @@ class Schedules(MethodView):
     def post(self, data):
         """Scan a target on a cron expression or an interval."""
         caller = principal()
-        policy = current_app.extensions["cyberorigen"].settings.scope
+        policy = appliance_of(current_app).settings.scope
         if not in_scope(caller.organization_id, data["target"], policy):
             raise ApiError(
                 403,

@@ -11,6 +11,7 @@ from marshmallow import fields, validate
 from cyberorigen.api.pagination import newest_first, paginate
 from cyberorigen.api.schemas import PageArgsSchema, UtcTimestamp, page_schema
 from cyberorigen.api.security import principal, require_role
+from cyberorigen.appliance import appliance_of
 from cyberorigen.db.models import ScopeEntry
 from cyberorigen.services.scope import add_scope_entry, get_scope_entry, scope_query
 
@@ -51,7 +52,7 @@ class Scope(MethodView):
         """Allow scans of a domain and its subdomains, an address, or a network, within the
         operator's policy: no public suffix, no network wider than allowed, nothing in a
         network no organization may scan (422 on ``value``)."""
-        policy = current_app.extensions["cyberorigen"].settings.scope
+        policy = appliance_of(current_app).settings.scope
         return add_scope_entry(principal().organization_id, data["value"], policy)
 
 

@@ -20,6 +20,7 @@ from cyberorigen.api.webhooks.schemas import (
     WebhookSchema,
     WebhookUpdateSchema,
 )
+from cyberorigen.appliance import appliance_of
 from cyberorigen.db import database
 from cyberorigen.db.models import OutboxEvent, Webhook, WebhookDelivery, utcnow
 from cyberorigen.errors import ApiError, NotFound
@@ -43,20 +44,20 @@ blp = Blueprint(
 )
 
 
-def _state():
-    return current_app.extensions["cyberorigen"]
+def _appliance():
+    return appliance_of(current_app)
 
 
 def _policy():
-    return network_policy(_state().settings)
+    return network_policy(_appliance().settings)
 
 
 def _send_now(delivery: WebhookDelivery) -> WebhookDelivery:
     """Claim the delivery and hand it to a worker at once (the dispatcher would within a
     second anyway)."""
-    token = claim(delivery, _state().settings.webhooks.lease_seconds)
+    token = claim(delivery, _appliance().settings.webhooks.lease_seconds)
     if token:
-        _state().jobs.enqueue_delivery([delivery.public_id], token)
+        _appliance().jobs.enqueue_delivery([delivery.public_id], token)
     return WebhookDelivery.get_by_id(delivery.id)
 
 
@@ -82,8 +83,8 @@ class Webhooks(MethodView):
             secret = generate_secret()
         caller = principal()
         webhook = create_webhook(
-            _state().secret_box,
-            _state().registry,
+            _appliance().secret_box,
+            _appliance().registry,
             _policy(),
             caller.organization_id,
             caller.user_id,
@@ -110,7 +111,7 @@ class WebhookById(MethodView):
         """Change url, events, active (re-activating clears the failure count), filters,
         transport or config."""
         webhook = get_webhook(principal().organization_id, webhook_id)
-        return update_webhook(_state().registry, _policy(), webhook, data)
+        return update_webhook(_appliance().registry, _policy(), webhook, data)
 
     @require_role("analyst")
     @blp.response(204)
@@ -156,8 +157,8 @@ def rotate(data, webhook_id):
     generated = secret is None
     if generated:
         secret = generate_secret()
-    overlap = data.get("overlap_seconds", _state().settings.webhooks.rotation_overlap)
-    webhook = rotate_secret(_state().secret_box, webhook, secret, overlap)
+    overlap = data.get("overlap_seconds", _appliance().settings.webhooks.rotation_overlap)
+    webhook = rotate_secret(_appliance().secret_box, webhook, secret, overlap)
     if generated:
         webhook.secret = secret
     return webhook

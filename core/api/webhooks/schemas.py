@@ -7,7 +7,7 @@ from flask import current_app
 from marshmallow import ValidationError, fields, validate, validates
 
 from cyberorigen.api.schemas import PageArgsSchema, UtcTimestamp
-from cyberorigen.compliance.catalogue import catalogue_of
+from cyberorigen.appliance import appliance_of
 from cyberorigen.services.targets import normalize_target
 from cyberorigen.webhooks.events import EVENT_TYPES
 from cyberorigen.webhooks.subscriptions import shown_url
@@ -35,7 +35,7 @@ class FiltersSchema(ma.Schema):
 
     @validates("frameworks")
     def _frameworks(self, value, **_):
-        names = catalogue_of(current_app.extensions["cyberorigen"].registry).names
+        names = appliance_of(current_app).catalogue.names
         unknown = [item for item in value if item not in names]
         if unknown:
             raise ValidationError(f"unknown framework {unknown[0]!r}")
@@ -53,7 +53,7 @@ class FiltersSchema(ma.Schema):
 class WebhookSchema(ma.Schema):
     id = fields.String(attribute="public_id", metadata={"example": "wh_9a8b7c6d5e4f3a2b"})
     url = fields.Function(
-        lambda row: shown_url(current_app.extensions["cyberorigen"].registry, row),
+        lambda row: shown_url(appliance_of(current_app).registry, row),
         allow_none=True,
         metadata={
             "type": "string",

@@ -1,0 +1,126 @@
+"""The appliance: everything a CyberOrigen process works with, built once from its settings.
+
+The API process (``create_app(appliance)``), ``cyberorigen worker``, ``cyberorigen scheduler``,
+the tests and plugin authors' test harness all start from one :class:`Appliance`, passed to
+whatever needs it; nothing reads process state from a module. A request reaches it with
+``appliance_of(current_app)``; RQ jobs, which RQ imports by name, find theirs in
+:mod:`cyberorigen.jobs.process`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+import redis
+
+from cyberorigen.compliance.catalogue import Catalogue, build_catalogue
+from cyberorigen.compliance.scans import assess_completed_scan
+from cyberorigen.jobs.background import Running, stop_background
+from cyberorigen.jobs.queue import JobQueue, job_queue_for
+from cyberorigen.jobs.scans import run_scan_in_process
+from cyberorigen.jobs.webhooks import deliver_in_process
+from cyberorigen.plugin_registry import PluginPoint, PluginRegistry, build_registry
+from cyberorigen.services.identity import IdentityCache, SharedEpoch
+from cyberorigen.services.scan_runner import RunnerSettings
+from cyberorigen.services.secret_box import SecretBox
+from cyberorigen.services.token_blocklist import TokenBlocklist
+from cyberorigen.settings import Settings
+
+if TYPE_CHECKING:
+    from flask import Flask
+
+#: Where a Flask app keeps its appliance (set by ``create_app``; read with ``appliance_of``).
+_EXTENSION = "cyberorigen"
+
+
+@dataclass
+class Appliance:
+    settings: Settings
+    registry: PluginRegistry
+    #: What the loaded plugins provide, indexed for compliance (built with the registry).
+    catalogue: Catalogue
+    secret_box: SecretBox
+    #: The Redis client, or None in embedded mode.
+    redis: redis.Redis | None
+    #: Revoked access tokens (Redis, or a table in embedded mode).
+    blocklist: TokenBlocklist
+    #: The API's short-lived cache of who a token's user is.
+    identities: IdentityCache
+    #: Where scan and delivery jobs go: RQ on Redis, or threads of this process.
+    jobs: JobQueue = field(init=False)
+    #: The background loops this process runs, by role (see ``jobs.background``).
+    background: dict[str, Running] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.jobs = job_queue_for(
+            self.settings,
+            self.redis,
+            run_scan=partial(run_scan_in_process, self),
+            deliver=partial(deliver_in_process, self),
+        )
+
+    @property
+    def runner_settings(self) -> RunnerSettings:
+        """How this appliance runs scans (compliance assessment is a step after each)."""
+        settings = self.settings
+        return RunnerSettings(
+            profiles=dict(settings.scan_profiles),
+            scanner_timeout=settings.scanner_timeout,
+            heartbeat_interval=max(1.0, settings.heartbeat_timeout / 6),
+            scope=settings.scope,
+            after_completion=(partial(assess_completed_scan, catalogue=self.catalogue),),
+        )
+
+    def close(self) -> None:
+        """Stop the background loops and wait for the jobs running on this process's threads
+        (embedded mode) to end."""
+        stop_background(self)
+        self.jobs.shutdown()
+
+
+def build_appliance(
+    settings: Settings,
+    *,
+    entry_points: Iterable[PluginPoint] | None = None,
+    extra_plugins: Iterable[Any] = (),
+) -> Appliance:
+    """The appliance for ``settings``: its plugins are the installed entry points (or
+    ``entry_points``), plus ``extra_plugins`` (entry points, or plugin modules and objects; one
+    named like an installed plugin takes its place), less those ``plugins.disabled`` names.
+
+    Nothing is started and nothing connects: the database is bound by whoever serves it, the
+    background loops are started with ``jobs.background.start_background``."""
+    registry = build_registry(
+        settings.disabled_plugins,
+        settings.trace_plugins,
+        points=entry_points,
+        extra=extra_plugins,
+    )
+    client = redis.Redis.from_url(settings.redis_url) if settings.redis_url else None
+    prefix = settings.ratelimit_key_prefix
+    return Appliance(
+        settings=settings,
+        registry=registry,
+        catalogue=build_catalogue(registry),
+        secret_box=SecretBox(settings.secret_key),
+        redis=client,
+        blocklist=TokenBlocklist(client, prefix),
+        identities=IdentityCache(
+            settings.identity_cache_seconds,
+            epoch=SharedEpoch(client, prefix) if client else None,
+        ),
+    )
+
+
+def attach(app: Flask, appliance: Appliance) -> None:
+    """Make ``appliance`` the one ``app`` serves (``create_app`` does)."""
+    app.extensions[_EXTENSION] = appliance
+
+
+def appliance_of(app: Flask) -> Appliance:
+    """The appliance ``app`` serves: how views, schemas and hooks reach settings, plugins,
+    the catalogue and the job queue (``appliance_of(current_app)``), and tests too."""
+    return app.extensions[_EXTENSION]
