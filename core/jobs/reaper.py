@@ -8,6 +8,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from cyberorigen.db import database
+from cyberorigen.jobs.rounds import background_round
 from cyberorigen.services.scan_runner import reap_lost_scans
 
 if TYPE_CHECKING:
@@ -21,10 +22,11 @@ def reaper_loop(appliance: Appliance, stop: threading.Event) -> None:
     silence, jobs = appliance.settings.heartbeat_timeout, appliance.jobs
     interval = max(silence / 3, 1.0)
     while not stop.wait(interval):
-        try:
-            reap_lost_scans(silence, jobs.enqueue_scan, jobs.has_scan_job)
-        except Exception:  # noqa: BLE001 - keep watching; the next round may succeed
-            log.exception("checking for lost scans failed")
-        finally:
-            if not database.is_closed():
-                database.close()
+        with background_round():
+            try:
+                reap_lost_scans(silence, jobs.enqueue_scan, jobs.has_scan_job)
+            except Exception:  # noqa: BLE001 - keep watching; the next round may succeed
+                log.exception("checking for lost scans failed")
+            finally:
+                if not database.is_closed():
+                    database.close()

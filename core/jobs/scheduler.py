@@ -7,6 +7,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from cyberorigen.db import database
+from cyberorigen.jobs.rounds import background_round
 from cyberorigen.services.schedules import run_due_schedules
 
 if TYPE_CHECKING:
@@ -21,12 +22,13 @@ def scheduler_loop(appliance: Appliance, stop: threading.Event, tick: float = TI
     """Start the scans of due schedules every ``tick`` seconds until ``stop``."""
     enqueue, policy = appliance.jobs.enqueue_scan, appliance.settings.scope
     while not stop.wait(tick):
-        try:
-            started = run_due_schedules(enqueue, policy=policy)
-            if started:
-                log.info("started scheduled scans: %s", ", ".join(started))
-        except Exception:  # noqa: BLE001 - keep scheduling; the next tick may succeed
-            log.exception("starting scheduled scans failed")
-        finally:
-            if not database.is_closed():
-                database.close()
+        with background_round():
+            try:
+                started = run_due_schedules(enqueue, policy=policy)
+                if started:
+                    log.info("started scheduled scans: %s", ", ".join(started))
+            except Exception:  # noqa: BLE001 - keep scheduling; the next tick may succeed
+                log.exception("starting scheduled scans failed")
+            finally:
+                if not database.is_closed():
+                    database.close()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from cyberorigen.db import database
 from cyberorigen.jobs.process import job_appliance
+from cyberorigen.jobs.rounds import background_round
 from cyberorigen.webhooks.delivery import attempt
 from cyberorigen.webhooks.dispatch import (
     deliveries_per_job,
@@ -66,17 +67,18 @@ def dispatcher_loop(
     per_job = deliveries_per_job(lease, webhooks.connect_timeout, webhooks.read_timeout)
     last_expiry_check = last_announce = 0.0
     while not stop.wait(tick):
-        try:
-            if time.monotonic() - last_announce > ANNOUNCE_SECONDS:
-                jobs.announce_dispatcher(ttl=int(ANNOUNCE_SECONDS * 3))
-                last_announce = time.monotonic()
-            dispatch_once(jobs.enqueue_delivery, catalogue, lease, per_job)
-            if time.monotonic() - last_expiry_check > EXPIRY_CHECK_SECONDS:
-                notify_expiring_evidence(catalogue)
-                purge_old(webhooks.retention_days)
-                last_expiry_check = time.monotonic()
-        except Exception:  # noqa: BLE001 - keep dispatching; the next tick may succeed
-            log.exception("dispatching webhook deliveries failed")
-        finally:
-            if not database.is_closed():
-                database.close()
+        with background_round():
+            try:
+                if time.monotonic() - last_announce > ANNOUNCE_SECONDS:
+                    jobs.announce_dispatcher(ttl=int(ANNOUNCE_SECONDS * 3))
+                    last_announce = time.monotonic()
+                dispatch_once(jobs.enqueue_delivery, catalogue, lease, per_job)
+                if time.monotonic() - last_expiry_check > EXPIRY_CHECK_SECONDS:
+                    notify_expiring_evidence(catalogue)
+                    purge_old(webhooks.retention_days)
+                    last_expiry_check = time.monotonic()
+            except Exception:  # noqa: BLE001 - keep dispatching; the next tick may succeed
+                log.exception("dispatching webhook deliveries failed")
+            finally:
+                if not database.is_closed():
+                    database.close()
