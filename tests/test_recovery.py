@@ -239,7 +239,7 @@ def test_a_scan_whose_worker_died_after_its_scanners_ended_is_concluded_not_fail
     )
     ScannerRun.create(scan=scan, scanner="http", position=0, status="completed", findings_count=7)
 
-    handled = reap_lost_scans(60, jobs.enqueue_scan, jobs.has_scan_job)
+    handled = reap_lost_scans(60, jobs.requeue_scan, jobs.has_scan_job)
     jobs.shutdown()
 
     concluded = Scan.get_by_id(scan.id)
@@ -266,7 +266,7 @@ def test_a_queued_scan_without_a_job_is_enqueued_again(make_app, make_account):
         organization=Organization.get(), target="example.com", scan_type="nothing", status="queued"
     )
 
-    handled = reap_lost_scans(60, jobs.enqueue_scan, jobs.has_scan_job)
+    handled = reap_lost_scans(60, jobs.requeue_scan, jobs.has_scan_job)
     jobs.shutdown()
 
     assert handled == [scan.public_id]

@@ -110,7 +110,6 @@ def wait_for_database(timeout: float) -> bool:
             return True
         except DATABASE_LOST:
             if time.monotonic() + pause > deadline:
-                forget_connections()
                 return False
             time.sleep(pause)
             pause = min(pause * 2, 5.0)

@@ -53,6 +53,11 @@ class JobQueue(Protocol):
         queued scan that has none: Redis lost it, or its worker dropped it)."""
         ...
 
+    def requeue_scan(self, scan: Scan) -> None:
+        """Enqueue ``scan`` again (the reaper): like ``enqueue_scan``, clearing what is left of
+        the job of its earlier attempt."""
+        ...
+
     def enqueue_delivery(self, delivery_ids: list[str], token: str) -> None: ...
 
     def announce_dispatcher(self, ttl: int) -> None: ...
@@ -107,12 +112,15 @@ class RedisJobQueue:
         except NoSuchJobError:
             return None
 
-    def enqueue_scan(self, scan: Scan) -> None:
-        """Enqueue the scan's job; a finished or failed job of an earlier attempt (same id) is
-        deleted first, with its place in RQ's registries."""
+    def requeue_scan(self, scan: Scan) -> None:
+        """Enqueue the job of a scan that had one: a finished or failed job of its earlier
+        attempt (same id) is deleted first, with its place in RQ's registries."""
         earlier = self._scan_job(scan)
         if earlier is not None and earlier.get_status(refresh=False) not in LIVE_JOB_STATES:
             earlier.delete()
+        self.enqueue_scan(scan)
+
+    def enqueue_scan(self, scan: Scan) -> None:
         self._queue.enqueue(
             SCAN_JOB,
             scan.public_id,
@@ -167,6 +175,10 @@ class EmbeddedJobQueue:
     def has_scan_job(self, scan: Scan) -> bool:
         with self._live_lock:
             return scan.public_id in self._live
+
+    def requeue_scan(self, scan: Scan) -> None:
+        """Nothing is left of an earlier attempt's job here: enqueue it."""
+        self.enqueue_scan(scan)
 
     def wait_for_scan(self, scan_id: str, timeout: float | None = None) -> bool:
         """Wait until the job of the scan with public id ``scan_id`` has ended (True), or

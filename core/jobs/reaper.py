@@ -24,7 +24,7 @@ def reaper_loop(appliance: Appliance, stop: threading.Event) -> None:
     while not stop.wait(interval):
         with background_round():
             try:
-                reap_lost_scans(silence, jobs.enqueue_scan, jobs.has_scan_job)
+                reap_lost_scans(silence, jobs.requeue_scan, jobs.has_scan_job)
             except Exception:  # noqa: BLE001 - keep watching; the next round may succeed
                 log.exception("checking for lost scans failed")
             finally:

@@ -393,7 +393,7 @@ def release_scan(scan_id: str, why: str) -> bool:
         )
 
 
-def reap_lost_scans(silence: float, requeue, has_job=None) -> list[str]:
+def reap_lost_scans(silence: float, requeue, has_job) -> list[str]:
     """Find the scans no job will finish, and hand them to ``requeue(scan)`` again:
 
     - ``running`` with a heartbeat older than ``silence`` seconds (its worker died or lost
@@ -426,9 +426,7 @@ def reap_lost_scans(silence: float, requeue, has_job=None) -> list[str]:
             log.warning("scan %s lost its worker: %s", scan.public_id, verdict["status"])
             if verdict["status"] == "queued":
                 requeue(scan)
-    if has_job is not None:
-        handled += _requeue_jobless(cutoff, requeue, has_job)
-    return handled
+    return handled + _requeue_jobless(cutoff, requeue, has_job)
 
 
 def _verdict_on_lost(scan: Scan) -> dict:
