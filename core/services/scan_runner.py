@@ -114,19 +114,19 @@ def _start(scan_id: str, settings: RunnerSettings) -> Scan | None:
             return None
         first_attempt = scan.attempts == 0
         now = utcnow()
+        claim = {
+            "status": "running",
+            "started_at": scan.started_at or now,
+            "heartbeat_at": now,
+            "attempts": scan.attempts + 1,
+        }
         claimed = (
-            Scan.update(
-                status="running",
-                started_at=scan.started_at or now,
-                heartbeat_at=now,
-                attempts=scan.attempts + 1,
-            )
-            .where((Scan.id == scan.id) & (Scan.status == "queued"))
-            .execute()
+            Scan.update(**claim).where((Scan.id == scan.id) & (Scan.status == "queued")).execute()
         )
         if not claimed:
             return None
-        scan = Scan.get_by_id(scan.id)
+        for name, value in claim.items():  # the row as the update left it, without a re-read
+            setattr(scan, name, value)
         if first_attempt:
             for position, name in enumerate(settings.profiles.get(scan.scan_type, ())):
                 ScannerRun.create(scan=scan, scanner=name, position=position)
