@@ -14,6 +14,7 @@ from cyberorigen.api.auth.routes import blp as auth_blp
 from cyberorigen.api.auth.routes import token_blp
 from cyberorigen.api.controls.routes import blp as controls_blp
 from cyberorigen.api.docs.routes import blp as docs_blp
+from cyberorigen.api.errors import ApiError
 from cyberorigen.api.findings.routes import blp as findings_blp
 from cyberorigen.api.frameworks.routes import blp as frameworks_blp
 from cyberorigen.api.health.routes import blp as health_blp
@@ -28,7 +29,6 @@ from cyberorigen.api.users.routes import blp as users_blp
 from cyberorigen.api.webhooks.routes import blp as webhooks_blp
 from cyberorigen.appliance import Appliance, attach
 from cyberorigen.db import bind_database, database
-from cyberorigen.errors import ApiError
 from cyberorigen.logging_setup import configure_logging
 
 #: The API resources, in the order they appear in the OpenAPI document.

@@ -21,8 +21,8 @@ from cyberorigen.appliance import Appliance, build_appliance
 from cyberorigen.checks_catalog import render_catalogue
 from cyberorigen.db import bind_database
 from cyberorigen.db.migrate import pending_migrations, upgrade
-from cyberorigen.db.models import PLANS, ROLES, User
-from cyberorigen.errors import ApiError
+from cyberorigen.db.models import User
+from cyberorigen.errors import DomainError
 from cyberorigen.jobs import process
 from cyberorigen.jobs.background import ROLES as BACKGROUND_ROLES
 from cyberorigen.jobs.background import start_background, stop_background
@@ -32,6 +32,7 @@ from cyberorigen.plugin_registry import build_registry
 from cyberorigen.services.organizations import create_organization, get_by_name
 from cyberorigen.services.users import create_user
 from cyberorigen.settings import SECRET_FILE_NAME, Settings, SettingsError, load_settings
+from cyberorigen.vocab import PLANS, ROLES
 
 
 def _settings(require_secret: bool = True) -> Settings:
@@ -194,7 +195,7 @@ def users_create(email, password, password_stdin, org_name, plan, role) -> None:
         with database.atomic():
             org = get_by_name(org_name) or create_organization(org_name, plan)
             user = create_user(org.id, email, password, role)
-    except ApiError as exc:
+    except DomainError as exc:
         raise click.ClickException(exc.detail) from None
     finally:
         database.close()

@@ -15,6 +15,8 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import fields
 
+from cyberorigen.vocab import SEVERITIES
+
 
 class InvalidEventPayload(ValueError):
     """A payload that does not match its event type's schema: a programming error (the event
@@ -36,7 +38,7 @@ class _VulnerabilityData(ma.Schema):
     finding_id = fields.String(metadata={"example": "fnd_9c2e"})
     target = fields.String()
     check_id = fields.String(metadata={"example": "tls.cert.expired"})
-    severity = fields.String(metadata={"enum": ["critical", "high", "medium", "low", "info"]})
+    severity = fields.String(metadata={"enum": list(SEVERITIES)})
     title = fields.String()
     location = fields.String()
 

@@ -21,7 +21,7 @@ from gunicorn.config import KNOWN_SETTINGS
 from gunicorn.http import errors as http_errors
 from gunicorn.workers.gthread import ThreadWorker
 
-from cyberorigen.errors import ERROR_CODES
+from cyberorigen.api.errors import ERROR_CODES
 
 _SETTINGS = {setting.name for setting in KNOWN_SETTINGS}
 log = logging.getLogger("cyberorigen.server")

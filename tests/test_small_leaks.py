@@ -9,7 +9,7 @@ from datetime import datetime
 
 import pytest
 
-from cyberorigen.api.schemas import TIMESTAMP_PATTERN
+from cyberorigen.vocab import TIMESTAMP_PATTERN
 from cyberorigen.db import database, open_database
 from cyberorigen.db.models import Evidence
 

@@ -1,9 +1,10 @@
 """The one error envelope of the API reference: ``{"detail", "error_code", "field"}``.
 
-Every producer ends here: :class:`~cyberorigen.errors.ApiError` raised by services and views,
-HTTP exceptions (routing 404/405, webargs 422, flask-limiter 429, ``abort``),
-flask-jwt-extended's loaders, an unreachable database or Redis (503), and uncaught exceptions
-(500 with a request id, never a traceback).
+Every producer ends here: the domain's errors (:mod:`cyberorigen.errors`, which know no HTTP:
+their status codes are decided here, in :data:`DOMAIN_STATUS`), :class:`ApiError` raised by the
+HTTP layer itself (authentication, unreadable bodies), HTTP exceptions (routing 404/405,
+webargs 422, flask-limiter 429, ``abort``), flask-jwt-extended's loaders, an unreachable
+database or Redis (503), and uncaught exceptions (500 with a request id, never a traceback).
 """
 
 from __future__ import annotations
@@ -17,9 +18,68 @@ import redis
 from flask import Flask, g, jsonify
 from werkzeug.exceptions import HTTPException
 
-from cyberorigen.errors import ERROR_CODES, ApiError, leaf_messages
+from cyberorigen.errors import (
+    Conflict,
+    DomainError,
+    Forbidden,
+    Gone,
+    Invalid,
+    NotFound,
+    TooLarge,
+    leaf_messages,
+)
 
 log = logging.getLogger("cyberorigen.errors")
+
+#: The default ``error_code`` of each status; an error may carry a more specific one.
+ERROR_CODES: dict[int, str] = {
+    400: "BAD_REQUEST",
+    401: "NOT_AUTHENTICATED",
+    403: "PERMISSION_DENIED",
+    404: "NOT_FOUND",
+    405: "METHOD_NOT_ALLOWED",
+    409: "CONFLICT",
+    410: "GONE",
+    413: "PAYLOAD_TOO_LARGE",
+    414: "URI_TOO_LONG",
+    415: "UNSUPPORTED_MEDIA_TYPE",
+    422: "VALIDATION_ERROR",
+    429: "RATE_LIMITED",
+    431: "HEADERS_TOO_LARGE",
+    500: "INTERNAL_ERROR",
+    503: "SERVICE_UNAVAILABLE",
+}
+
+#: What each kind of domain error is on the wire (a subclass takes its nearest base's status).
+DOMAIN_STATUS: dict[type[DomainError], int] = {
+    NotFound: 404,
+    Conflict: 409,
+    Forbidden: 403,
+    Invalid: 422,
+    TooLarge: 413,
+    Gone: 410,
+}
+
+
+class ApiError(Exception):
+    """An error of the HTTP layer itself (no token, a body that is not JSON), rendered in the
+    envelope with ``status``. The domain raises :class:`~cyberorigen.errors.DomainError`."""
+
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        error_code: str | None = None,
+        field: str | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.error_code = error_code or ERROR_CODES.get(status, "ERROR")
+        self.field = field
+        self.headers = dict(headers or {})
+
 
 #: Headers of an HTTP exception that mean something to the client and are kept.
 _KEPT_HEADERS = ("Allow", "Retry-After", "WWW-Authenticate")
@@ -97,11 +157,25 @@ def http_exception_response(error: HTTPException):
 
 def _api_error(error: ApiError):
     extra = {}
-    if error.status == 422 and error.field:  # like every 422: each offending field's messages
-        extra["errors"] = {error.field: [error.detail.removeprefix(f"{error.field}: ")]}
+    if error.status == 422:  # like every 422: each offending field's messages
+        message = error.detail.removeprefix(f"{error.field}: ") if error.field else error.detail
+        extra["errors"] = {error.field or "_schema": [message]}
     return error_response(
         error.status, error.detail, error.error_code, error.field, error.headers, **extra
     )
+
+
+def status_of(error: DomainError) -> int:
+    for kind in type(error).__mro__:
+        if kind in DOMAIN_STATUS:
+            return DOMAIN_STATUS[kind]
+    return 400
+
+
+def _domain_error(error: DomainError):
+    status = status_of(error)
+    extra = {"errors": error.errors} if isinstance(error, Invalid) else {}
+    return error_response(status, error.detail, error.code, error.field, **extra)
 
 
 def _uncaught(error: Exception):
@@ -132,6 +206,7 @@ def _dependency_down(error: Exception):
 
 def init_app(app: Flask) -> None:
     app.register_error_handler(ApiError, _api_error)
+    app.register_error_handler(DomainError, _domain_error)
     app.register_error_handler(peewee.OperationalError, _dependency_down)
     app.register_error_handler(peewee.InterfaceError, _dependency_down)
     app.register_error_handler(redis.ConnectionError, _dependency_down)

@@ -20,7 +20,8 @@ from typing import Any
 
 from flask import Flask, Request, request
 
-from cyberorigen.errors import ApiError, ValidationFailed
+from cyberorigen.api.errors import ApiError
+from cyberorigen.errors import Invalid
 
 #: Containers (objects and arrays) inside each other; the API's schemas need a handful.
 MAX_JSON_DEPTH = 32
@@ -48,9 +49,9 @@ def _check(field: str, text: str) -> None:
     if problem is None:
         return
     if not field:  # the body is a bare string
-        raise ValidationFailed(f"The body {problem}.")
+        raise Invalid(None, f"The body {problem}.")
     field = _readable(field)
-    raise ValidationFailed(f"{field}: {problem}", field)
+    raise Invalid(field, problem)
 
 
 def check_fields(pairs: Iterable[tuple[str, str]]) -> None:

@@ -27,10 +27,11 @@ from prometheus_client import (
 )
 from prometheus_client.core import GaugeMetricFamily
 
+from cyberorigen.api.errors import ApiError
 from cyberorigen.api.security import public
 from cyberorigen.appliance import appliance_of
 from cyberorigen.db.models import Scan, WebhookDelivery
-from cyberorigen.errors import ApiError, NotFound
+from cyberorigen.errors import NotFound
 
 log = logging.getLogger("cyberorigen.requests")
 

@@ -12,7 +12,8 @@ from flask import Flask
 from flask_smorest import Api as SmorestApi
 
 from cyberorigen import __version__
-from cyberorigen.api.schemas import TIMESTAMP_PATTERN, ErrorSchema, UtcTimestamp
+from cyberorigen.api.schemas import ErrorSchema, UtcTimestamp
+from cyberorigen.vocab import TIMESTAMP_PATTERN
 
 TOKEN_URL = "/api/v1/auth/token"
 

@@ -8,8 +8,8 @@ from functools import cache
 import marshmallow as ma
 from marshmallow import fields, validate
 
-TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
-TIMESTAMP_PATTERN = r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$"
+from cyberorigen.vocab import TIMESTAMP_FORMAT
+
 MAX_PER_PAGE = 100
 
 

@@ -16,9 +16,8 @@ from typing import Any
 from flask import Flask, current_app, g, request
 from flask_jwt_extended import JWTManager, get_jwt, verify_jwt_in_request
 
-from cyberorigen.api.errors import error_response
+from cyberorigen.api.errors import ApiError, error_response
 from cyberorigen.appliance import appliance_of
-from cyberorigen.errors import ApiError
 from cyberorigen.services.api_keys import looks_like_api_key, resolve_api_key
 from cyberorigen.services.identity import Identity, IdentityCache
 from cyberorigen.services.roles import role_at_least

@@ -35,7 +35,7 @@ from cyberorigen.db.models import (
     User,
     utcnow,
 )
-from cyberorigen.errors import NotFound, ValidationFailed
+from cyberorigen.errors import Invalid, NotFound
 from cyberorigen.services.outbox import record_event
 from cyberorigen.services.scope import scope_matcher
 
@@ -275,9 +275,7 @@ def list_controls(
     if framework:
         resolved = catalogue.framework(framework)
         if resolved is None:
-            raise ValidationFailed(
-                f"framework: no framework {framework!r} is installed", "framework"
-            )
+            raise Invalid("framework", f"no framework {framework!r} is installed")
         control_ids = [
             item for item in catalogue.controls if resolved.id in catalogue.frameworks_mapping(item)
         ]
@@ -316,9 +314,7 @@ def update_control(
     if "applicable" in changes:
         reason = (changes.get("applicability_reason") or "").strip()
         if changes["applicable"] is False and not reason:
-            raise ValidationFailed(
-                "applicability_reason: say why the control does not apply", "applicability_reason"
-            )
+            raise Invalid("applicability_reason", "say why the control does not apply")
         state.applicable = changes["applicable"]
         state.applicability_reason = reason or None
     if "owner_id" in changes:
@@ -328,7 +324,7 @@ def update_control(
         else:
             owner = User.get_or_none((User.public_id == owner_id) & (User.organization == org_id))
             if owner is None:
-                raise ValidationFailed("owner_id: no such user in this organization", "owner_id")
+                raise Invalid("owner_id", "no such user in this organization")
             state.owner = owner
     if "override" in changes:
         override = changes["override"]

@@ -22,7 +22,7 @@ from typing import IO, Any
 from cyberorigen.compliance.catalogue import Catalogue
 from cyberorigen.db import database
 from cyberorigen.db.models import Evidence, Scan, utcnow
-from cyberorigen.errors import ApiError, NotFound, ValidationFailed
+from cyberorigen.errors import Invalid, NotFound, TooLarge
 
 CHUNK = 1 << 16
 
@@ -49,11 +49,9 @@ class EvidenceStore:
                 while chunk := stream.read(CHUNK):
                     size += len(chunk)
                     if size > limit:
-                        raise ApiError(
-                            413,
+                        raise TooLarge(
                             f"The file is larger than the evidence limit of {limit} bytes "
                             "(setting evidence.max_upload_bytes).",
-                            "PAYLOAD_TOO_LARGE",
                             "file",
                         )
                     digest.update(chunk)
@@ -86,7 +84,7 @@ def safe_filename(name: str | None) -> str:
 def _check_period(effective_from: datetime | None, effective_until: datetime | None):
     start = effective_from or utcnow()
     if effective_until is not None and effective_until <= start:
-        raise ValidationFailed("effective_until: must be after effective_from", "effective_until")
+        raise Invalid("effective_until", "must be after effective_from")
     return start, effective_until
 
 
@@ -135,9 +133,9 @@ def add_record(
     start, until = _check_period(fields.get("effective_from"), fields.get("effective_until"))
     kind = fields["kind"]
     if kind == "link" and not fields.get("url"):
-        raise ValidationFailed("url: a link needs its url", "url")
+        raise Invalid("url", "a link needs its url")
     if kind == "note" and not (fields.get("note") or "").strip():
-        raise ValidationFailed("note: a note needs its text", "note")
+        raise Invalid("note", "a note needs its text")
     title = fields.get("title") or (fields.get("url") if kind == "link" else "Note")
     return Evidence.create(
         organization=org_id,

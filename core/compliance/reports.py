@@ -24,17 +24,11 @@ from cyberorigen.compliance.catalogue import Catalogue
 from cyberorigen.compliance.controls import ControlView, refresh
 from cyberorigen.db import database
 from cyberorigen.db.models import Evidence, Finding, RequirementScope, User, utcnow
-from cyberorigen.errors import NotFound, ValidationFailed
+from cyberorigen.errors import Invalid, NotFound
 from cyberorigen.plugin_api.interfaces import Framework, Requirement, Severity
 from cyberorigen.services.scope import scope_matcher
+from cyberorigen.vocab import REQUIREMENT_STATUSES
 
-REQUIREMENT_STATUSES = (
-    "compliant",
-    "partially_compliant",
-    "non_compliant",
-    "not_applicable",
-    "not_assessed",
-)
 #: How much a check counts in the technical posture, by its severity.
 SEVERITY_WEIGHTS = {"critical": 10.0, "high": 6.0, "medium": 3.0, "low": 1.0, "info": 0.5}
 
@@ -281,7 +275,7 @@ def set_scope(
         RequirementScope.delete().where(where).execute()
         if not applicable:
             if not (reason or "").strip():
-                raise ValidationFailed("reason: say why it is out of scope", "reason")
+                raise Invalid("reason", "say why it is out of scope")
             RequirementScope.create(
                 organization=org_id,
                 framework_id=framework.id,

@@ -28,14 +28,6 @@ from datetime import datetime, timedelta
 
 from cyberorigen.plugin_api.interfaces import Control, Severity
 
-STATUSES = (
-    "implemented",
-    "partially_implemented",
-    "not_implemented",
-    "not_applicable",
-    "not_assessed",
-)
-
 
 @dataclass(frozen=True)
 class FailingFinding:

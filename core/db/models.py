@@ -22,22 +22,6 @@ from peewee import (
 from cyberorigen.db import database
 from cyberorigen.db.fields import JSONField
 
-ROLES = ("viewer", "auditor", "analyst", "admin")
-PLANS = ("startup", "professional", "enterprise")
-SCAN_STATUSES = ("queued", "running", "completed", "failed", "cancelled")
-SCANNER_RUN_STATUSES = (
-    "pending",
-    "running",
-    "completed",
-    "failed",
-    "timed_out",
-    "skipped",
-    "not_applicable",
-    "cancelled",
-)
-SEVERITIES = ("critical", "high", "medium", "low", "info")
-FINDING_STATUSES = ("open", "fixed", "accepted_risk", "false_positive")
-
 
 def utcnow() -> datetime:
     """Naive UTC now: every timestamp is stored as UTC without an offset."""

@@ -38,6 +38,7 @@ from cyberorigen.db import bind_database
 from cyberorigen.db.migrate import MIGRATIONS_TABLE, upgrade
 from cyberorigen.db.models import ALL_MODELS
 from cyberorigen.settings import Settings
+from cyberorigen.vocab import timestamp
 
 FORMAT = 1
 SQLITE_MEMBER = "database/cyberorigen.sqlite3"
@@ -199,7 +200,7 @@ def backup(settings: Settings, path: Path) -> Summary:
         manifest = {
             "format": FORMAT,
             "appliance_version": __version__,
-            "created_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "created_at": timestamp(datetime.now(UTC)),
             "database": {"kind": _kind(settings.database_url), "member": _db_member(members)},
             "tables": tables,
             "migrations": migrations,

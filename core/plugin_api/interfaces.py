@@ -29,7 +29,8 @@ class Severity(StrEnum):
     @property
     def rank(self) -> int:
         """4 for critical down to 0 for info: for sorting and thresholds."""
-        return ["info", "low", "medium", "high", "critical"].index(self.value)
+        members = list(Severity)  # worst first
+        return len(members) - 1 - members.index(self)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import secrets
 from datetime import datetime, timedelta
 
 from cyberorigen.db.models import ApiKey, Organization, User, utcnow
-from cyberorigen.errors import NotFound, PermissionDenied, ValidationFailed
+from cyberorigen.errors import Forbidden, Invalid, NotFound
 from cyberorigen.services.identity import Identity
 from cyberorigen.services.roles import role_at_least
 
@@ -43,9 +43,9 @@ def create_api_key(
     """
     role = role or caller_role
     if not role_at_least(caller_role, role):
-        raise PermissionDenied(f"role: cannot exceed your own role ({caller_role})", "role")
+        raise Forbidden(f"role: cannot exceed your own role ({caller_role})", "role")
     if expires_at is not None and expires_at <= utcnow():
-        raise ValidationFailed("expires_at: must be in the future", "expires_at")
+        raise Invalid("expires_at", "must be in the future")
     key = KEY_PREFIX + secrets.token_urlsafe(32)
     row = ApiKey.create(
         organization=owner.organization_id,

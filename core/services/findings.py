@@ -10,7 +10,7 @@ from peewee import IntegrityError
 
 from cyberorigen.db import database
 from cyberorigen.db.models import Finding, Scan, ScanFinding, utcnow
-from cyberorigen.errors import NotFound, ValidationFailed
+from cyberorigen.errors import Invalid, NotFound
 from cyberorigen.plugin_api.interfaces import Finding as PluginFinding
 from cyberorigen.plugin_api.interfaces import Target
 from cyberorigen.services.outbox import record_event
@@ -51,14 +51,12 @@ def change_status(
     """Set a finding's status; accepting a risk or calling it a false positive needs a reason,
     and an accepted risk may expire (it is then open again for the next scan that sees it)."""
     if status in NEEDS_REASON and not (reason or "").strip():
-        raise ValidationFailed(f"reason: required to mark a finding {status}", "reason")
+        raise Invalid("reason", f"required to mark a finding {status}")
     if accepted_until is not None:
         if status != "accepted_risk":
-            raise ValidationFailed(
-                "accepted_until: only an accepted risk has an expiry", "accepted_until"
-            )
+            raise Invalid("accepted_until", "only an accepted risk has an expiry")
         if accepted_until <= utcnow():
-            raise ValidationFailed("accepted_until: must be in the future", "accepted_until")
+            raise Invalid("accepted_until", "must be in the future")
     previous = finding.status
     with database.atomic():
         finding.status = status

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from cyberorigen.db.models import ROLES
+from cyberorigen.vocab import ROLES
 
 
 def role_at_least(role: str, minimum: str) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 
 from cyberorigen.db import database
 from cyberorigen.db.models import Scan, utcnow
-from cyberorigen.errors import ApiError, Conflict, NotFound
+from cyberorigen.errors import Conflict, NotFound, OutOfScope
 from cyberorigen.services.scope import in_scope
 from cyberorigen.settings import ScopeSettings
 
@@ -87,20 +87,14 @@ def check_scan_scope(org_id: int, target: str, policy: ScopeSettings | None = No
     """Raise 403 unless ``target`` is in the organization's scope and outside every network
     the operator's ``policy`` forbids."""
     if policy is not None and in_scope(org_id, target) and not in_scope(org_id, target, policy):
-        raise ApiError(
-            403,
+        raise OutOfScope(
             f"{target} is in a network no organization may scan (the operator's scope policy, "
-            "scope.forbidden_networks).",
-            "TARGET_OUT_OF_SCOPE",
-            "target",
+            "scope.forbidden_networks)."
         )
     if not in_scope(org_id, target, policy):
-        raise ApiError(
-            403,
+        raise OutOfScope(
             f"{target} is outside your organization's scan scope. An admin can add it with "
-            'POST /api/v1/scope {"value": "<domain, address or network>"}.',
-            "TARGET_OUT_OF_SCOPE",
-            "target",
+            'POST /api/v1/scope {"value": "<domain, address or network>"}.'
         )
 
 

@@ -15,7 +15,7 @@ from cronsim import CronSim, CronSimError
 
 from cyberorigen.db import database
 from cyberorigen.db.models import Scan, Schedule, utcnow
-from cyberorigen.errors import ApiError, NotFound, ValidationFailed
+from cyberorigen.errors import Invalid, NotFound, OutOfScope
 from cyberorigen.services.scans import check_scan_scope, create_scan
 from cyberorigen.settings import ScopeSettings
 
@@ -40,13 +40,11 @@ def next_run(schedule: Schedule, after: datetime) -> datetime:
 
 def _check_timing(cron: str | None, interval: int | None) -> None:
     if bool(cron) == bool(interval):
-        raise ValidationFailed("cron: give exactly one of cron and interval_seconds", "cron")
+        raise Invalid("cron", "give exactly one of cron and interval_seconds")
     if cron and (problem := cron_problem(cron)):
-        raise ValidationFailed(f"cron: {problem}", "cron")
+        raise Invalid("cron", f"{problem}")
     if interval is not None and interval < MIN_INTERVAL_SECONDS:
-        raise ValidationFailed(
-            f"interval_seconds: at least {MIN_INTERVAL_SECONDS}", "interval_seconds"
-        )
+        raise Invalid("interval_seconds", f"at least {MIN_INTERVAL_SECONDS}")
 
 
 def create_schedule(org_id: int, user_id: int | None, data: Mapping[str, Any]) -> Schedule:
@@ -114,7 +112,7 @@ def run_due_schedules(
         try:
             check_scan_scope(schedule.organization_id, schedule.target, policy)
             refused = None
-        except ApiError as exc:
+        except OutOfScope as exc:
             refused = exc.detail
         with database.atomic():
             claimed = (

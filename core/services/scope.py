@@ -15,7 +15,7 @@ from publicsuffixlist import PublicSuffixList
 
 from cyberorigen.db import database
 from cyberorigen.db.models import ScopeEntry
-from cyberorigen.errors import Conflict, NotFound, ValidationFailed
+from cyberorigen.errors import Conflict, Invalid, NotFound
 from cyberorigen.plugin_api.interfaces import Scanner, Target
 from cyberorigen.plugin_api.net import parse_networks
 from cyberorigen.plugin_api.options import ResolverAddress
@@ -64,19 +64,19 @@ def parse_scope_value(raw: str) -> tuple[str, str]:
         try:
             return str(ipaddress.ip_network(value, strict=False)), "network"
         except ValueError:
-            raise ValidationFailed("value: not a valid CIDR network", "value") from None
+            raise Invalid("value", "not a valid CIDR network") from None
     if value.startswith("*."):
         value = value[2:]
     if is_hostname(value):
         return value, "domain"
-    raise ValidationFailed("value: must be a domain, an IP address or a CIDR network", "value")
+    raise Invalid("value", "must be a domain, an IP address or a CIDR network")
 
 
 def add_scope_entry(org_id: int, raw: str, policy: ScopeSettings) -> ScopeEntry:
     value, kind = parse_scope_value(raw)
     why = policy_refusal(value, kind, policy)
     if why:
-        raise ValidationFailed(f"value: {why}", "value")
+        raise Invalid("value", f"{why}")
     try:
         with database.atomic():
             return ScopeEntry.create(organization=org_id, value=value, kind=kind)

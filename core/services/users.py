@@ -8,7 +8,7 @@ from peewee import IntegrityError
 
 from cyberorigen.db import database
 from cyberorigen.db.models import Organization, User, utcnow
-from cyberorigen.errors import Conflict, NotFound, ValidationFailed
+from cyberorigen.errors import Conflict, Invalid, NotFound
 from cyberorigen.services.passwords import hash_password, password_problem, verify_password
 
 #: An e-mail address is the login, so it is unique across organizations. The refusal is the
@@ -24,7 +24,7 @@ def normalize_email(email: str) -> str:
 def create_user(org_id: int, email: str, password: str, role: str) -> User:
     problem = password_problem(password)
     if problem:
-        raise ValidationFailed(f"password: {problem}", "password")
+        raise Invalid("password", f"{problem}")
     try:
         with database.atomic():
             return User.create(
@@ -68,7 +68,7 @@ def update_user(user: User, changes: Mapping[str, object]) -> User:
         password = str(changes["password"])
         problem = password_problem(password)
         if problem:
-            raise ValidationFailed(f"password: {problem}", "password")
+            raise Invalid("password", f"{problem}")
         user.password_hash = hash_password(password)
     for name in ("role", "is_active"):
         if name in changes:

@@ -31,6 +31,7 @@ from cyberorigen.plugin_api.interfaces import (
 from cyberorigen.plugin_registry import PluginRegistry
 from cyberorigen.services.secret_box import SecretBox
 from cyberorigen.settings import Settings
+from cyberorigen.vocab import timestamp
 from cyberorigen.webhooks.events import envelope
 from cyberorigen.webhooks.policy import network_policy
 from cyberorigen.webhooks.subscriptions import disable, signing_secrets
@@ -140,7 +141,7 @@ def _record(
     final = "failed" if status == "gone" else status
     entry = {
         "attempt": attempts,
-        "at": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "at": timestamp(now),
         "status_code": outcome.status_code,
         "error": outcome.error,
         "latency_ms": latency,

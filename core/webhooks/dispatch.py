@@ -36,6 +36,7 @@ from cyberorigen.db.models import (
 from cyberorigen.plugin_api.interfaces import Severity
 from cyberorigen.plugin_api.interfaces import Target as ScanTarget
 from cyberorigen.services.outbox import record_event
+from cyberorigen.vocab import timestamp
 from cyberorigen.webhooks.events import PING
 from cyberorigen.webhooks.subscriptions import subscribed
 
@@ -215,7 +216,7 @@ def notify_expiring_evidence(catalogue: Catalogue | None) -> int:
                         "control_id": row.control_id,
                         "control_name": control.name if control else row.control_id,
                         "title": row.title,
-                        "expires_at": expires.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                        "expires_at": timestamp(expires),
                     },
                 )
                 written += 1

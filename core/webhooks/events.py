@@ -15,14 +15,11 @@ from marshmallow import fields
 
 from cyberorigen.db.models import OutboxEvent
 from cyberorigen.events import EVENTS, PING, SUBSCRIBABLE
+from cyberorigen.vocab import timestamp
 
 #: What a webhook may subscribe to; ``*`` is every event.
 EVENT_TYPES = SUBSCRIBABLE
 __all__ = ["DATA_SCHEMAS", "DESCRIPTIONS", "EVENT_TYPES", "PING", "envelope", "envelope_schema"]
-
-
-def timestamp(moment) -> str:
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def envelope(event: OutboxEvent) -> dict[str, Any]:

@@ -18,7 +18,7 @@ import marshmallow as ma
 
 from cyberorigen.db import database
 from cyberorigen.db.models import Webhook, utcnow
-from cyberorigen.errors import NotFound, ValidationFailed, leaf_messages
+from cyberorigen.errors import Invalid, NotFound, leaf_messages
 from cyberorigen.plugin_api.interfaces import DeliveryError, Transport, masked_url
 from cyberorigen.plugin_api.net import AddressRefused, NetworkPolicy
 from cyberorigen.plugin_api.signing import PREFIX, secret_key
@@ -47,16 +47,14 @@ def check_secret(secret: str) -> None:
     try:
         secret_key(secret)
     except ValueError as exc:
-        raise ValidationFailed(f"secret: {exc}", "secret") from None
+        raise Invalid("secret", f"{exc}") from None
 
 
 def _transport(registry: PluginRegistry, name: str) -> Transport:
     transport = registry.transports.get(name)
     if transport is None:
         known = ", ".join(sorted(registry.transports)) or "none"
-        raise ValidationFailed(
-            f"transport: no transport {name!r} is installed (installed: {known})", "transport"
-        )
+        raise Invalid("transport", f"no transport {name!r} is installed (installed: {known})")
     return transport
 
 
@@ -66,29 +64,29 @@ def _checked_destination(
     """The transport's validated config; the URL checked for this transport and the guard."""
     if transport.uses_url:
         if not url:
-            raise ValidationFailed(f"url: the {transport.name} transport needs a url", "url")
+            raise Invalid("url", f"the {transport.name} transport needs a url")
         problem = transport.check_url(url)
         if problem:
-            raise ValidationFailed(f"url: {problem}", "url")
+            raise Invalid("url", f"{problem}")
     elif url:
-        raise ValidationFailed(f"url: the {transport.name} transport takes no url", "url")
+        raise Invalid("url", f"the {transport.name} transport takes no url")
     if transport.config_schema is None:
         if config:
-            raise ValidationFailed(f"config: the {transport.name} transport takes none", "config")
+            raise Invalid("config", f"the {transport.name} transport takes none")
         checked: dict[str, Any] = {}
     else:
         try:
             checked = transport.config_schema().load(dict(config))
         except ma.ValidationError as exc:
             field, message = next(leaf_messages(exc.messages))
-            raise ValidationFailed(f"config.{field}: {message}", f"config.{field}") from None
+            raise Invalid(f"config.{field}", message) from None
     destination = transport.destination(url, checked)
     if destination is not None:
         where = "url" if transport.uses_url else "config.host"
         try:
             policy.resolve(*destination)
         except AddressRefused as exc:
-            raise ValidationFailed(f"{where}: {exc}", where) from None
+            raise Invalid(where, str(exc)) from None
         except DeliveryError:
             pass  # it does not resolve from here now: checked again at every delivery
     return checked

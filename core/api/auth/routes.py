@@ -9,9 +9,9 @@ from flask_jwt_extended import create_access_token
 from flask_smorest import Blueprint
 
 from cyberorigen.api.auth.schemas import MeSchema, TokenRequestSchema, TokenSchema
+from cyberorigen.api.errors import ApiError
 from cyberorigen.api.security import blocklist, principal, public, require_role
 from cyberorigen.appliance import appliance_of
-from cyberorigen.errors import ApiError
 from cyberorigen.services.identity import password_stamp
 from cyberorigen.services.users import authenticate
 

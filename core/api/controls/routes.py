@@ -18,6 +18,7 @@ from cyberorigen.api.controls.schemas import (
     EvidenceSchema,
     EvidenceUploadSchema,
 )
+from cyberorigen.api.errors import ApiError
 from cyberorigen.api.pagination import newest_first, page_of, paginate
 from cyberorigen.api.schemas import ErrorSchema, page_schema
 from cyberorigen.api.security import principal, require_role
@@ -40,7 +41,7 @@ from cyberorigen.compliance.evidence import (
     get_evidence,
 )
 from cyberorigen.db.models import Finding, User
-from cyberorigen.errors import ApiError, NotFound
+from cyberorigen.errors import NotFound
 
 blp = Blueprint(
     "controls",

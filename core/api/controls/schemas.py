@@ -4,7 +4,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from cyberorigen.api.schemas import PageArgsSchema, UtcTimestamp
-from cyberorigen.compliance.status import STATUSES as CONTROL_STATUSES
+from cyberorigen.vocab import CONTROL_STATUSES
 
 
 class ControlSchema(ma.Schema):

@@ -4,7 +4,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from cyberorigen.api.schemas import PageArgsSchema, UtcTimestamp
-from cyberorigen.db.models import FINDING_STATUSES, SEVERITIES
+from cyberorigen.vocab import FINDING_STATUSES, SEVERITIES
 
 
 class FindingSchema(ma.Schema):

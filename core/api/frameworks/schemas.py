@@ -4,7 +4,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from cyberorigen.api.schemas import UtcTimestamp
-from cyberorigen.compliance.reports import REQUIREMENT_STATUSES
+from cyberorigen.vocab import REQUIREMENT_STATUSES
 
 
 class FrameworkCountsSchema(ma.Schema):

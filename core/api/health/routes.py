@@ -9,10 +9,10 @@ from flask_smorest import Blueprint
 
 from cyberorigen import __version__
 from cyberorigen.api.health.schemas import HealthSchema
-from cyberorigen.api.schemas import TIMESTAMP_FORMAT
 from cyberorigen.api.security import public
 from cyberorigen.appliance import appliance_of
 from cyberorigen.db import ping
+from cyberorigen.vocab import timestamp
 
 blp = Blueprint("health", __name__, url_prefix="/api", description="Appliance health.")
 
@@ -44,7 +44,7 @@ def health():
     body = {
         "status": "healthy",
         "version": __version__,
-        "timestamp": datetime.now(UTC).strftime(TIMESTAMP_FORMAT),
+        "timestamp": timestamp(datetime.now(UTC)),
     }
     if any(state != "ok" for state in checks.values()):
         body.update(status="degraded", checks=checks)

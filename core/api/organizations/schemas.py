@@ -4,7 +4,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from cyberorigen.api.schemas import UtcTimestamp
-from cyberorigen.db.models import PLANS
+from cyberorigen.vocab import PLANS
 
 
 class RateLimitsSchema(ma.Schema):

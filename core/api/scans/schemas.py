@@ -9,9 +9,9 @@ from marshmallow import ValidationError, fields, validate, validates
 from cyberorigen.api.schemas import PageArgsSchema, UtcTimestamp
 from cyberorigen.api.security import principal
 from cyberorigen.appliance import appliance_of
-from cyberorigen.db.models import SCAN_STATUSES, SCANNER_RUN_STATUSES
 from cyberorigen.services.scope import option_refusals
 from cyberorigen.services.targets import normalize_target
+from cyberorigen.vocab import SCAN_STATUSES, SCANNER_RUN_STATUSES
 
 
 class ScannerRunSchema(ma.Schema):

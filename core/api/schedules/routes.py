@@ -9,13 +9,13 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
+from cyberorigen.api.errors import ApiError
 from cyberorigen.api.pagination import newest_first, paginate
 from cyberorigen.api.scans.schemas import ScanCreateSchema
 from cyberorigen.api.schemas import PageArgsSchema, UtcTimestamp, page_schema
 from cyberorigen.api.security import principal, require_role
 from cyberorigen.appliance import appliance_of
 from cyberorigen.db.models import Schedule
-from cyberorigen.errors import ApiError
 from cyberorigen.services.schedules import (
     create_schedule,
     get_schedule,

@@ -4,7 +4,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from cyberorigen.api.schemas import UtcTimestamp
-from cyberorigen.db.models import ROLES
+from cyberorigen.vocab import ROLES
 
 
 class UserSchema(ma.Schema):

@@ -6,6 +6,7 @@ from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from cyberorigen.api.errors import ApiError
 from cyberorigen.api.pagination import newest_first, paginate
 from cyberorigen.api.schemas import PageArgsSchema, page_schema
 from cyberorigen.api.security import principal, require_role
@@ -23,7 +24,7 @@ from cyberorigen.api.webhooks.schemas import (
 from cyberorigen.appliance import appliance_of
 from cyberorigen.db import database
 from cyberorigen.db.models import OutboxEvent, Webhook, WebhookDelivery, utcnow
-from cyberorigen.errors import ApiError, NotFound
+from cyberorigen.errors import NotFound
 from cyberorigen.webhooks.dispatch import claim
 from cyberorigen.webhooks.events import PING
 from cyberorigen.webhooks.policy import network_policy

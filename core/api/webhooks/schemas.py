@@ -9,17 +9,15 @@ from marshmallow import ValidationError, fields, validate, validates
 from cyberorigen.api.schemas import PageArgsSchema, UtcTimestamp
 from cyberorigen.appliance import appliance_of
 from cyberorigen.services.targets import normalize_target
+from cyberorigen.vocab import DELIVERY_STATUSES, SEVERITIES_ASCENDING
 from cyberorigen.webhooks.events import EVENT_TYPES
 from cyberorigen.webhooks.subscriptions import shown_url
-
-SEVERITIES = ("info", "low", "medium", "high", "critical")
-DELIVERY_STATUSES = ("pending", "delivered", "failed")
 
 
 class FiltersSchema(ma.Schema):
     min_severity = fields.String(
         allow_none=True,
-        validate=validate.OneOf(SEVERITIES),
+        validate=validate.OneOf(SEVERITIES_ASCENDING),
         metadata={"description": "Events with a severity below it are not sent."},
     )
     frameworks = fields.List(
