@@ -25,6 +25,7 @@ from cyberorigen.jobs.webhooks import deliver_in_process
 from cyberorigen.plugin_registry import PluginPoint, PluginRegistry, build_registry
 from cyberorigen.services.identity import IdentityCache, SharedEpoch
 from cyberorigen.services.scan_runner import RunnerSettings
+from cyberorigen.services.scans import ScanRules
 from cyberorigen.services.secret_box import SecretBox
 from cyberorigen.services.token_blocklist import TokenBlocklist
 from cyberorigen.settings import Settings
@@ -72,6 +73,17 @@ class Appliance:
             heartbeat_interval=max(1.0, settings.heartbeat_timeout / 6),
             scope=settings.scope,
             after_completion=(partial(assess_completed_scan, catalogue=self.catalogue),),
+        )
+
+    @property
+    def scan_rules(self) -> ScanRules:
+        """What this appliance checks a scan request against (API, rescan, schedules)."""
+        settings = self.settings
+        return ScanRules(
+            scanners=self.registry.scanners,
+            profiles=settings.scan_profiles,
+            profile_options=settings.profile_options,
+            policy=settings.scope,
         )
 
     def close(self) -> None:

@@ -72,9 +72,7 @@ class KnownAddresses:
         return response
 
 
-def init_app(
-    app: Flask, limiter: Limiter, settings: Settings, token_blueprint: Blueprint
-) -> None:
+def init_app(app: Flask, limiter: Limiter, settings: Settings, token_blueprint: Blueprint) -> None:
     """Put the per-account limit on ``token_blueprint`` (the token endpoint alone)."""
     if not settings.account_failure_limit:
         return

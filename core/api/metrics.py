@@ -16,7 +16,6 @@ import os
 import time
 
 from flask import Blueprint, Flask, Response, current_app, g, request
-from peewee import fn
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     CollectorRegistry,
@@ -30,8 +29,8 @@ from prometheus_client.core import GaugeMetricFamily
 from cyberorigen.api.errors import ApiError
 from cyberorigen.api.security import public
 from cyberorigen.appliance import appliance_of
-from cyberorigen.db.models import Scan, WebhookDelivery
 from cyberorigen.errors import NotFound
+from cyberorigen.ops.counts import deliveries_by_status, scans_by_status
 
 log = logging.getLogger("cyberorigen.requests")
 
@@ -58,9 +57,7 @@ class StateCollector:
 
     def collect(self):
         scans = GaugeMetricFamily("cyberorigen_scans", "Scans by status.", labels=["status"])
-        for status, count in (
-            Scan.select(Scan.status, fn.COUNT(Scan.id)).group_by(Scan.status).tuples()
-        ):
+        for status, count in scans_by_status():
             scans.add_metric([status], count)
         yield scans
         deliveries = GaugeMetricFamily(
@@ -68,11 +65,7 @@ class StateCollector:
             "Webhook deliveries by result (pending, delivered, failed).",
             labels=["status"],
         )
-        for status, count in (
-            WebhookDelivery.select(WebhookDelivery.status, fn.COUNT(WebhookDelivery.id))
-            .group_by(WebhookDelivery.status)
-            .tuples()
-        ):
+        for status, count in deliveries_by_status():
             deliveries.add_metric([status], count)
         yield deliveries
         connection = self.appliance.redis

@@ -9,14 +9,15 @@ from typing import Any
 from peewee import ModelSelect
 
 
-def paginate(query: ModelSelect, args: Mapping[str, Any], *order_by) -> dict[str, Any]:
-    """One page of ``query`` in the stable order ``order_by`` (newest first, id as tiebreak)."""
+def paginate(query: ModelSelect, args: Mapping[str, Any]) -> dict[str, Any]:
+    """One page of ``query``, a service's list in its stable order (the service orders it:
+    newest first, id as tiebreak, for most lists)."""
     page, per_page = args["page"], args["per_page"]
     total = query.count()
     # A page past the end is empty without asking the database (and without handing it an
     # OFFSET too large for its integers).
     past_the_end = (page - 1) * per_page >= total
-    items = [] if past_the_end else list(query.order_by(*order_by).paginate(page, per_page))
+    items = [] if past_the_end else list(query.paginate(page, per_page))
     return {
         "items": items,
         "total": total,
@@ -24,14 +25,6 @@ def paginate(query: ModelSelect, args: Mapping[str, Any], *order_by) -> dict[str
         "per_page": per_page,
         "pages": math.ceil(total / per_page) if total else 0,
     }
-
-
-def newest_first(model) -> tuple:
-    return (model.created_at.desc(), model.id.desc())
-
-
-def oldest_first(model) -> tuple:
-    return (model.created_at.asc(), model.id.asc())
 
 
 def page_of(items: list, args: Mapping[str, Any]) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import cache
+from typing import Any
 
 import marshmallow as ma
 from marshmallow import fields, validate
@@ -16,6 +17,20 @@ MAX_PER_PAGE = 100
 #: The timestamps the API accepts: from the Unix epoch to the last one with a four-digit year.
 EARLIEST = datetime(1970, 1, 1)
 LATEST = datetime(9999, 12, 31, 23, 59, 59)
+
+
+class Shown:
+    """A row as a response shows it: the row's attributes, and beside them values that are not
+    its columns (a secret shown this once, a scan's scanners, an organization's limits in
+    force). The row itself is left as it is."""
+
+    def __init__(self, row: Any, **extras: Any) -> None:
+        self._row = row
+        self._extras = extras
+
+    def __getattr__(self, name: str) -> Any:
+        extras = self.__dict__["_extras"]
+        return extras[name] if name in extras else getattr(self.__dict__["_row"], name)
 
 
 class UtcTimestamp(fields.DateTime):

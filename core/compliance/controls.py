@@ -38,6 +38,7 @@ from cyberorigen.db.models import (
 from cyberorigen.errors import Invalid, NotFound
 from cyberorigen.services.outbox import record_event
 from cyberorigen.services.scope import scope_matcher
+from cyberorigen.services.tenancy import owned
 
 
 @dataclass
@@ -322,10 +323,10 @@ def update_control(
         if owner_id is None:
             state.owner = None
         else:
-            owner = User.get_or_none((User.public_id == owner_id) & (User.organization == org_id))
-            if owner is None:
-                raise Invalid("owner_id", "no such user in this organization")
-            state.owner = owner
+            try:
+                state.owner = owned(User, org_id, owner_id, "user")
+            except NotFound:
+                raise Invalid("owner_id", "no such user in this organization") from None
     if "override" in changes:
         override = changes["override"]
         if override is None:

@@ -22,7 +22,9 @@ from typing import IO, Any
 from cyberorigen.compliance.catalogue import Catalogue
 from cyberorigen.db import database
 from cyberorigen.db.models import Evidence, Scan, utcnow
-from cyberorigen.errors import Invalid, NotFound, TooLarge
+from cyberorigen.errors import Conflict, Gone, Invalid, NotFound, TooLarge
+from cyberorigen.services.listing import newest_first
+from cyberorigen.services.tenancy import owned
 
 CHUNK = 1 << 16
 
@@ -88,7 +90,8 @@ def _check_period(effective_from: datetime | None, effective_until: datetime | N
     return start, effective_until
 
 
-def _control(catalogue: Catalogue, control_id: str) -> str:
+def known_control(catalogue: Catalogue, control_id: str) -> str:
+    """``control_id``, when the catalogue has it; :class:`NotFound` otherwise."""
     if control_id not in catalogue.controls:
         raise NotFound("control")
     return control_id
@@ -105,7 +108,7 @@ def add_file(
     user_id: int,
     limit: int,
 ) -> Evidence:
-    _control(catalogue, control_id)
+    known_control(catalogue, control_id)
     start, until = _check_period(fields.get("effective_from"), fields.get("effective_until"))
     sha256, size = store.put(upload, limit)
     name = safe_filename(filename)
@@ -129,7 +132,7 @@ def add_record(
     org_id: int, catalogue: Catalogue, control_id: str, fields: Mapping[str, Any], user_id: int
 ) -> Evidence:
     """A link or a note (``fields["kind"]``)."""
-    _control(catalogue, control_id)
+    known_control(catalogue, control_id)
     start, until = _check_period(fields.get("effective_from"), fields.get("effective_until"))
     kind = fields["kind"]
     if kind == "link" and not fields.get("url"):
@@ -151,25 +154,46 @@ def add_record(
     )
 
 
-def evidence_query(org_id: int, control_id: str, include_deleted: bool = False):
+def evidence_list(
+    org_id: int,
+    catalogue: Catalogue,
+    control_id: str,
+    include_deleted: bool = False,
+    kind: str | None = None,
+):
+    """The control's evidence (of one ``kind`` when given), newest first; deleted items too
+    with ``include_deleted``."""
     query = Evidence.select().where(
-        (Evidence.organization == org_id) & (Evidence.control_id == control_id)
+        (Evidence.organization == org_id)
+        & (Evidence.control_id == known_control(catalogue, control_id))
     )
     if not include_deleted:
         query = query.where(Evidence.deleted_at.is_null())
-    return query
+    if kind:
+        query = query.where(Evidence.kind == kind)
+    return newest_first(query)
+
+
+def evidence_file(store: EvidenceStore, row: Evidence) -> Path:
+    """Where the file of evidence ``row`` is: :class:`Conflict` for a link or a note,
+    :class:`Gone` when the store lost it."""
+    if row.kind != "file":
+        raise Conflict(f"evidence {row.public_id} is a {row.kind}, not a file", code="NOT_A_FILE")
+    path = store.path_of(row.sha256)
+    if not path.is_file():
+        raise Gone("the file of this evidence is missing from the store")
+    return path
 
 
 def get_evidence(org_id: int, control_id: str, public_id: str) -> Evidence:
-    row = Evidence.get_or_none(
-        (Evidence.public_id == public_id)
-        & (Evidence.organization == org_id)
-        & (Evidence.control_id == control_id)
-        & (Evidence.deleted_at.is_null())
+    return owned(
+        Evidence,
+        org_id,
+        public_id,
+        "evidence",
+        Evidence.control_id == control_id,
+        Evidence.deleted_at.is_null(),
     )
-    if row is None:
-        raise NotFound("evidence")
-    return row
 
 
 def delete_evidence(store: EvidenceStore, row: Evidence, user_id: int, reason: str | None):

@@ -20,11 +20,11 @@ TICK_SECONDS = 5.0
 
 def scheduler_loop(appliance: Appliance, stop: threading.Event, tick: float = TICK_SECONDS) -> None:
     """Start the scans of due schedules every ``tick`` seconds until ``stop``."""
-    enqueue, policy = appliance.jobs.enqueue_scan, appliance.settings.scope
+    enqueue, rules = appliance.jobs.enqueue_scan, appliance.scan_rules
     while not stop.wait(tick):
         with background_round():
             try:
-                started = run_due_schedules(enqueue, policy=policy)
+                started = run_due_schedules(enqueue, rules=rules)
                 if started:
                     log.info("started scheduled scans: %s", ", ".join(started))
             except Exception:  # noqa: BLE001 - keep scheduling; the next tick may succeed

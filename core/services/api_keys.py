@@ -11,9 +11,11 @@ import secrets
 from datetime import datetime, timedelta
 
 from cyberorigen.db.models import ApiKey, Organization, User, utcnow
-from cyberorigen.errors import Forbidden, Invalid, NotFound
+from cyberorigen.errors import Forbidden, Invalid
 from cyberorigen.services.identity import Identity
+from cyberorigen.services.listing import newest_first
 from cyberorigen.services.roles import role_at_least
+from cyberorigen.services.tenancy import owned
 
 KEY_PREFIX = "co_"
 SHOWN_PREFIX_LENGTH = 11
@@ -80,15 +82,16 @@ def resolve_api_key(key: str) -> ApiKey | None:
 
 
 def api_keys_query(org_id: int, user_id: int | None):
-    """Keys of the organization; of one user only when ``user_id`` is given."""
+    """Keys of the organization, newest first; of one user only when ``user_id`` is given."""
     query = ApiKey.select(ApiKey, User).join(User).where(ApiKey.organization == org_id)
     if user_id is not None:
         query = query.where(ApiKey.user == user_id)
-    return query
+    return newest_first(query)
+
+
+def revoke_api_key(org_id: int, public_id: str, user_id: int | None) -> None:
+    get_api_key(org_id, public_id, user_id).delete_instance()
 
 
 def get_api_key(org_id: int, public_id: str, user_id: int | None) -> ApiKey:
-    row = api_keys_query(org_id, user_id).where(ApiKey.public_id == public_id).first()
-    if row is None:
-        raise NotFound("API key")
-    return row
+    return owned(ApiKey, org_id, public_id, "API key", query=api_keys_query(org_id, user_id))

@@ -10,35 +10,29 @@ from peewee import IntegrityError
 
 from cyberorigen.db import database
 from cyberorigen.db.models import Finding, Scan, ScanFinding, utcnow
-from cyberorigen.errors import Invalid, NotFound
+from cyberorigen.errors import Invalid
 from cyberorigen.plugin_api.interfaces import Finding as PluginFinding
 from cyberorigen.plugin_api.interfaces import Target
 from cyberorigen.services.outbox import record_event
+from cyberorigen.services.tenancy import owned
 
 NEEDS_REASON = ("accepted_risk", "false_positive")
 
 
 def findings_query(org_id: int, filters: Mapping[str, Any], scan_id: int | None = None):
+    """The organization's findings (those ``scan_id`` observed, when given), filtered by
+    ``severity``, ``check_id``, ``status`` and ``target``, most recently seen first."""
     query = Finding.select().where(Finding.organization == org_id)
     if scan_id is not None:
         query = query.join(ScanFinding).where(ScanFinding.scan == scan_id)
     for name in ("severity", "check_id", "status", "target"):
         if filters.get(name):
             query = query.where(getattr(Finding, name) == filters[name])
-    return query
-
-
-def by_last_seen() -> tuple:
-    return (Finding.last_seen.desc(), Finding.id.desc())
+    return query.order_by(Finding.last_seen.desc(), Finding.id.desc())
 
 
 def get_finding(org_id: int, public_id: str) -> Finding:
-    finding = Finding.get_or_none(
-        (Finding.public_id == public_id) & (Finding.organization == org_id)
-    )
-    if finding is None:
-        raise NotFound("finding")
-    return finding
+    return owned(Finding, org_id, public_id, "finding")
 
 
 def change_status(

@@ -24,6 +24,11 @@ def create_organization(name: str, plan: str = "startup") -> Organization:
         raise Conflict(NAME_UNUSABLE, "name") from None
 
 
+def get_organization(org_id: int) -> Organization:
+    """The caller's own organization (its id comes from the caller's identity)."""
+    return Organization.get_by_id(org_id)
+
+
 def get_by_name(name: str) -> Organization | None:
     return Organization.get_or_none(Organization.name == name)
 

@@ -1,18 +1,70 @@
-"""Scans: creation and lookup, always within one organization.
+"""Scans: checking what is asked, creation and lookup, always within one organization.
 
 Running a scan is the job of ``scan_runner`` on a worker; this module records what was asked.
+A request (from the API, a rescan, or a schedule when it runs) is checked here against the
+appliance's :class:`ScanRules`: each scanner's options through its own schema, then the scope.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
+import marshmallow as ma
+
 from cyberorigen.db import database
-from cyberorigen.db.models import Scan, utcnow
-from cyberorigen.errors import Conflict, NotFound, OutOfScope
-from cyberorigen.services.scope import in_scope
+from cyberorigen.db.models import Scan, ScannerRun, utcnow
+from cyberorigen.errors import Conflict, Invalid, OutOfScope
+from cyberorigen.plugin_api.interfaces import Scanner
+from cyberorigen.services.listing import newest_first, oldest_first
+from cyberorigen.services.scope import in_scope, option_refusals
+from cyberorigen.services.tenancy import owned
 from cyberorigen.settings import ScopeSettings
+
+
+@dataclass(frozen=True)
+class ScanRules:
+    """What a scan request is checked against: the installed scanners, the scan profiles (the
+    scanners each runs, and their options) and the operator's scope policy."""
+
+    scanners: Mapping[str, Scanner]
+    profiles: Mapping[str, Sequence[str]]
+    profile_options: Mapping[str, Mapping[str, Mapping[str, Any]]]
+    policy: ScopeSettings
+
+
+def checked_options(
+    org_id: int, rules: ScanRules, scan_type: str, options: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The options of every scanner the scan runs, through that scanner's schema (the
+    profile's options under the request's, defaults filled in, required options enforced),
+    and no DNS server the scan may not ask. :class:`Invalid` names every offending path, e.g.
+    ``options.http.port``."""
+    runs = [name for name in rules.profiles.get(scan_type, ()) if name in rules.scanners]
+    profile = rules.profile_options.get(scan_type, {})
+    merged = {
+        name: {**profile.get(name, {}), **options.get(name, {})}
+        for name in dict.fromkeys([*runs, *options])
+    }
+    loaded, errors = {}, {}
+    for name, values in merged.items():
+        scanner = rules.scanners.get(name)
+        if scanner is None:
+            errors[name] = [f"no installed scanner is named {name!r}"]
+        elif scanner.options_schema is None:
+            if values:
+                errors[name] = [f"the {name} scanner takes no options"]
+        else:
+            try:
+                loaded[name] = scanner.options_schema().load(values)
+            except ma.ValidationError as exc:
+                errors[name] = exc.messages
+    if not errors:
+        errors = option_refusals(org_id, rules.scanners, loaded, rules.policy)
+    if errors:
+        raise Invalid.from_messages(errors, "options")
+    return loaded
 
 
 def create_scan(
@@ -53,7 +105,8 @@ def request_cancel(scan: Scan) -> Scan:
 
 def scans_query(org_id: int, filters: Mapping[str, Any] | None = None):
     """The organization's scans, filtered by ``status``, ``target``, ``created_after`` and
-    ``created_before`` when given."""
+    ``created_before`` when given, newest first (oldest first when ``sort`` is
+    ``created_at``)."""
     filters = filters or {}
     query = Scan.select().where(Scan.organization == org_id)
     if filters.get("status"):
@@ -64,7 +117,7 @@ def scans_query(org_id: int, filters: Mapping[str, Any] | None = None):
         query = query.where(Scan.created_at >= filters["created_after"])
     if filters.get("created_before"):
         query = query.where(Scan.created_at < filters["created_before"])
-    return query
+    return oldest_first(query) if filters.get("sort") == "created_at" else newest_first(query)
 
 
 def delete_scan(scan: Scan) -> None:
@@ -77,15 +130,17 @@ def delete_scan(scan: Scan) -> None:
 
 
 def get_scan(org_id: int, public_id: str) -> Scan:
-    scan = Scan.get_or_none((Scan.public_id == public_id) & (Scan.organization == org_id))
-    if scan is None:
-        raise NotFound("scan")
-    return scan
+    return owned(Scan, org_id, public_id, "scan")
+
+
+def scanner_runs(scan: Scan) -> list[ScannerRun]:
+    """Each scanner's part of ``scan``, in the order they run."""
+    return list(scan.scanner_runs.order_by(ScannerRun.position))
 
 
 def check_scan_scope(org_id: int, target: str, policy: ScopeSettings | None = None) -> None:
-    """Raise 403 unless ``target`` is in the organization's scope and outside every network
-    the operator's ``policy`` forbids."""
+    """:class:`OutOfScope` unless ``target`` is in the organization's scope and outside every
+    network the operator's ``policy`` forbids."""
     if policy is not None and in_scope(org_id, target) and not in_scope(org_id, target, policy):
         raise OutOfScope(
             f"{target} is in a network no organization may scan (the operator's scope policy, "
@@ -106,13 +161,14 @@ def start_scan(
     frameworks: Sequence[str],
     options: Mapping[str, Any],
     enqueue: Callable[[Scan], None],
-    policy: ScopeSettings | None = None,
+    rules: ScanRules,
 ) -> Scan:
-    """Check the scope (under the operator's ``policy``), record the scan (committed), then
-    hand it to ``enqueue``. When ``enqueue`` fails (Redis is down) the scan is deleted again
-    before the error goes on: a request that fails leaves no scan behind that would never
-    run."""
-    check_scan_scope(org_id, target, policy)
+    """Check the options and the scope (under the operator's policy), record the scan
+    (committed), then hand it to ``enqueue``. When ``enqueue`` fails (Redis is down) the scan
+    is deleted again before the error goes on: a request that fails leaves no scan behind that
+    would never run."""
+    options = checked_options(org_id, rules, scan_type, options)
+    check_scan_scope(org_id, target, rules.policy)
     scan = create_scan(org_id, user_id, target, scan_type, frameworks, options)
     try:
         enqueue(scan)

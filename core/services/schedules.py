@@ -15,9 +15,11 @@ from cronsim import CronSim, CronSimError
 
 from cyberorigen.db import database
 from cyberorigen.db.models import Scan, Schedule, utcnow
-from cyberorigen.errors import Invalid, NotFound, OutOfScope
-from cyberorigen.services.scans import check_scan_scope, create_scan
-from cyberorigen.settings import ScopeSettings
+from cyberorigen.errors import Invalid, OutOfScope
+from cyberorigen.services.listing import newest_first
+from cyberorigen.services.scans import ScanRules, check_scan_scope, checked_options, create_scan
+from cyberorigen.services.scope import in_scope
+from cyberorigen.services.tenancy import of_organization, owned
 
 log = logging.getLogger("cyberorigen.schedules")
 
@@ -47,7 +49,14 @@ def _check_timing(cron: str | None, interval: int | None) -> None:
         raise Invalid("interval_seconds", f"at least {MIN_INTERVAL_SECONDS}")
 
 
-def create_schedule(org_id: int, user_id: int | None, data: Mapping[str, Any]) -> Schedule:
+def create_schedule(
+    org_id: int, user_id: int | None, data: Mapping[str, Any], rules: ScanRules
+) -> Schedule:
+    """A schedule of the scan ``data`` describes: its options checked now (and again at every
+    run), its target in scope, its timing valid."""
+    options = checked_options(org_id, rules, data["scan_type"], data.get("options") or {})
+    if not in_scope(org_id, data["target"], rules.policy):
+        raise OutOfScope(f"{data['target']} is outside your organization's scan scope.")
     _check_timing(data.get("cron"), data.get("interval_seconds"))
     with database.atomic():
         schedule = Schedule(
@@ -56,7 +65,7 @@ def create_schedule(org_id: int, user_id: int | None, data: Mapping[str, Any]) -
             target=data["target"],
             scan_type=data["scan_type"],
             frameworks=list(data.get("frameworks") or []),
-            options=dict(data.get("options") or {}),
+            options=options,
             cron=data.get("cron"),
             interval_seconds=data.get("interval_seconds"),
             enabled=data.get("enabled", True),
@@ -82,24 +91,26 @@ def update_schedule(schedule: Schedule, changes: Mapping[str, Any]) -> Schedule:
 
 
 def schedules_query(org_id: int):
-    return Schedule.select().where(Schedule.organization == org_id)
+    """The organization's schedules, newest first."""
+    return newest_first(of_organization(Schedule, org_id))
+
+
+def delete_schedule(org_id: int, public_id: str) -> None:
+    get_schedule(org_id, public_id).delete_instance()
 
 
 def get_schedule(org_id: int, public_id: str) -> Schedule:
-    schedule = Schedule.get_or_none(
-        (Schedule.public_id == public_id) & (Schedule.organization == org_id)
-    )
-    if schedule is None:
-        raise NotFound("schedule")
-    return schedule
+    return owned(Schedule, org_id, public_id, "schedule")
 
 
 def run_due_schedules(
     enqueue: Callable[[Scan], None],
     now: datetime | None = None,
-    policy: ScopeSettings | None = None,
+    rules: ScanRules | None = None,
 ) -> list[str]:
-    """Start a scan for every enabled schedule that is due; return the scans' ids.
+    """Start a scan for every enabled schedule that is due; return the scans' ids. Under the
+    appliance's ``rules`` each run checks its scope and options again (a scanner removed, an
+    option no longer valid, a target the policy now forbids): a refused run records why.
 
     A schedule's claim and its scan (or the reason it did not start) are one transaction: a
     run is neither lost (claimed, no scan) nor doubled. The scan is handed to ``enqueue`` after
@@ -109,10 +120,17 @@ def run_due_schedules(
     started = []
     due = Schedule.select().where(Schedule.enabled & (Schedule.next_run_at <= now))
     for schedule in due:
+        options = schedule.options
         try:
-            check_scan_scope(schedule.organization_id, schedule.target, policy)
+            if rules is not None:
+                options = checked_options(
+                    schedule.organization_id, rules, schedule.scan_type, schedule.options
+                )
+            check_scan_scope(
+                schedule.organization_id, schedule.target, rules.policy if rules else None
+            )
             refused = None
-        except OutOfScope as exc:
+        except (Invalid, OutOfScope) as exc:
             refused = exc.detail
         with database.atomic():
             claimed = (
@@ -134,7 +152,7 @@ def run_due_schedules(
                 schedule.target,
                 schedule.scan_type,
                 schedule.frameworks,
-                schedule.options,
+                options,
             )
             Schedule.update(last_scan=scan, last_error=None).where(
                 Schedule.id == schedule.id

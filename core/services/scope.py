@@ -15,12 +15,14 @@ from publicsuffixlist import PublicSuffixList
 
 from cyberorigen.db import database
 from cyberorigen.db.models import ScopeEntry
-from cyberorigen.errors import Conflict, Invalid, NotFound
+from cyberorigen.errors import Conflict, Invalid
 from cyberorigen.plugin_api.interfaces import Scanner, Target
 from cyberorigen.plugin_api.net import parse_networks
 from cyberorigen.plugin_api.options import ResolverAddress
 from cyberorigen.plugin_api.scope import OutOfScope, ScanScope
+from cyberorigen.services.listing import newest_first
 from cyberorigen.services.targets import is_hostname
+from cyberorigen.services.tenancy import of_organization, owned
 from cyberorigen.settings import ScopeSettings
 
 
@@ -85,16 +87,16 @@ def add_scope_entry(org_id: int, raw: str, policy: ScopeSettings) -> ScopeEntry:
 
 
 def scope_query(org_id: int):
-    return ScopeEntry.select().where(ScopeEntry.organization == org_id)
+    """The organization's scope entries, newest first."""
+    return newest_first(of_organization(ScopeEntry, org_id))
+
+
+def delete_scope_entry(org_id: int, public_id: str) -> None:
+    get_scope_entry(org_id, public_id).delete_instance()
 
 
 def get_scope_entry(org_id: int, public_id: str) -> ScopeEntry:
-    entry = ScopeEntry.get_or_none(
-        (ScopeEntry.public_id == public_id) & (ScopeEntry.organization == org_id)
-    )
-    if entry is None:
-        raise NotFound("scope entry")
-    return entry
+    return owned(ScopeEntry, org_id, public_id, "scope entry")
 
 
 def in_scope(org_id: int, target: str, policy: ScopeSettings | None = None) -> bool:

@@ -8,8 +8,10 @@ from peewee import IntegrityError
 
 from cyberorigen.db import database
 from cyberorigen.db.models import Organization, User, utcnow
-from cyberorigen.errors import Conflict, Invalid, NotFound
+from cyberorigen.errors import Conflict, Invalid
+from cyberorigen.services.listing import newest_first
 from cyberorigen.services.passwords import hash_password, password_problem, verify_password
+from cyberorigen.services.tenancy import of_organization, owned
 
 #: An e-mail address is the login, so it is unique across organizations. The refusal is the
 #: same whether the address is taken in the caller's organization or another, and names nothing:
@@ -53,14 +55,12 @@ def authenticate(email: str, password: str) -> User | None:
 
 
 def get_user(org_id: int, public_id: str) -> User:
-    user = User.get_or_none((User.public_id == public_id) & (User.organization == org_id))
-    if user is None:
-        raise NotFound("user")
-    return user
+    return owned(User, org_id, public_id, "user")
 
 
 def users_query(org_id: int):
-    return User.select().where(User.organization == org_id)
+    """The organization's users, newest first."""
+    return newest_first(of_organization(User, org_id))
 
 
 def update_user(user: User, changes: Mapping[str, object]) -> User:

@@ -145,6 +145,17 @@ def claim(delivery: WebhookDelivery, lease_seconds: int) -> str | None:
     return token if claimed else None
 
 
+def send_now(
+    delivery: WebhookDelivery, lease_seconds: int, enqueue: Callable[[list[str], str], Any]
+) -> WebhookDelivery:
+    """Claim ``delivery`` and hand it to a worker at once (the dispatcher would within a second
+    anyway); the delivery as it is now."""
+    token = claim(delivery, lease_seconds)
+    if token:
+        enqueue([delivery.public_id], token)
+    return WebhookDelivery.get_by_id(delivery.id)
+
+
 def claim_due(lease_seconds: int, batch: int = CLAIM_BATCH) -> tuple[str, dict[int, list[str]]]:
     """Lease every due delivery of an active webhook, in one statement with one token for the
     batch: ``(lease token, {webhook row id: [delivery ids]})``."""

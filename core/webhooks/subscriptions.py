@@ -17,14 +17,17 @@ from typing import Any
 import marshmallow as ma
 
 from cyberorigen.db import database
-from cyberorigen.db.models import Webhook, utcnow
-from cyberorigen.errors import Invalid, NotFound, leaf_messages
+from cyberorigen.db.models import OutboxEvent, Webhook, WebhookDelivery, utcnow
+from cyberorigen.errors import Conflict, Invalid, leaf_messages
 from cyberorigen.plugin_api.interfaces import DeliveryError, Transport, masked_url
 from cyberorigen.plugin_api.net import AddressRefused, NetworkPolicy
 from cyberorigen.plugin_api.signing import PREFIX, secret_key
 from cyberorigen.plugin_registry import PluginRegistry
+from cyberorigen.services.listing import newest_first
 from cyberorigen.services.outbox import record_event
 from cyberorigen.services.secret_box import SecretBox
+from cyberorigen.services.tenancy import of_organization, owned
+from cyberorigen.webhooks.events import PING
 
 
 def shown_url(registry: PluginRegistry, webhook: Webhook) -> str | None:
@@ -99,13 +102,14 @@ def create_webhook(
     org_id: int,
     user_id: int | None,
     data: Mapping[str, Any],
-    secret: str,
-) -> Webhook:
+) -> tuple[Webhook, str | None]:
+    """Subscribe to events; the secret is ``data["secret"]``, or one generated here, returned
+    beside the webhook (and shown this once)."""
     transport = _transport(registry, data.get("transport") or "http")
     config = _checked_destination(transport, policy, data.get("url"), data.get("config") or {})
-    check_secret(secret)
+    secret, generated = _secret(data.get("secret"))
     with database.atomic():
-        return Webhook.create(
+        webhook = Webhook.create(
             organization=org_id,
             created_by=user_id,
             url=data.get("url"),
@@ -115,6 +119,16 @@ def create_webhook(
             config=config,
             filters=dict(data.get("filters") or {}),
         )
+    return webhook, generated
+
+
+def _secret(given: str | None) -> tuple[str, str | None]:
+    """The secret to use, and the same again when it was generated (None when given)."""
+    if given is None:
+        secret = generate_secret()
+        return secret, secret
+    check_secret(given)
+    return given, None
 
 
 def update_webhook(
@@ -144,15 +158,18 @@ def update_webhook(
     return webhook
 
 
-def rotate_secret(box: SecretBox, webhook: Webhook, secret: str, overlap_seconds: int) -> Webhook:
-    """Replace the secret; the old one keeps signing (as a second signature) for the overlap."""
-    check_secret(secret)
+def rotate_secret(
+    box: SecretBox, webhook: Webhook, given: str | None, overlap_seconds: int
+) -> tuple[Webhook, str | None]:
+    """Replace the secret with ``given`` or a generated one (returned beside the webhook); the
+    old one keeps signing (as a second signature) for the overlap."""
+    secret, generated = _secret(given)
     webhook.previous_secret_encrypted = webhook.secret_encrypted
     webhook.previous_secret_until = utcnow() + timedelta(seconds=overlap_seconds)
     webhook.secret_encrypted = box.seal(secret)
     webhook.updated_at = utcnow()
     webhook.save()
-    return webhook
+    return webhook, generated
 
 
 def signing_secrets(box: SecretBox, webhook: Webhook) -> tuple[str, ...]:
@@ -177,16 +194,75 @@ def disable(webhook: Webhook, reason: str) -> None:
 
 
 def webhooks_query(org_id: int):
-    return Webhook.select().where(Webhook.organization == org_id)
+    """The organization's webhooks, newest first."""
+    return newest_first(of_organization(Webhook, org_id))
+
+
+def delete_webhook(org_id: int, public_id: str) -> None:
+    """Delete the webhook and its delivery log."""
+    get_webhook(org_id, public_id).delete_instance()
 
 
 def get_webhook(org_id: int, public_id: str) -> Webhook:
-    webhook = Webhook.get_or_none(
-        (Webhook.public_id == public_id) & (Webhook.organization == org_id)
-    )
-    if webhook is None:
-        raise NotFound("webhook")
+    return owned(Webhook, org_id, public_id, "webhook")
+
+
+def _active(webhook: Webhook) -> Webhook:
+    if not webhook.active:
+        raise Conflict("the webhook is disabled; set active to true first")
     return webhook
+
+
+def send_test(webhook: Webhook) -> WebhookDelivery:
+    """A ``ping`` event for ``webhook`` alone, and its delivery (due now), in one transaction."""
+    _active(webhook)
+    with database.atomic():
+        event = OutboxEvent.create(
+            organization=webhook.organization_id,
+            type=PING,
+            payload={"webhook_id": webhook.public_id, "message": "Hello from CyberOrigen."},
+            dispatched_at=utcnow(),
+        )
+        return WebhookDelivery.create(
+            organization=webhook.organization_id,
+            webhook=webhook,
+            event=event,
+            event_type=PING,
+            next_attempt_at=utcnow(),
+        )
+
+
+def deliveries_query(webhook: Webhook, filters: Mapping[str, Any] | None = None):
+    """The webhook's delivery log (by ``status`` and ``event_type`` when given), newest first."""
+    query = WebhookDelivery.select().where(WebhookDelivery.webhook == webhook)
+    for name in ("status", "event_type"):
+        if (filters or {}).get(name):
+            query = query.where(getattr(WebhookDelivery, name) == filters[name])
+    return newest_first(query)
+
+
+def get_delivery(webhook: Webhook, public_id: str) -> WebhookDelivery:
+    return owned(
+        WebhookDelivery,
+        webhook.organization_id,
+        public_id,
+        "delivery",
+        WebhookDelivery.webhook == webhook,
+    )
+
+
+def copy_for_redelivery(webhook: Webhook, delivery_id: str) -> WebhookDelivery:
+    """The same event again (same ``webhook-id``), as a new delivery in the log, due now."""
+    original = get_delivery(webhook, delivery_id)
+    _active(webhook)
+    return WebhookDelivery.create(
+        organization=webhook.organization_id,
+        webhook=webhook,
+        event=original.event_id,
+        event_type=original.event_type,
+        next_attempt_at=utcnow(),
+        redelivery_of=original,
+    )
 
 
 def subscribed(events: Sequence[str], event_type: str) -> bool:

@@ -6,11 +6,15 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from cyberorigen.api.api_keys.schemas import ApiKeyCreatedSchema, ApiKeyCreateSchema, ApiKeySchema
-from cyberorigen.api.pagination import newest_first, paginate
-from cyberorigen.api.schemas import PageArgsSchema, page_schema
+from cyberorigen.api.pagination import paginate
+from cyberorigen.api.schemas import PageArgsSchema, Shown, page_schema
 from cyberorigen.api.security import principal, require_role
-from cyberorigen.db.models import ApiKey
-from cyberorigen.services.api_keys import api_keys_query, create_api_key, get_api_key
+from cyberorigen.services.api_keys import (
+    api_keys_query,
+    create_api_key,
+    get_api_key,
+    revoke_api_key,
+)
 from cyberorigen.services.roles import role_at_least
 
 blp = Blueprint("api_keys", __name__, url_prefix="/api/v1/api-keys", description="API keys.")
@@ -29,8 +33,7 @@ class ApiKeys(MethodView):
     @blp.response(200, page_schema(ApiKeySchema))
     def get(self, args):
         """List API keys (yours; an admin sees the organization's)."""
-        query = api_keys_query(principal().organization_id, _visible_owner())
-        return paginate(query, args, *newest_first(ApiKey))
+        return paginate(api_keys_query(principal().organization_id, _visible_owner()), args)
 
     @require_role("viewer")
     @blp.arguments(ApiKeyCreateSchema)
@@ -41,8 +44,7 @@ class ApiKeys(MethodView):
         row, key = create_api_key(
             caller.identity, caller.role, data["name"], data.get("role"), data.get("expires_at")
         )
-        row.key = key
-        return row
+        return Shown(row, key=key)
 
 
 @blp.route("/<string:key_id>")
@@ -57,4 +59,4 @@ class ApiKeyById(MethodView):
     @blp.response(204)
     def delete(self, key_id):
         """Revoke an API key at once."""
-        get_api_key(principal().organization_id, key_id, _visible_owner()).delete_instance()
+        revoke_api_key(principal().organization_id, key_id, _visible_owner())

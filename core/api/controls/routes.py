@@ -18,30 +18,24 @@ from cyberorigen.api.controls.schemas import (
     EvidenceSchema,
     EvidenceUploadSchema,
 )
-from cyberorigen.api.errors import ApiError
-from cyberorigen.api.pagination import newest_first, page_of, paginate
+from cyberorigen.api.pagination import page_of, paginate
 from cyberorigen.api.schemas import ErrorSchema, page_schema
 from cyberorigen.api.security import principal, require_role
 from cyberorigen.appliance import appliance_of
 from cyberorigen.compliance.catalogue import Catalogue
-from cyberorigen.compliance.controls import (
-    ControlView,
-    get_control,
-    history,
-    list_controls,
-    refresh,
-    update_control,
-)
+from cyberorigen.compliance.control_detail import control_detail, control_summary
+from cyberorigen.compliance.controls import get_control, list_controls, refresh, update_control
 from cyberorigen.compliance.evidence import (
     EvidenceStore,
     add_file,
     add_record,
     delete_evidence,
-    evidence_query,
+    evidence_file,
+    evidence_list,
     get_evidence,
+    known_control,
 )
-from cyberorigen.db.models import Finding, User
-from cyberorigen.errors import NotFound
+from cyberorigen.errors import Invalid
 
 blp = Blueprint(
     "controls",
@@ -62,99 +56,6 @@ def _store() -> EvidenceStore:
     return EvidenceStore(appliance_of(current_app).settings.instance_dir / "evidence")
 
 
-def _summary(catalogue: Catalogue, view: ControlView) -> dict:
-    control = catalogue.controls[view.control_id]
-    return {
-        "id": control.id,
-        "name": control.name,
-        "status": view.assessment.status,
-        "frameworks": catalogue.display_names(control.id),
-        "evidence_count": view.evidence_count,
-    }
-
-
-def _detail(org_id: int, catalogue: Catalogue, view: ControlView) -> dict:
-    control, state = catalogue.controls[view.control_id], view.state
-    users = {
-        user.id: user
-        for user in User.select().where(
-            User.id.in_([item for item in (state.owner_id, state.override_by_id) if item])
-        )
-    }
-    changes = history(org_id, control.id)
-    actors = {
-        user.id: user.email
-        for user in User.select().where(User.id.in_({c.actor_id for c in changes if c.actor_id}))
-    }
-    findings = [
-        {
-            "id": row.public_id,
-            "title": row.title,
-            "severity": row.severity,
-            "target": row.target,
-            "check_id": row.check_id,
-        }
-        for row in Finding.select().where(
-            (Finding.organization == org_id)
-            & (Finding.public_id.in_(list(view.assessment.findings)))
-        )
-    ]
-    owner = users.get(state.owner_id)
-    override = None
-    if state.override_status:
-        setter = users.get(state.override_by_id)
-        override = {
-            "status": state.override_status,
-            "reason": state.override_reason,
-            "set_by": setter.email if setter else None,
-            "set_at": state.override_at,
-        }
-    return {
-        **_summary(catalogue, view),
-        "description": control.description,
-        "evidence_guidance": control.evidence_guidance,
-        "severity_threshold": control.severity_threshold.value,
-        "freshness_days": control.freshness_days,
-        "reason": view.assessment.reason,
-        "basis": {**view.assessment.basis(), "findings": findings},
-        "status_since": state.status_since,
-        "applicable": state.applicable,
-        "applicability_reason": state.applicability_reason,
-        "owner": owner.email if owner else None,
-        "owner_id": owner.public_id if owner else None,
-        "override": override,
-        "requirements": [
-            {
-                "framework": link.framework.id,
-                "framework_name": link.framework.display_name,
-                "requirement": link.requirement.id,
-                "title": link.requirement.title,
-                "relationship": link.mapping.relationship,
-                "coverage": link.mapping.coverage,
-            }
-            for link in sorted(
-                catalogue.links_by_control.get(control.id, []),
-                key=lambda item: item.framework.id,
-            )
-        ],
-        "checks": [
-            {"id": check.id, "title": check.title, "severity": check.severity.value}
-            for check in catalogue.checks_by_control.get(control.id, [])
-        ],
-        "history": [
-            {
-                "from_status": change.from_status,
-                "to_status": change.to_status,
-                "reason": change.reason,
-                "cause": change.cause,
-                "changed_by": actors.get(change.actor_id),
-                "changed_at": change.changed_at,
-            }
-            for change in changes
-        ],
-    }
-
-
 @blp.route("")
 @require_role("viewer")
 @blp.arguments(ControlListArgsSchema, location="query")
@@ -168,7 +69,7 @@ def list_all(args):
     views = list_controls(
         principal().organization_id, catalogue, args.get("framework"), args.get("status")
     )
-    return page_of([_summary(catalogue, view) for view in views], args)
+    return page_of([control_summary(catalogue, view) for view in views], args)
 
 
 @blp.route("/<string:control_id>")
@@ -179,7 +80,7 @@ class ControlById(MethodView):
         """One control: why it has its status (findings, checks, evidence), the requirements
         it maps to, the checks that test it, and its status history."""
         org_id, catalogue = principal().organization_id, _catalogue()
-        return _detail(org_id, catalogue, get_control(org_id, catalogue, control_id))
+        return control_detail(org_id, catalogue, get_control(org_id, catalogue, control_id))
 
     @require_role("auditor")
     @blp.arguments(ControlUpdateSchema)
@@ -189,7 +90,7 @@ class ControlById(MethodView):
         status (with a reason; kept in the history). Auditor or admin."""
         caller, catalogue = principal(), _catalogue()
         view = update_control(caller.organization_id, catalogue, control_id, data, caller.user_id)
-        return _detail(caller.organization_id, catalogue, view)
+        return control_detail(caller.organization_id, catalogue, view)
 
 
 _UPLOAD_DOC = {
@@ -222,12 +123,14 @@ class EvidenceList(MethodView):
     @blp.response(200, page_schema(EvidenceSchema))
     def get(self, args, control_id):
         """The control's evidence, newest first (deleted items with include_deleted)."""
-        if control_id not in _catalogue().controls:
-            raise NotFound("control")
-        query = evidence_query(principal().organization_id, control_id, args["include_deleted"])
-        if args.get("kind"):
-            query = query.where(query.model.kind == args["kind"])
-        return paginate(query, args, *newest_first(query.model))
+        query = evidence_list(
+            principal().organization_id,
+            _catalogue(),
+            control_id,
+            args["include_deleted"],
+            args.get("kind"),
+        )
+        return paginate(query, args)
 
     @require_role("auditor")
     @blp.doc(**_UPLOAD_DOC)
@@ -238,14 +141,13 @@ class EvidenceList(MethodView):
         """Add evidence: a file (multipart/form-data, part ``file``; stored by its SHA-256,
         size limited by ``evidence.max_upload_bytes``), or a link or a note (JSON)."""
         caller, catalogue = principal(), _catalogue()
-        if control_id not in catalogue.controls:
-            raise NotFound("control")
+        known_control(catalogue, control_id)
         if request.mimetype == "multipart/form-data":
             limit = appliance_of(current_app).settings.evidence_max_bytes
             request.max_content_length = limit + _FORM_OVERHEAD
             upload = request.files.get("file")
             if upload is None or not upload.filename:
-                raise ApiError(422, "file: attach the file as the 'file' part", field="file")
+                raise Invalid("file", "attach the file as the 'file' part")
             fields = _load(EvidenceUploadSchema(), request.form)
             row = add_file(
                 caller.organization_id,
@@ -267,7 +169,7 @@ class EvidenceList(MethodView):
 
 def _load(schema: ma.Schema, data):
     if data is None:
-        raise ApiError(422, "Send the evidence as JSON (a link or a note) or as a file.")
+        raise Invalid(None, "Send the evidence as JSON (a link or a note) or as a file.")
     try:
         return schema.load(data)
     except ma.ValidationError as exc:
@@ -301,11 +203,7 @@ def download(control_id, evidence_id):
     """Download an evidence file. It is always sent as ``application/octet-stream`` with
     ``Content-Disposition: attachment`` and a sandboxing CSP: never shown inline."""
     row = get_evidence(principal().organization_id, control_id, evidence_id)
-    if row.kind != "file":
-        raise ApiError(409, f"evidence {evidence_id} is a {row.kind}, not a file", "NOT_A_FILE")
-    path = _store().path_of(row.sha256)
-    if not path.is_file():
-        raise ApiError(410, "the file of this evidence is missing from the store", "GONE")
+    path = evidence_file(_store(), row)
     response = send_file(
         path,
         mimetype="application/octet-stream",

@@ -13,7 +13,7 @@ from cyberorigen.api.findings.schemas import (
 from cyberorigen.api.pagination import paginate
 from cyberorigen.api.schemas import page_schema
 from cyberorigen.api.security import principal, require_role
-from cyberorigen.services.findings import by_last_seen, change_status, findings_query, get_finding
+from cyberorigen.services.findings import change_status, findings_query, get_finding
 
 blp = Blueprint("findings", __name__, url_prefix="/api/v1/findings", description="Findings.")
 
@@ -47,4 +47,4 @@ class FindingById(MethodView):
 @blp.response(200, page_schema(FindingSchema))
 def list_findings(args):
     """Findings of every target, most recently seen first."""
-    return paginate(findings_query(principal().organization_id, args), args, *by_last_seen())
+    return paginate(findings_query(principal().organization_id, args), args)

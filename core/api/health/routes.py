@@ -11,27 +11,10 @@ from cyberorigen import __version__
 from cyberorigen.api.health.schemas import HealthSchema
 from cyberorigen.api.security import public
 from cyberorigen.appliance import appliance_of
-from cyberorigen.db import ping
+from cyberorigen.ops.health import dependency_checks
 from cyberorigen.vocab import timestamp
 
 blp = Blueprint("health", __name__, url_prefix="/api", description="Appliance health.")
-
-
-def _checks() -> dict[str, str]:
-    checks = {}
-    try:
-        ping()
-        checks["database"] = "ok"
-    except Exception as exc:  # noqa: BLE001 - any failure means the database is unusable
-        checks["database"] = f"unreachable: {type(exc).__name__}"
-    redis_client = appliance_of(current_app).redis
-    if redis_client is not None:
-        try:
-            redis_client.ping()
-            checks["redis"] = "ok"
-        except Exception as exc:  # noqa: BLE001
-            checks["redis"] = f"unreachable: {type(exc).__name__}"
-    return checks
 
 
 @blp.route("/health")
@@ -40,7 +23,7 @@ def _checks() -> dict[str, str]:
 @blp.alt_response(503, schema=HealthSchema, description="A dependency is unreachable.")
 @public
 def health():
-    checks = _checks()
+    checks = dependency_checks(appliance_of(current_app).redis)
     body = {
         "status": "healthy",
         "version": __version__,

@@ -7,10 +7,14 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from cyberorigen.api.organizations.schemas import OrganizationSchema, OrganizationUpdateSchema
+from cyberorigen.api.schemas import Shown
 from cyberorigen.api.security import identities, principal, require_role
 from cyberorigen.appliance import appliance_of
-from cyberorigen.db.models import Organization
-from cyberorigen.services.organizations import effective_limits, update_organization
+from cyberorigen.services.organizations import (
+    effective_limits,
+    get_organization,
+    update_organization,
+)
 
 blp = Blueprint(
     "organizations", __name__, url_prefix="/api/v1/organizations", description="Organizations."
@@ -19,8 +23,7 @@ blp = Blueprint(
 
 def _with_limits(org):
     hourly, daily = effective_limits(org, appliance_of(current_app).settings.plans)
-    org.rate_limits = {"hourly": hourly, "daily": daily}
-    return org
+    return Shown(org, rate_limits={"hourly": hourly, "daily": daily})
 
 
 @blp.route("/current")
@@ -29,13 +32,13 @@ class CurrentOrganization(MethodView):
     @blp.response(200, OrganizationSchema)
     def get(self):
         """Your organization, its plan and the rate limits in force."""
-        return _with_limits(Organization.get_by_id(principal().organization_id))
+        return _with_limits(get_organization(principal().organization_id))
 
     @require_role("admin")
     @blp.arguments(OrganizationUpdateSchema)
     @blp.response(200, OrganizationSchema)
     def patch(self, changes):
         """Change the name, plan or custom limits (null restores the plan's limit)."""
-        org = update_organization(Organization.get_by_id(principal().organization_id), changes)
+        org = update_organization(get_organization(principal().organization_id), changes)
         identities().forget()
         return _with_limits(org)

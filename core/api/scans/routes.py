@@ -7,22 +7,22 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from cyberorigen.api.findings.schemas import FindingListArgsSchema, FindingSchema
-from cyberorigen.api.pagination import newest_first, oldest_first, paginate
+from cyberorigen.api.pagination import paginate
 from cyberorigen.api.scans.schemas import (
     ScanCreateSchema,
     ScanDetailSchema,
     ScanListArgsSchema,
     ScanSchema,
 )
-from cyberorigen.api.schemas import page_schema
+from cyberorigen.api.schemas import Shown, page_schema
 from cyberorigen.api.security import principal, require_role
 from cyberorigen.appliance import appliance_of
-from cyberorigen.db.models import Scan, ScannerRun
-from cyberorigen.services.findings import by_last_seen, findings_query
+from cyberorigen.services.findings import findings_query
 from cyberorigen.services.scans import (
     delete_scan,
     get_scan,
     request_cancel,
+    scanner_runs,
     scans_query,
     start_scan,
 )
@@ -34,7 +34,7 @@ def _jobs():
     return appliance_of(current_app).jobs
 
 
-def _start_scan(target: str, scan_type: str, frameworks, options) -> Scan:
+def _start_scan(target: str, scan_type: str, frameworks, options) -> Shown:
     caller = principal()
     scan = start_scan(
         caller.organization_id,
@@ -44,14 +44,13 @@ def _start_scan(target: str, scan_type: str, frameworks, options) -> Scan:
         frameworks,
         options,
         _jobs().enqueue_scan,
-        appliance_of(current_app).settings.scope,
+        appliance_of(current_app).scan_rules,
     )
-    return _with_runs(scan)
+    return _detail(scan)
 
 
-def _with_runs(scan: Scan) -> Scan:
-    scan.scanners = list(scan.scanner_runs.order_by(ScannerRun.position))
-    return scan
+def _detail(scan) -> Shown:
+    return Shown(scan, scanners=scanner_runs(scan))
 
 
 @blp.route("")
@@ -61,9 +60,7 @@ class Scans(MethodView):
     @blp.response(200, page_schema(ScanSchema))
     def get(self, args):
         """List scans, newest first."""
-        query = scans_query(principal().organization_id, args)
-        order = newest_first(Scan) if args["sort"] == "-created_at" else oldest_first(Scan)
-        return paginate(query, args, *order)
+        return paginate(scans_query(principal().organization_id, args), args)
 
     @require_role("analyst")
     @blp.arguments(ScanCreateSchema)
@@ -80,7 +77,7 @@ class ScanById(MethodView):
     @blp.response(200, ScanDetailSchema)
     def get(self, scan_id):
         """One scan, with each scanner's status and error."""
-        return _with_runs(get_scan(principal().organization_id, scan_id))
+        return _detail(get_scan(principal().organization_id, scan_id))
 
     @require_role("analyst")
     @blp.response(204)
@@ -93,7 +90,8 @@ class ScanById(MethodView):
 @require_role("analyst")
 @blp.response(201, ScanDetailSchema)
 def rescan(scan_id):
-    """Scan the same target again with the same type, frameworks and options."""
+    """Scan the same target again with the same type, frameworks and options (checked again:
+    a scanner or an option may have changed since)."""
     previous = get_scan(principal().organization_id, scan_id)
     return _start_scan(previous.target, previous.scan_type, previous.frameworks, previous.options)
 
@@ -106,7 +104,7 @@ def cancel_scan(scan_id):
     scan = request_cancel(get_scan(principal().organization_id, scan_id))
     if scan.status == "cancelled":
         _jobs().cancel_scan(scan)
-    return _with_runs(scan)
+    return _detail(scan)
 
 
 @blp.route("/<string:scan_id>/findings")
@@ -117,5 +115,4 @@ def scan_findings(args, scan_id):
     """What this scan observed."""
     caller = principal()
     scan = get_scan(caller.organization_id, scan_id)
-    query = findings_query(caller.organization_id, args, scan_id=scan.id)
-    return paginate(query, args, *by_last_seen())
+    return paginate(findings_query(caller.organization_id, args, scan_id=scan.id), args)

@@ -7,9 +7,7 @@ from flask import current_app
 from marshmallow import ValidationError, fields, validate, validates
 
 from cyberorigen.api.schemas import PageArgsSchema, UtcTimestamp
-from cyberorigen.api.security import principal
 from cyberorigen.appliance import appliance_of
-from cyberorigen.services.scope import option_refusals
 from cyberorigen.services.targets import normalize_target
 from cyberorigen.vocab import SCAN_STATUSES, SCANNER_RUN_STATUSES
 
@@ -140,42 +138,7 @@ class ScanCreateSchema(ma.Schema):
     @ma.post_load
     def _normalize(self, data, **_):
         data["target"] = normalize_target(data["target"])
-        data["options"] = _validated_options(data["scan_type"], data["options"])
         return data
-
-
-def _validated_options(scan_type: str, options: dict) -> dict:
-    """The options of every scanner the scan runs, through that scanner's schema (defaults
-    filled in, required options enforced), and no DNS server the scan may not ask; errors
-    name the path, e.g. ``options.http.port``."""
-    appliance = appliance_of(current_app)
-    scanners = appliance.registry.scanners
-    runs = [name for name in appliance.settings.scan_profiles[scan_type] if name in scanners]
-    profile = appliance.settings.profile_options.get(scan_type, {})
-    options = {
-        name: {**profile.get(name, {}), **options.get(name, {})}
-        for name in dict.fromkeys([*runs, *options])
-    }
-    loaded, errors = {}, {}
-    for name, values in options.items():
-        scanner = scanners.get(name)
-        if scanner is None:
-            errors[name] = [f"no installed scanner is named {name!r}"]
-        elif scanner.options_schema is None:
-            if values:
-                errors[name] = [f"the {name} scanner takes no options"]
-        else:
-            try:
-                loaded[name] = scanner.options_schema().load(values)
-            except ValidationError as exc:
-                errors[name] = exc.messages
-    if not errors:
-        errors = option_refusals(
-            principal().organization_id, scanners, loaded, appliance.settings.scope
-        )
-    if errors:
-        raise ValidationError({"options": errors})
-    return loaded
 
 
 class ScanListArgsSchema(PageArgsSchema):

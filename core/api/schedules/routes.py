@@ -9,20 +9,18 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
-from cyberorigen.api.errors import ApiError
-from cyberorigen.api.pagination import newest_first, paginate
+from cyberorigen.api.pagination import paginate
 from cyberorigen.api.scans.schemas import ScanCreateSchema
 from cyberorigen.api.schemas import PageArgsSchema, UtcTimestamp, page_schema
 from cyberorigen.api.security import principal, require_role
 from cyberorigen.appliance import appliance_of
-from cyberorigen.db.models import Schedule
 from cyberorigen.services.schedules import (
     create_schedule,
+    delete_schedule,
     get_schedule,
     schedules_query,
     update_schedule,
 )
-from cyberorigen.services.scope import in_scope
 
 blp = Blueprint(
     "schedules", __name__, url_prefix="/api/v1/schedules", description="Scheduled scans."
@@ -71,8 +69,7 @@ class Schedules(MethodView):
     @blp.response(200, page_schema(ScheduleSchema))
     def get(self, args):
         """The organization's scheduled scans."""
-        query = schedules_query(principal().organization_id)
-        return paginate(query, args, *newest_first(Schedule))
+        return paginate(schedules_query(principal().organization_id), args)
 
     @require_role("analyst")
     @blp.arguments(ScheduleCreateSchema)
@@ -80,15 +77,8 @@ class Schedules(MethodView):
     def post(self, data):
         """Scan a target on a cron expression or an interval."""
         caller = principal()
-        policy = appliance_of(current_app).settings.scope
-        if not in_scope(caller.organization_id, data["target"], policy):
-            raise ApiError(
-                403,
-                f"{data['target']} is outside your organization's scan scope.",
-                "TARGET_OUT_OF_SCOPE",
-                "target",
-            )
-        return create_schedule(caller.organization_id, caller.user_id, data)
+        rules = appliance_of(current_app).scan_rules
+        return create_schedule(caller.organization_id, caller.user_id, data, rules)
 
 
 @blp.route("/<string:schedule_id>")
@@ -108,4 +98,4 @@ class ScheduleById(MethodView):
     @require_role("analyst")
     @blp.response(204)
     def delete(self, schedule_id):
-        get_schedule(principal().organization_id, schedule_id).delete_instance()
+        delete_schedule(principal().organization_id, schedule_id)

@@ -8,12 +8,11 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
-from cyberorigen.api.pagination import newest_first, paginate
+from cyberorigen.api.pagination import paginate
 from cyberorigen.api.schemas import PageArgsSchema, UtcTimestamp, page_schema
 from cyberorigen.api.security import principal, require_role
 from cyberorigen.appliance import appliance_of
-from cyberorigen.db.models import ScopeEntry
-from cyberorigen.services.scope import add_scope_entry, get_scope_entry, scope_query
+from cyberorigen.services.scope import add_scope_entry, delete_scope_entry, scope_query
 
 blp = Blueprint("scope", __name__, url_prefix="/api/v1/scope", description="Scan scope.")
 
@@ -42,8 +41,7 @@ class Scope(MethodView):
     @blp.response(200, page_schema(ScopeEntrySchema))
     def get(self, args):
         """What the organization may scan."""
-        query = scope_query(principal().organization_id)
-        return paginate(query, args, *newest_first(ScopeEntry))
+        return paginate(scope_query(principal().organization_id), args)
 
     @require_role("admin")
     @blp.arguments(ScopeEntryCreateSchema)
@@ -61,4 +59,4 @@ class ScopeEntryById(MethodView):
     @require_role("admin")
     @blp.response(204)
     def delete(self, entry_id):
-        get_scope_entry(principal().organization_id, entry_id).delete_instance()
+        delete_scope_entry(principal().organization_id, entry_id)

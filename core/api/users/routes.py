@@ -5,11 +5,10 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from cyberorigen.api.pagination import newest_first, paginate
+from cyberorigen.api.pagination import paginate
 from cyberorigen.api.schemas import PageArgsSchema, page_schema
 from cyberorigen.api.security import identities, principal, require_role
 from cyberorigen.api.users.schemas import UserCreateSchema, UserSchema, UserUpdateSchema
-from cyberorigen.db.models import User
 from cyberorigen.services.users import (
     create_user,
     delete_user,
@@ -28,7 +27,7 @@ class Users(MethodView):
     @blp.response(200, page_schema(UserSchema))
     def get(self, args):
         """List the organization's users."""
-        return paginate(users_query(principal().organization_id), args, *newest_first(User))
+        return paginate(users_query(principal().organization_id), args)
 
     @require_role("admin")
     @blp.arguments(UserCreateSchema)
