@@ -21,7 +21,8 @@ from cyberorigen.appliance import appliance_of
 from cyberorigen.db import database
 from cyberorigen.db.models import Evidence, OutboxEvent
 from cyberorigen.plugin_api.testing import run_scanner
-from cyberorigen.plugins.dns.scanner import DnsScanError, SmtpScanner
+from cyberorigen.plugins.dns.errors import DnsScanError
+from cyberorigen.plugins.dns.smtp import SmtpScanner
 
 TRANSIT = "ctrl_encryption_in_transit"
 SCOPE = ("unreachable.invalid", "nomail.invalid", "mail.invalid", "127.0.0.0/16")

@@ -51,14 +51,14 @@ from cyberorigen.plugin_api.testing import (
 )
 from cyberorigen.plugin_registry import build_registry
 from cyberorigen.plugins import dns as dns_plugin
-from cyberorigen.plugins.dns.scanner import (
+from cyberorigen.plugins.dns.errors import (
     DnsScanError,
-    DnsScanner,
     NoMxReachable,
     ResolverUnreachable,
     ScanIncomplete,
-    SmtpScanner,
 )
+from cyberorigen.plugins.dns.scanner import DnsScanner
+from cyberorigen.plugins.dns.smtp import SmtpScanner
 
 IN = dns.rdataclass.IN
 

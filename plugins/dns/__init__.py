@@ -3,13 +3,15 @@
 Registered as the ``dns`` entry point of the ``cyberorigen.plugins`` group. The ``dns``
 scanner checks SPF, DMARC, CAA, DNSSEC, open zone transfers and dangling CNAMEs; the ``smtp``
 scanner checks STARTTLS on the domain's MX hosts (its check id, ``smtp.starttls_missing``,
-must start with its scanner's name). Checks: :mod:`cyberorigen.plugins.dns.checks`.
+must start with its scanner's name). Checks: :mod:`cyberorigen.plugins.dns.checks`; the
+scanners: :mod:`cyberorigen.plugins.dns.scanner` and :mod:`cyberorigen.plugins.dns.smtp`.
 """
 
 from __future__ import annotations
 
 from cyberorigen.plugin_api import Scanner, hookimpl
-from cyberorigen.plugins.dns.scanner import DnsScanner, SmtpScanner, environment_problems
+from cyberorigen.plugins.dns.scanner import DnsScanner, environment_problems
+from cyberorigen.plugins.dns.smtp import SmtpScanner
 
 PLUGIN_API = "~=1.0"
 

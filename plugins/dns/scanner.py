@@ -1,9 +1,11 @@
-"""The DNS and e-mail security scanners (``dns`` and ``smtp``), built on dnspython.
+"""The DNS security scanner (``dns``), built on dnspython.
 
 Every DNS question goes to the server given as ``resolver`` (on ``port``), or to the system's
-resolvers; a ``resolver`` the scan's scope does not allow (``ctx.scope``) is never asked. MX
-and name server hosts are contacted only when the scope allows their addresses; the others
-are reported as ``smtp.mx_out_of_scope`` / ``dns.ns_out_of_scope`` (informational).
+resolvers; a ``resolver`` the scan's scope does not allow (``ctx.scope``) is never asked. Name
+server hosts are contacted only when the scope allows their addresses; the others are reported
+as ``dns.ns_out_of_scope`` (informational). The ``smtp`` scanner, which shares the DNS client
+and the options, is in :mod:`cyberorigen.plugins.dns.smtp`; SPF and DMARC records are judged
+by :mod:`cyberorigen.plugins.dns.email_auth`.
 
 A question that times out is not an answer: if the first question of a scan times out the
 scan fails at once ("resolver unreachable"); a later timeout makes the check that
@@ -13,199 +15,49 @@ list of inconclusive checks (findings already yielded are kept).
 
 from __future__ import annotations
 
-import re
-import smtplib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 import dns.dnssec
 import dns.exception
-import dns.flags
 import dns.message
 import dns.name
 import dns.query
 import dns.rcode
 import dns.rdataclass
 import dns.rdatatype
-import dns.resolver
 import dns.rrset
 import dns.xfr
 import dns.zone
-import marshmallow as ma
-from marshmallow import fields, validate
 
-from cyberorigen.plugin_api import Finding, NotApplicable, ScanContext, Scanner
-from cyberorigen.plugin_api.options import ResolverAddress
-from cyberorigen.plugin_api.scope import OutOfScope
-from cyberorigen.plugins.dns.checks import DNS_CHECKS, SMTP_CHECKS, SPF_LOOKUP_LIMIT
+from cyberorigen.plugin_api import Finding, ScanContext, Scanner
+from cyberorigen.plugins.dns.checks import DNS_CHECKS, SPF_LOOKUP_LIMIT
+from cyberorigen.plugins.dns.client import (
+    DnsClient,
+    name_text,
+    short_error,
+    target_domain,
+    txt_strings,
+)
+from cyberorigen.plugins.dns.email_auth import (
+    SpfWalk,
+    dmarc_problems,
+    dmarc_tags,
+    effective_all,
+    is_dmarc,
+    is_spf,
+    walk_spf,
+)
+from cyberorigen.plugins.dns.errors import (
+    DnsScanError,
+    Inconclusive,
+    ResolverUnreachable,
+    ScanIncomplete,
+)
+from cyberorigen.plugins.dns.options import DnsOptionsSchema
 
-#: SPF terms that cost a DNS lookup (RFC 7208 section 4.6.4).
-SPF_LOOKUP_TERMS = frozenset({"include", "a", "mx", "ptr", "exists", "redirect"})
-#: At most this many SPF records are fetched while following include:/redirect=.
-SPF_MAX_FETCHES = 30
-#: At most this many MX hosts are connected to.
-MAX_MX_HOSTS = 10
 #: At most this many CNAMEs of a transferred zone are followed.
 MAX_ZONE_CNAMES = 50
-_LABEL = re.compile(r"^(?!-)[a-z0-9_-]{1,63}(?<!-)$", re.IGNORECASE)
-
-
-class DnsScanError(Exception):
-    """The scan could not be done; the message says why."""
-
-
-class ResolverUnreachable(DnsScanError, ConnectionError):
-    """The resolver did not answer the first question of the scan."""
-
-
-class Inconclusive(DnsScanError):
-    """One check could not be concluded (a DNS question timed out or was answered with an
-    error); the other checks go on and the scan then fails with :class:`ScanIncomplete`."""
-
-
-class DnsTimeout(Inconclusive, TimeoutError):
-    """One DNS question timed out."""
-
-
-class ScanIncomplete(DnsScanError):
-    """Some checks could not be concluded; the message lists them."""
-
-
-class NoMxReachable(DnsScanError, ConnectionError):
-    """Not one MX host could be checked for STARTTLS."""
-
-
-# --- options ----------------------------------------------------------------------------------
-
-
-def _validate_label(value: str) -> None:
-    if not all(_LABEL.match(part) for part in value.split(".")) or len(value) > 200:
-        raise ma.ValidationError("a relative host name such as www or mail.eu")
-
-
-class DnsOptionsSchema(ma.Schema):
-    """Options of the ``dns`` and ``smtp`` scanners (both take the same ones)."""
-
-    resolver = ResolverAddress(
-        load_default=None,
-        metadata={
-            "description": "IP address of the resolver or authoritative server to ask: in the "
-            "organization's scope, or allowed by the operator (scope.allowed_resolvers). "
-            "Default: the system's resolvers."
-        },
-    )
-    port = fields.Integer(
-        strict=True,
-        load_default=53,
-        validate=validate.Range(min=1, max=65535),
-        metadata={"description": "DNS port of the resolver and of the name servers (53)."},
-    )
-    timeout = fields.Float(
-        load_default=5.0,
-        validate=validate.Range(min=0.2, max=60),
-        metadata={"description": "Seconds allowed per DNS question or SMTP exchange (5)."},
-    )
-    smtp_port = fields.Integer(
-        strict=True,
-        load_default=25,
-        validate=validate.Range(min=1, max=65535),
-        metadata={"description": "Port on which MX hosts are asked for STARTTLS (25)."},
-    )
-    subdomains = fields.List(
-        fields.String(validate=_validate_label),
-        load_default=lambda: ["www"],
-        validate=validate.Length(max=50),
-        metadata={
-            "description": "Names under the domain also examined for dangling CNAMEs "
-            "(default ['www'])."
-        },
-    )
-
-
-# --- DNS client ---------------------------------------------------------------------------------
-
-
-@dataclass
-class Lookup:
-    """One answer: ``status`` is ok, nodata, nxdomain or error (SERVFAIL, REFUSED...)."""
-
-    name: dns.name.Name
-    rdtype: dns.rdatatype.RdataType
-    status: str
-    rrset: dns.rrset.RRset | None = None
-    response: dns.message.Message | None = None
-    detail: str = ""
-
-    def texts(self) -> list[str]:
-        return [rdata.to_text() for rdata in self.rrset] if self.rrset is not None else []
-
-
-class DnsClient:
-    """Asks one set of name servers; every question is bounded by the scan's deadline."""
-
-    def __init__(self, ctx: ScanContext) -> None:
-        self.ctx = ctx
-        options = ctx.options
-        self.timeout = float(options.get("timeout") or 5.0)
-        self.port = int(options.get("port") or 53)
-        server = options.get("resolver")
-        if server:
-            ctx.scope.check_resolver(server)
-            self.resolver = dns.resolver.Resolver(configure=False)
-            self.resolver.nameservers = [server]
-        else:
-            self.resolver = dns.resolver.Resolver()
-        self.resolver.port = self.port
-        self.resolver.use_edns(0, dns.flags.DO, 1232)
-        self.resolver.cache = None
-        self.server = server or ", ".join(str(ns) for ns in self.resolver.nameservers)
-        self.answered = False
-
-    def budget(self) -> float:
-        self.ctx.check_cancelled()
-        left = self.ctx.seconds_left()
-        if left <= 0:
-            raise DnsTimeout("the scanner's time is up")
-        return min(self.timeout, left)
-
-    def lookup(self, name: dns.name.Name | str, rdtype: str | int) -> Lookup:
-        if isinstance(name, str):
-            name = dns.name.from_text(name)
-        rdtype = dns.rdatatype.RdataType.make(rdtype)
-        lifetime = self.budget()
-        try:
-            answer = self.resolver.resolve(
-                name, rdtype, raise_on_no_answer=False, lifetime=lifetime, search=False
-            )
-        except dns.resolver.NXDOMAIN as exc:
-            self.answered = True
-            response = exc.responses().get(name) if hasattr(exc, "responses") else None
-            return Lookup(name, rdtype, "nxdomain", response=response)
-        except dns.resolver.NoNameservers as exc:
-            self.answered = True
-            return Lookup(name, rdtype, "error", detail=_short(exc))
-        except (dns.resolver.LifetimeTimeout, dns.exception.Timeout) as exc:
-            if not self.answered:
-                raise ResolverUnreachable(
-                    f"DNS resolver {self.server} (port {self.port}) did not answer "
-                    f"{name} {rdtype.name} within {lifetime:.1f}s"
-                ) from exc
-            raise DnsTimeout(f"{name} {rdtype.name}: no answer within {lifetime:.1f}s") from exc
-        except dns.exception.DNSException as exc:
-            self.answered = True
-            return Lookup(name, rdtype, "error", detail=_short(exc))
-        self.answered = True
-        if answer.rrset is None:
-            return Lookup(name, rdtype, "nodata", response=answer.response)
-        return Lookup(name, rdtype, "ok", rrset=answer.rrset, response=answer.response)
-
-    def addresses(self, host: dns.name.Name) -> list[str]:
-        found: list[str] = []
-        for rdtype in ("A", "AAAA"):
-            result = self.lookup(host, rdtype)
-            found += [rdata.address for rdata in result.rrset or ()]
-        return found
 
 
 def environment_problems() -> list[str]:
@@ -222,137 +74,6 @@ def environment_problems() -> list[str]:
         "dnspython cannot validate DNSSEC signatures (cryptography missing or too old for "
         "this dnspython): dns.dnssec_unsigned only checks that DNSKEY and RRSIG are present"
     ]
-
-
-def _short(exc: BaseException) -> str:
-    text = str(exc) or type(exc).__name__
-    return text if len(text) <= 300 else text[:297] + "..."
-
-
-def _txt_strings(result: Lookup) -> list[str]:
-    """Each TXT record as one string (its character-strings concatenated, RFC 7208 3.3)."""
-    return [b"".join(rdata.strings).decode("utf-8", "replace") for rdata in result.rrset or ()]
-
-
-def target_domain(ctx: ScanContext) -> dns.name.Name:
-    host = (ctx.target.host or "").strip().rstrip(".").lower()
-    if not host or ":" in host or host.replace(".", "").isdigit():
-        raise DnsScanError(f"{ctx.target.value!r} does not name a DNS domain")
-    try:
-        return dns.name.from_text(host)
-    except dns.exception.DNSException as exc:
-        raise DnsScanError(f"{host!r} is not a valid domain name: {exc}") from None
-
-
-def _text(name: dns.name.Name) -> str:
-    return name.to_text(omit_final_dot=True)
-
-
-# --- SPF and DMARC ------------------------------------------------------------------------------
-
-
-def is_spf(record: str) -> bool:
-    lowered = record.lower()
-    return lowered == "v=spf1" or lowered.startswith("v=spf1 ")
-
-
-@dataclass
-class SpfWalk:
-    lookups: int = 0
-    fetched: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    chain: dict[str, str] = field(default_factory=dict)
-
-
-def _spf_terms(record: str) -> list[tuple[str, str, str]]:
-    """(qualifier, name, argument) of each term after 'v=spf1'; modifiers keep their '='."""
-    terms = []
-    for raw in record.split()[1:]:
-        qualifier = raw[0] if raw[0] in "+-~?" else "+"
-        body = raw[1:] if raw[0] in "+-~?" else raw
-        match = re.match(r"^([a-z0-9_.-]+)(=|:|/)?(.*)$", body, re.IGNORECASE)
-        if not match:
-            continue
-        name, sep, rest = match.group(1).lower(), match.group(2) or "", match.group(3)
-        if sep == "=":
-            terms.append(("", name + "=", rest))
-        else:
-            terms.append((qualifier, name, rest if sep == ":" else ""))
-    return terms
-
-
-def walk_spf(client: DnsClient, domain: str, record: str, walk: SpfWalk, depth: int = 0) -> None:
-    """Count DNS-querying terms of ``record`` and of what it includes/redirects to."""
-    walk.chain[domain] = record
-    terms = _spf_terms(record)
-    has_all = any(name == "all" for _, name, _ in terms)
-    follow: list[str] = []
-    for _, name, argument in terms:
-        key = name.rstrip("=")
-        if key not in SPF_LOOKUP_TERMS or (key == "redirect" and has_all):
-            continue
-        walk.lookups += 1
-        if key in ("include", "redirect") and argument:
-            follow.append(argument)
-    for target in follow:
-        if walk.lookups > SPF_LOOKUP_LIMIT or depth >= 10:
-            return
-        if "%" in target:
-            walk.problems.append(f"{target}: macro not expanded, not followed")
-            continue
-        target = target.rstrip(".").lower()
-        if target in walk.chain or len(walk.fetched) >= SPF_MAX_FETCHES:
-            continue
-        walk.fetched.append(target)
-        try:
-            result = client.lookup(target, "TXT")
-        except dns.exception.DNSException:
-            walk.problems.append(f"{target}: not a domain name")
-            continue
-        records = [text for text in _txt_strings(result) if is_spf(text)]
-        if len(records) != 1:
-            walk.problems.append(f"{target}: {len(records)} SPF records ({result.status})")
-            continue
-        walk_spf(client, target, records[0], walk, depth + 1)
-
-
-def spf_all(record: str) -> str | None:
-    """The qualifier of the record's 'all' term ('+', '-', '~', '?'), or None."""
-    for qualifier, name, _ in _spf_terms(record):
-        if name == "all":
-            return qualifier
-    return None
-
-
-def effective_all(walk: SpfWalk, domain: str, depth: int = 0) -> str | None:
-    """The 'all' qualifier that ends the evaluation of ``domain``'s record, following
-    redirect= (whose target's record replaces the rest of the evaluation)."""
-    record = walk.chain.get(domain)
-    if record is None or depth > 10:
-        return None
-    qualifier = spf_all(record)
-    if qualifier is not None:
-        return qualifier
-    for _, name, argument in _spf_terms(record):
-        if name == "redirect=":
-            return effective_all(walk, argument.rstrip(".").lower(), depth + 1)
-    return None
-
-
-def dmarc_tags(record: str) -> dict[str, str]:
-    tags = {}
-    for part in record.split(";"):
-        key, sep, value = part.partition("=")
-        if sep:
-            tags[key.strip().lower()] = value.strip()
-    return tags
-
-
-def is_dmarc(record: str) -> bool:
-    return re.match(r"^v\s*=\s*DMARC1\s*(;|$)", record, re.IGNORECASE) is not None
-
-
-# --- the scanners ------------------------------------------------------------------------------
 
 
 class DnsScanner(Scanner):
@@ -381,7 +102,7 @@ class DnsScanner(Scanner):
         state: dict[str, Any] = {"domain": domain, "client": client}
         for index, (step, method) in enumerate(steps):
             ctx.check_cancelled()
-            ctx.progress(index * 100 // len(steps), f"{step} {_text(domain)}")
+            ctx.progress(index * 100 // len(steps), f"{step} {name_text(domain)}")
             try:
                 yield from method(ctx, state)
             except ResolverUnreachable:
@@ -391,7 +112,7 @@ class DnsScanner(Scanner):
         ctx.progress(100, "done")
         if incomplete:
             raise ScanIncomplete(
-                f"checks of {_text(domain)} not concluded (DNS errors or timeouts): "
+                f"checks of {name_text(domain)} not concluded (DNS errors or timeouts): "
                 + "; ".join(incomplete)
             )
 
@@ -411,31 +132,31 @@ class DnsScanner(Scanner):
         state["domain_status"] = result.status
         if result.status == "error":
             raise DnsScanError(
-                f"DNS server {client.server} answered SOA {_text(domain)} with an error: "
+                f"DNS server {client.server} answered SOA {name_text(domain)} with an error: "
                 f"{result.detail}"
             )
         if result.status == "nxdomain":
-            raise DnsScanError(f"{_text(domain)} does not exist (NXDOMAIN)")
+            raise DnsScanError(f"{name_text(domain)} does not exist (NXDOMAIN)")
         ctx.observed(
-            f"DNS server {client.server} answered SOA {_text(domain)}"
-            + (f": zone {_text(zone)}" if zone is not None else f" ({result.status})")
+            f"DNS server {client.server} answered SOA {name_text(domain)}"
+            + (f": zone {name_text(zone)}" if zone is not None else f" ({result.status})")
         )
         return iter(())
 
     def _mail(self, ctx: ScanContext, state: dict[str, Any]) -> Iterator[Finding]:
         client: DnsClient = state["client"]
         domain: dns.name.Name = state["domain"]
-        name = _text(domain)
+        name = name_text(domain)
         mx = client.lookup(domain, "MX")
         mx_hosts = [
-            f"{rdata.preference} {_text(rdata.exchange)}"
+            f"{rdata.preference} {name_text(rdata.exchange)}"
             for rdata in mx.rrset or ()
             if rdata.exchange != dns.name.root
         ]
         txt = client.lookup(domain, "TXT")
         if "error" in (mx.status, txt.status):
             raise Inconclusive(f"MX/TXT of {name}: {mx.detail or txt.detail}")
-        strings = _txt_strings(txt)
+        strings = txt_strings(txt)
         spf = [text for text in strings if is_spf(text)]
         if not mx_hosts and not spf:
             ctx.not_examined(
@@ -484,8 +205,8 @@ class DnsScanner(Scanner):
             result = client.lookup(where, "TXT")
             if result.status == "error":
                 raise Inconclusive(f"TXT {where}: {result.detail}")
-            records = [text for text in _txt_strings(result) if is_dmarc(text)]
-            seen[_text(where)] = _txt_strings(result)
+            records = [text for text in txt_strings(result) if is_dmarc(text)]
+            seen[name_text(where)] = txt_strings(result)
             if records:
                 break
             if len(current) <= 3:  # stop below the top-level domain (labels incl. root)
@@ -495,28 +216,15 @@ class DnsScanner(Scanner):
         if len(records) != 1:
             note = "no v=DMARC1 record" if not records else f"{len(records)} DMARC records"
             yield self.finding(
-                "dns.dmarc_missing", _text(first), {**mail, "looked_up": seen, "problem": note}
+                "dns.dmarc_missing", name_text(first), {**mail, "looked_up": seen, "problem": note}
             )
             return
         tags = dmarc_tags(records[0])
-        problems = []
-        own = current == domain
-        policy = tags.get("p", "").lower() if own else (tags.get("sp") or tags.get("p", ""))
-        policy = policy.lower()
-        if policy in ("", "none"):
-            problems.append(f"policy for {_text(domain)} is '{policy or 'missing'}' (no action)")
-        if tags.get("sp", "").lower() == "none" and own:
-            problems.append("sp=none: subdomains are not protected")
-        pct = tags.get("pct", "100")
-        try:
-            if int(pct) < 100:
-                problems.append(f"pct={pct}: the policy applies to part of the mail only")
-        except ValueError:
-            problems.append(f"pct={pct!r} is not a number")
+        problems = dmarc_problems(tags, name_text(domain), own=current == domain)
         if problems:
             yield self.finding(
                 "dns.dmarc_p_none",
-                _text(dns.name.from_text("_dmarc", current)),
+                name_text(dns.name.from_text("_dmarc", current)),
                 {"dmarc": records[0], "tags": tags, "problems": problems},
             )
 
@@ -529,22 +237,22 @@ class DnsScanner(Scanner):
             result = client.lookup(current, "CAA")
             if result.status == "ok":
                 return  # a CAA record set governs issuance for the domain
-            looked[_text(current)] = result.status + (
+            looked[name_text(current)] = result.status + (
                 f" ({result.detail})" if result.detail else ""
             )
             if current == domain and result.status == "error":
                 raise Inconclusive(f"CAA {current}: {result.detail}")
             current = current.parent()
-        yield self.finding("dns.caa_missing", _text(domain), {"caa_looked_up": looked})
+        yield self.finding("dns.caa_missing", name_text(domain), {"caa_looked_up": looked})
 
     def _dnssec(self, ctx: ScanContext, state: dict[str, Any]) -> Iterator[Finding]:
         client: DnsClient = state["client"]
         zone: dns.name.Name | None = state.get("zone")
         if zone is None:
-            raise Inconclusive(f"no SOA found for {_text(state['domain'])}")
+            raise Inconclusive(f"no SOA found for {name_text(state['domain'])}")
         dnskey = client.lookup(zone, "DNSKEY")
         soa = client.lookup(zone, "SOA")
-        evidence: dict[str, Any] = {"zone": _text(zone), "dnskey": dnskey.texts()}
+        evidence: dict[str, Any] = {"zone": name_text(zone), "dnskey": dnskey.texts()}
         problem = None
         if dnskey.rrset is None:
             problem = "no DNSKEY record at the zone apex"
@@ -563,7 +271,7 @@ class DnsScanner(Scanner):
                     evidence["note"] = "signature present, not validated (no cryptography)"
         if problem:
             evidence["problem"] = problem
-            yield self.finding("dns.dnssec_unsigned", _text(zone), evidence)
+            yield self.finding("dns.dnssec_unsigned", name_text(zone), evidence)
 
     def _axfr(self, ctx: ScanContext, state: dict[str, Any]) -> Iterator[Finding]:
         client: DnsClient = state["client"]
@@ -573,7 +281,7 @@ class DnsScanner(Scanner):
         servers: dict[str, str] = {}
         ns = client.lookup(zone, "NS")
         for rdata in ns.rrset or ():
-            host = _text(rdata.target)
+            host = name_text(rdata.target)
             for address in client.addresses(rdata.target):
                 why = ctx.scope.refusal(host, address)
                 if why is None:
@@ -583,7 +291,7 @@ class DnsScanner(Scanner):
                         "dns.ns_out_of_scope",
                         f"{host} ({address})",
                         {
-                            "zone": _text(zone),
+                            "zone": name_text(zone),
                             "name_server": host,
                             "address": address,
                             "reason": f"{why}: not contacted",
@@ -596,7 +304,7 @@ class DnsScanner(Scanner):
         timed_out = 0
         for address, host in servers.items():
             lifetime = client.budget()
-            ctx.progress(70, f"axfr {_text(zone)} @ {host} ({address})")
+            ctx.progress(70, f"axfr {name_text(zone)} @ {host} ({address})")
             try:
                 transferred = dns.zone.from_xfr(
                     dns.query.xfr(
@@ -614,27 +322,29 @@ class DnsScanner(Scanner):
                 continue
             except (dns.exception.Timeout, TimeoutError) as exc:
                 timed_out += 1
-                outcomes[f"{host} ({address})"] = f"timed out: {_short(exc)}"
+                outcomes[f"{host} ({address})"] = f"timed out: {short_error(exc)}"
                 continue
             except (OSError, EOFError, dns.exception.DNSException) as exc:
-                outcomes[f"{host} ({address})"] = f"refused: {_short(exc)}"
+                outcomes[f"{host} ({address})"] = f"refused: {short_error(exc)}"
                 continue
             records = sum(len(rdataset) for node in transferred.values() for rdataset in node)
             outcomes[f"{host} ({address})"] = f"transferred {records} records"
             state["transferred"] = transferred
             yield self.finding(
                 "dns.axfr_open",
-                f"{_text(zone)} @ {host}",
+                f"{name_text(zone)} @ {host}",
                 {
                     "server": host,
                     "address": address,
                     "port": client.port,
                     "records": records,
-                    "names": sorted(_text(name) for name in transferred)[:20],
+                    "names": sorted(name_text(name) for name in transferred)[:20],
                 },
             )
         if servers and timed_out == len(servers):
-            raise Inconclusive(f"AXFR of {_text(zone)}: every name server timed out ({outcomes})")
+            raise Inconclusive(
+                f"AXFR of {name_text(zone)}: every name server timed out ({outcomes})"
+            )
 
     def _cnames(self, ctx: ScanContext, state: dict[str, Any]) -> Iterator[Finding]:
         client: DnsClient = state["client"]
@@ -660,8 +370,8 @@ class DnsScanner(Scanner):
             if resolved.status == "nxdomain":
                 yield self.finding(
                     "dns.dangling_cname",
-                    _text(name),
-                    {"cname": f"{_text(name)} CNAME {_text(target)}", "target": "NXDOMAIN"},
+                    name_text(name),
+                    {"cname": f"{name_text(name)} CNAME {name_text(target)}", "target": "NXDOMAIN"},
                 )
 
 
@@ -676,123 +386,4 @@ def _rrsig_for(
     return None
 
 
-class SmtpScanner(Scanner):
-    """STARTTLS on each MX host of a domain (the ``smtp.*`` check of the DNS plugin)."""
-
-    name = "smtp"
-    title = "Mail server transport security (STARTTLS on MX hosts)"
-    version = "1.0"
-    target_kinds = ("hostname", "url")
-    checks = SMTP_CHECKS
-    options_schema = DnsOptionsSchema
-    timeout = 180.0
-
-    def run(self, ctx: ScanContext) -> Iterator[Finding]:
-        domain = target_domain(ctx)
-        client = DnsClient(ctx)
-        ctx.progress(0, f"MX {_text(domain)}")
-        mx = client.lookup(domain, "MX")
-        if mx.status == "error":
-            raise DnsScanError(f"MX {_text(domain)}: {mx.detail}")
-        if mx.status == "nxdomain":
-            raise DnsScanError(
-                f"{_text(domain)} does not exist (NXDOMAIN from {client.server}): "
-                f"no mail server could be looked up"
-            )
-        hosts = sorted(
-            (rdata for rdata in mx.rrset or () if rdata.exchange != dns.name.root),
-            key=lambda rdata: (rdata.preference, rdata.exchange),
-        )[:MAX_MX_HOSTS]
-        if not hosts:
-            raise NotApplicable(_no_mail_servers(_text(domain), mx))
-        port = int(ctx.options.get("smtp_port") or 25)
-        failures: dict[str, str] = {}
-        not_contacted: list[str] = []
-        checked = 0
-        for index, rdata in enumerate(hosts):
-            host = _text(rdata.exchange)
-            ctx.check_cancelled()
-            ctx.progress(10 + index * 90 // len(hosts), f"EHLO {host}:{port}")
-            try:
-                addresses = client.addresses(rdata.exchange)
-            except DnsTimeout as exc:
-                failures[host] = f"address lookup: {exc}"
-                continue
-            if not addresses:
-                failures[host] = "no A/AAAA record"
-                continue
-            try:
-                addresses = ctx.scope.allowed(host, addresses)
-            except OutOfScope as exc:
-                not_contacted.append(host)
-                yield self.finding(
-                    "smtp.mx_out_of_scope",
-                    host,
-                    {"mx": host, "addresses": addresses, "reason": str(exc)},
-                )
-                continue
-            outcome = None
-            for address in addresses:
-                try:
-                    outcome = ehlo(address, port, client.budget())
-                    break
-                except (OSError, smtplib.SMTPException) as exc:
-                    failures[f"{host} ({address})"] = _short(exc)
-            if outcome is None:
-                continue
-            checked += 1
-            code, answer, starttls = outcome
-            ctx.observed(
-                f"MX {host} ({address}:{port}) answered EHLO with {code}, STARTTLS "
-                + ("offered" if starttls else "not offered")
-            )
-            if not starttls:
-                yield self.finding(
-                    "smtp.starttls_missing",
-                    f"{host}:{port}",
-                    {
-                        "mx": host,
-                        "address": address,
-                        "ehlo_code": code,
-                        "ehlo": answer,
-                        "unreachable_mx": dict(failures),
-                    },
-                )
-        ctx.progress(100, "done")
-        if not checked:
-            skipped = (
-                f"; outside the scope, not contacted: {not_contacted}" if not_contacted else ""
-            )
-            raise NoMxReachable(
-                f"no MX host of {_text(domain)} could be checked on port {port}: {failures}"
-                + skipped
-            )
-
-
-def _no_mail_servers(domain: str, mx: Lookup) -> str:
-    """Why a domain that exists has no mail server to examine."""
-    if mx.rrset is not None:  # only the null MX "0 ." (RFC 7505)
-        return f"no mail servers: {domain} publishes a null MX, it accepts no mail"
-    return f"no mail servers: {domain} has no MX record"
-
-
-def ehlo(address: str, port: int, timeout: float) -> tuple[int, list[str], bool]:
-    """(EHLO reply code, reply lines, STARTTLS offered) of the SMTP server at address:port."""
-    with smtplib.SMTP(timeout=timeout, local_hostname="cyberorigen.invalid") as client:
-        client.connect(address, port)
-        code, message = client.ehlo()
-        lines = message.decode("utf-8", "replace").splitlines()
-        if code != 250:
-            raise smtplib.SMTPResponseException(code, message)
-        return code, lines, client.has_extn("starttls")
-
-
-__all__: Sequence[str] = (
-    "DnsOptionsSchema",
-    "DnsScanError",
-    "DnsScanner",
-    "NoMxReachable",
-    "ResolverUnreachable",
-    "ScanIncomplete",
-    "SmtpScanner",
-)
+__all__: Sequence[str] = ("DnsScanError", "DnsScanner", "environment_problems")

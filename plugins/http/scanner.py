@@ -1,6 +1,9 @@
 """The HTTP security-headers scanner: fetches the target's pages over HTTPS and plaintext HTTP
 and judges their transport, headers, cookies and HTML.
 
+The judging is done by one module per family of checks: :mod:`.transport`, :mod:`.headers`,
+:mod:`.cookies`, :mod:`.subresources`, :mod:`.disclosure` and :mod:`.security_txt`.
+
 Requests go out one at a time through urllib3 with automatic redirects and retries off:
 redirects within the same origin are followed by hand (up to five hops) so that the redirect
 check sees every 30x, and everything else is judged on what the server itself answered.
@@ -13,14 +16,11 @@ import re
 import socket
 import ssl
 import warnings
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import marshmallow as ma
 import urllib3
@@ -29,16 +29,26 @@ from urllib3.exceptions import HTTPError, InsecureRequestWarning, ReadTimeoutErr
 
 from cyberorigen.plugin_api import Finding, ScanContext, Scanner
 from cyberorigen.plugin_api.options import validate_ca_pem
-from cyberorigen.plugins.http.checks import CHECKS, HSTS_MIN_MAX_AGE
+from cyberorigen.plugins.http.checks import CHECKS
+from cyberorigen.plugins.http.cookies import cookie_findings
+from cyberorigen.plugins.http.disclosure import banner_findings, directory_listing_findings
+from cyberorigen.plugins.http.headers import (
+    PROBE_ORIGIN,
+    clickjacking_findings,
+    cors_findings,
+    csp_findings,
+    nosniff_findings,
+    referrer_policy_findings,
+)
+from cyberorigen.plugins.http.page import parse_page
+from cyberorigen.plugins.http.response import DEFAULT_PORTS, Response, origin_key
+from cyberorigen.plugins.http.security_txt import SECURITY_TXT_PATH, security_txt_findings
+from cyberorigen.plugins.http.subresources import mixed_content_findings, sri_findings
+from cyberorigen.plugins.http.transport import hsts_findings, redirect_findings
 
-#: The Origin sent with every request, to see whether CORS lets any site read the answer.
-PROBE_ORIGIN = "https://evil.example"
 #: How much of a body is read and parsed; the rest of a large page is ignored.
 BODY_LIMIT = 512 * 1024
 MAX_REDIRECTS = 5
-REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-DEFAULT_PORTS = {"http": 80, "https": 443}
-SECURITY_TXT_PATH = "/.well-known/security.txt"
 
 
 class HttpScanError(Exception):
@@ -163,50 +173,6 @@ class Endpoint:
 
     def describe(self) -> str:
         return f"{_host_in_url(self.host)}:{self.port} ({self.scheme.upper()})"
-
-
-@dataclass
-class Response:
-    url: str
-    status: int
-    headers: urllib3.HTTPHeaderDict
-    body: str
-
-    @property
-    def is_https(self) -> bool:
-        return self.url.startswith("https://")
-
-    @property
-    def is_redirect(self) -> bool:
-        return self.status in REDIRECT_STATUSES
-
-    @property
-    def location(self) -> str | None:
-        value = self.headers.get("Location")
-        return urljoin(self.url, value.strip()) if value else None
-
-    @property
-    def is_html(self) -> bool:
-        content_type = self.headers.get("Content-Type")
-        if content_type is None:
-            return self.body.lstrip()[:14].lower().startswith(("<!doctype html", "<html"))
-        media = content_type.split(";")[0].strip().lower()
-        return media in ("text/html", "application/xhtml+xml")
-
-    @property
-    def is_document(self) -> bool:
-        """An HTML page a browser would render (document-level checks apply)."""
-        return self.is_html and not self.is_redirect
-
-
-def _origin_key(url: str) -> tuple[str, str, int | None]:
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    try:
-        port = parts.port or DEFAULT_PORTS.get(scheme)
-    except ValueError:
-        port = None
-    return scheme, (parts.hostname or "").lower(), port
 
 
 def _charset(content_type: str | None) -> str:
@@ -356,7 +322,7 @@ class HttpClient:
         chain = [self.get(endpoint, path)]
         while len(chain) <= MAX_REDIRECTS and chain[-1].is_redirect:
             target = chain[-1].location
-            if target is None or _origin_key(target) != _origin_key(endpoint.origin):
+            if target is None or origin_key(target) != origin_key(endpoint.origin):
                 break
             parts = urlsplit(target)
             next_path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
@@ -364,253 +330,6 @@ class HttpClient:
                 break
             chain.append(self.get(endpoint, next_path))
         return chain
-
-
-# --- what a page says -------------------------------------------------------------------------
-
-
-class PageParser(HTMLParser):
-    """Collects what the HTML checks need: resource URLs, meta policies, title and first h1."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.base: str | None = None
-        self.scripts: list[tuple[str, bool]] = []
-        self.active: list[tuple[str, str]] = []
-        self.meta_csp: list[str] = []
-        self.meta_referrer: list[str] = []
-        self.title = ""
-        self.h1 = ""
-        self._capture: str | None = None
-        self._h1_done = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes: dict[str, str] = {}
-        for name, value in attrs:
-            attributes.setdefault(name, value or "")
-        src = attributes.get("src", "").strip()
-        if tag == "base" and self.base is None and attributes.get("href"):
-            self.base = attributes["href"].strip()
-        elif tag == "script" and src:
-            self.scripts.append((src, bool(attributes.get("integrity", "").strip())))
-            self.active.append((tag, src))
-        elif tag == "link" and "stylesheet" in attributes.get("rel", "").lower().split():
-            if attributes.get("href", "").strip():
-                self.active.append((tag, attributes["href"].strip()))
-        elif tag in ("iframe", "frame", "embed") and src:
-            self.active.append((tag, src))
-        elif tag == "object" and attributes.get("data", "").strip():
-            self.active.append((tag, attributes["data"].strip()))
-        elif tag == "meta":
-            equiv = attributes.get("http-equiv", "").strip().lower()
-            if equiv == "content-security-policy" and attributes.get("content"):
-                self.meta_csp.append(attributes["content"])
-            if attributes.get("name", "").strip().lower() == "referrer":
-                self.meta_referrer.append(attributes.get("content", ""))
-        elif tag == "title" and not self.title:
-            self._capture = "title"
-        elif tag == "h1" and not self._h1_done:
-            self._capture = "h1"
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == self._capture:
-            if tag == "h1":
-                self._h1_done = True
-            self._capture = None
-
-    def handle_data(self, data: str) -> None:
-        if self._capture == "title":
-            self.title += data
-        elif self._capture == "h1":
-            self.h1 += data
-
-
-def parse_page(response: Response) -> PageParser:
-    parser = PageParser()
-    try:
-        parser.feed(response.body)
-        parser.close()
-    except AssertionError:  # html.parser gives up on some malformed markup
-        pass
-    return parser
-
-
-Policy = dict[str, list[str]]
-
-
-def parse_csp(values: Sequence[str]) -> list[Policy]:
-    """Each header value may hold several comma-separated policies, all enforced."""
-    policies: list[Policy] = []
-    for value in values:
-        for text in value.split(","):
-            policy: Policy = {}
-            for directive in text.split(";"):
-                tokens = directive.split()
-                if tokens:
-                    policy.setdefault(tokens[0].lower(), [token.lower() for token in tokens[1:]])
-            if policy:
-                policies.append(policy)
-    return policies
-
-
-_WILDCARD_SOURCES = frozenset({"*", "http:", "https:", "data:", "blob:", "filesystem:"})
-_WILDCARD_HOSTS = frozenset({"http://*", "https://*", "*:*"})
-_HASH_OR_NONCE = ("'nonce-", "'sha256-", "'sha384-", "'sha512-")
-
-
-def script_issues(policy: Policy) -> set[str] | None:
-    """What the policy lets scripts do unsafely; None when it does not restrict scripts."""
-    if "script-src" in policy:
-        tokens = policy["script-src"]
-    elif "default-src" in policy:
-        tokens = policy["default-src"]
-    else:
-        return None
-    nonce_or_hash = any(token.startswith(_HASH_OR_NONCE) for token in tokens)
-    strict_dynamic = "'strict-dynamic'" in tokens and nonce_or_hash
-    issues: set[str] = set()
-    if "'unsafe-inline'" in tokens and not nonce_or_hash:
-        issues.add("'unsafe-inline'")
-    if "'unsafe-eval'" in tokens:
-        issues.add("'unsafe-eval'")
-    if not strict_dynamic and any(
-        token in _WILDCARD_SOURCES or token in _WILDCARD_HOSTS for token in tokens
-    ):
-        issues.add("wildcard source")
-    return issues
-
-
-def combined_script_issues(policies: Sequence[Policy]) -> list[str]:
-    """A script must pass every policy, so an issue counts only if no policy prevents it."""
-    judged = [script_issues(policy) for policy in policies]
-    restricting = [issues for issues in judged if issues is not None]
-    if not restricting:
-        return ["no script-src or default-src: scripts are not restricted"]
-    return sorted(set.intersection(*restricting))
-
-
-def frames_restricted(policies: Sequence[Policy]) -> bool:
-    for policy in policies:
-        sources = policy.get("frame-ancestors")
-        if sources is not None and not any(
-            token in _WILDCARD_SOURCES or token in _WILDCARD_HOSTS for token in sources
-        ):
-            return True
-    return False
-
-
-REFERRER_POLICIES = frozenset(
-    {
-        "no-referrer",
-        "no-referrer-when-downgrade",
-        "same-origin",
-        "origin",
-        "strict-origin",
-        "origin-when-cross-origin",
-        "strict-origin-when-cross-origin",
-        "unsafe-url",
-    }
-)
-UNSAFE_REFERRER_POLICIES = frozenset(
-    {"unsafe-url", "origin", "origin-when-cross-origin", "no-referrer-when-downgrade"}
-)
-_LEGACY_META_REFERRER = {
-    "never": "no-referrer",
-    "default": "strict-origin-when-cross-origin",
-    "always": "unsafe-url",
-    "origin-when-crossorigin": "origin-when-cross-origin",
-}
-
-
-def referrer_policy(header: str | None, meta: Sequence[str]) -> str | None:
-    """The policy a browser applies: a <meta> overrides the header; in a comma-separated
-    header the last known token wins."""
-    policy = None
-    for token in (header or "").split(","):
-        token = token.strip().lower()
-        if token in REFERRER_POLICIES:
-            policy = token
-    for content in meta:
-        token = content.strip().lower()
-        token = _LEGACY_META_REFERRER.get(token, token)
-        if token in REFERRER_POLICIES:
-            policy = token
-    return policy
-
-
-def hsts_max_age(value: str) -> int | None:
-    for directive in value.split(";"):
-        name, _, argument = directive.partition("=")
-        if name.strip().lower() == "max-age":
-            argument = argument.strip().strip('"')
-            return int(argument) if argument.isdigit() else None
-    return None
-
-
-_VERSION = re.compile(r"(?:^|[\s/(v_-])\d+(?:\.\d+)+")
-BANNER_HEADERS = ("Server", "X-Powered-By", "X-AspNet-Version", "X-AspNetMvc-Version")
-_DIRECTORY_INDEX = re.compile(r"^\s*(?:index of|directory listing for)\s*/", re.IGNORECASE)
-_SESSION_NAME = re.compile(
-    r"sess|(?:^|[^a-z])sid(?:$|[^a-z])|auth|token|jwt|login|logged|remember|sso|saml|oidc",
-    re.IGNORECASE,
-)
-_ANTI_CSRF_NAME = re.compile(r"csrf|xsrf", re.IGNORECASE)
-_CONTACT_FIELD = re.compile(r"^\s*contact\s*:\s*\S", re.IGNORECASE | re.MULTILINE)
-
-
-@dataclass
-class SetCookie:
-    name: str
-    value: str
-    attributes: dict[str, str] = field(default_factory=dict)
-    raw_attributes: str = ""
-
-    @classmethod
-    def parse(cls, line: str) -> SetCookie | None:
-        pair, _, rest = line.partition(";")
-        name, equals, value = pair.partition("=")
-        if not equals or not name.strip():
-            return None
-        attributes: dict[str, str] = {}
-        for item in rest.split(";"):
-            key, _, argument = item.partition("=")
-            if key.strip():
-                attributes[key.strip().lower()] = argument.strip()
-        return cls(name.strip(), value.strip(), attributes, rest)
-
-    def redacted(self) -> str:
-        """The Set-Cookie line with its value hidden: findings must not store session tokens."""
-        value = f"<redacted, {len(self.value)} characters>" if self.value else ""
-        return f"{self.name}={value}" + (f";{self.raw_attributes}" if self.raw_attributes else "")
-
-    @property
-    def deleted(self) -> bool:
-        if "max-age" in self.attributes:
-            argument = self.attributes["max-age"]
-            return argument.lstrip("-").isdigit() and int(argument) <= 0
-        if "expires" in self.attributes:
-            try:
-                expires = parsedate_to_datetime(self.attributes["expires"])
-            except (TypeError, ValueError, IndexError):
-                return False
-            if expires.tzinfo is None:
-                expires = expires.replace(tzinfo=UTC)
-            return expires < datetime.now(UTC)
-        return False
-
-    @property
-    def session_like(self) -> bool:
-        name = re.sub(r"^__(?:host|secure)-", "", self.name, flags=re.IGNORECASE)
-        return bool(_SESSION_NAME.search(name)) and not _ANTI_CSRF_NAME.search(name)
-
-    def path_for(self, request_url: str) -> str:
-        path = self.attributes.get("path", "")
-        if path.startswith("/"):
-            return path
-        request_path = urlsplit(request_url).path or "/"
-        if request_path.count("/") <= 1:
-            return "/"
-        return request_path[: request_path.rindex("/")]
 
 
 # --- the scanner ------------------------------------------------------------------------------
@@ -733,7 +452,7 @@ class HttpScanner(Scanner):
                         # Plaintext stopped answering: no plaintext content to judge there.
             if http_chain is not None:
                 if has_https:
-                    yield from emit(self._redirect_findings(http_chain))
+                    yield from emit(redirect_findings(self, http_chain))
                 for response in http_chain:
                     yield from emit(self._response_findings(response))
             content = https_chain if has_https else http_chain
@@ -744,191 +463,33 @@ class HttpScanner(Scanner):
 
         ctx.check_cancelled()
         endpoint = plan.https if has_https else plan.http
-        yield from emit(self._security_txt_findings(client.fetch(endpoint, SECURITY_TXT_PATH)))
+        yield from emit(security_txt_findings(self, client.fetch(endpoint, SECURITY_TXT_PATH)))
 
     # --- per check group ------------------------------------------------------------------
 
-    def _redirect_findings(self, chain: list[Response]) -> list[Finding]:
-        last = chain[-1]
-        if last.is_redirect and last.location and last.location.startswith("https://"):
-            return []
-        hops = [
-            {"url": response.url, "status": response.status, "location": response.location}
-            for response in chain
-        ]
-        evidence = {
-            "status": last.status,
-            "location": last.headers.get("Location", "absent"),
-            "responses": hops,
-        }
-        return [self.finding("http.no_https_redirect", chain[0].url, evidence)]
-
     def _response_findings(self, response: Response) -> list[Finding]:
         """Cookies and version banners: judged on every response, redirects included."""
-        findings: list[Finding] = []
-        origin = "{}://{}".format(*urlsplit(response.url)[:2])
-        for header in BANNER_HEADERS:
-            value = response.headers.get(header)
-            if value and _VERSION.search(value):
-                findings.append(
-                    self.finding(
-                        "http.server_banner_version",
-                        f"{origin} header {header}",
-                        {"header": header, "value": value, "url": response.url},
-                    )
-                )
-        for line in response.headers.getlist("Set-Cookie"):
-            cookie = SetCookie.parse(line)
-            if cookie is None or cookie.deleted:
-                continue
-            location = f"{origin}{cookie.path_for(response.url)} cookie {cookie.name}"
-            evidence = {"cookie": cookie.name, "set_cookie": cookie.redacted(), "url": response.url}
-            attributes = cookie.attributes
-            if response.is_https and "secure" not in attributes:
-                findings.append(self.finding("http.cookie_missing_secure", location, evidence))
-            if cookie.session_like and "httponly" not in attributes:
-                findings.append(self.finding("http.cookie_missing_httponly", location, evidence))
-            if attributes.get("samesite", "").lower() not in ("strict", "lax", "none"):
-                findings.append(self.finding("http.cookie_missing_samesite", location, evidence))
-        return findings
+        return [*banner_findings(self, response), *cookie_findings(self, response)]
 
     def _page_findings(self, response: Response) -> list[Finding]:
         """Headers and HTML of the page a browser ends up on."""
-        findings: list[Finding] = []
-        url, headers = response.url, response.headers
-
-        def add(check_id: str, evidence: Mapping[str, Any]) -> None:
-            findings.append(self.finding(check_id, url, evidence))
-
-        if response.is_https:
-            values = headers.getlist("Strict-Transport-Security")
-            max_age = hsts_max_age(values[0]) if values else None
-            if max_age is None:
-                add(
-                    "http.hsts_missing",
-                    {
-                        "header": "Strict-Transport-Security",
-                        "value": values[0] if values else "absent",
-                    },
-                )
-            elif max_age < HSTS_MIN_MAX_AGE:
-                add(
-                    "http.hsts_short_max_age",
-                    {"value": values[0], "max_age": max_age, "minimum": HSTS_MIN_MAX_AGE},
-                )
-
-        nosniff = headers.get("X-Content-Type-Options")
-        if (nosniff or "").split(",")[0].strip().lower() != "nosniff":
-            add(
-                "http.xcto_missing",
-                {"header": "X-Content-Type-Options", "value": nosniff or "absent"},
-            )
-
-        allowed = headers.get("Access-Control-Allow-Origin")
-        credentials = headers.get("Access-Control-Allow-Credentials")
-        if allowed is not None and (
-            allowed.strip() == PROBE_ORIGIN
-            or (allowed.strip() == "*" and (credentials or "").strip().lower() == "true")
-        ):
-            add(
-                "http.cors_permissive",
-                {
-                    "request_origin": PROBE_ORIGIN,
-                    "access_control_allow_origin": allowed,
-                    "access_control_allow_credentials": credentials or "absent",
-                },
-            )
-
+        findings = [
+            *hsts_findings(self, response),
+            *nosniff_findings(self, response),
+            *cors_findings(self, response),
+        ]
         if not response.is_document:
             return findings
         page = parse_page(response)
-        header_csp = headers.getlist("Content-Security-Policy")
-        header_policies = parse_csp(header_csp)
-        policies = header_policies + parse_csp(page.meta_csp)
-        if not policies:
-            add(
-                "http.csp_missing",
-                {
-                    "header": "Content-Security-Policy",
-                    "value": "absent",
-                    "report_only": headers.get("Content-Security-Policy-Report-Only", "absent"),
-                },
-            )
-        else:
-            issues = combined_script_issues(policies)
-            if issues:
-                add(
-                    "http.csp_unsafe",
-                    {"policies": [*header_csp, *page.meta_csp], "issues": issues},
-                )
-
-        frame_options = headers.get("X-Frame-Options")
-        frame_values = {item.strip().lower() for item in (frame_options or "").split(",")}
-        frame_ok = bool(frame_options) and frame_values <= {"deny", "sameorigin"}
-        if not frame_ok and not frames_restricted(header_policies):
-            add(
-                "http.clickjacking_unprotected",
-                {
-                    "x_frame_options": frame_options or "absent",
-                    "csp_frame_ancestors": "absent",
-                },
-            )
-
-        referrer_header = headers.get("Referrer-Policy")
-        policy = referrer_policy(referrer_header, page.meta_referrer)
-        if policy is None or policy in UNSAFE_REFERRER_POLICIES:
-            add(
-                "http.referrer_policy_unsafe",
-                {
-                    "header": "Referrer-Policy",
-                    "value": referrer_header or "absent",
-                    "meta": page.meta_referrer,
-                    "effective_policy": policy or "absent",
-                },
-            )
-
-        base = urljoin(url, page.base) if page.base else url
-        upgrades = any("upgrade-insecure-requests" in item for item in policies)
-        if response.is_https and not upgrades:
-            insecure = [
-                {"element": tag, "url": urljoin(base, src)}
-                for tag, src in page.active
-                if urljoin(base, src).lower().startswith("http://")
-            ]
-            if insecure:
-                add("http.mixed_content", {"insecure_resources": insecure})
-
-        page_origin = _origin_key(url)
-        unprotected = []
-        for src, has_integrity in page.scripts:
-            resolved = urljoin(base, src)
-            key = _origin_key(resolved)
-            if key[0] in DEFAULT_PORTS and key != page_origin and not has_integrity:
-                unprotected.append(resolved)
-        if unprotected:
-            add("http.sri_missing_external_scripts", {"scripts": unprotected})
-
-        heading = page.title.strip() or page.h1.strip()
-        if response.status == 200 and (
-            _DIRECTORY_INDEX.search(page.title)
-            or _DIRECTORY_INDEX.search(page.h1)
-            or "[To Parent Directory]" in response.body
-        ):
-            add("http.directory_listing", {"status": response.status, "title": heading})
-        return findings
-
-    def _security_txt_findings(self, chain: list[Response]) -> list[Finding]:
-        last = chain[-1]
-        if last.status == 200 and _CONTACT_FIELD.search(last.body):
-            return []
-        if last.status != 200:
-            problem = f"status {last.status}"
-            if last.is_redirect:
-                problem += f" redirecting to {last.location} (not followed)"
-        else:
-            problem = "no Contact: field"
-        evidence = {"status": last.status, "url": last.url, "problem": problem}
-        return [self.finding("http.security_txt_missing", chain[0].url, evidence)]
+        return [
+            *findings,
+            *csp_findings(self, response, page),
+            *clickjacking_findings(self, response),
+            *referrer_policy_findings(self, response, page),
+            *mixed_content_findings(self, response, page),
+            *sri_findings(self, response, page),
+            *directory_listing_findings(self, response, page),
+        ]
 
 
 def _try(
