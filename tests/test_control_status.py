@@ -11,7 +11,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from cyberorigen.compliance.status import (
-    STATUSES,
     EvidenceItem,
     Facts,
     FailingFinding,
@@ -19,6 +18,7 @@ from cyberorigen.compliance.status import (
     assess,
 )
 from cyberorigen.plugin_api.interfaces import Control, Severity
+from cyberorigen.vocab import CONTROL_STATUSES
 
 NOW = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
 CHECKS = ("tls.cert.expired", "tls.protocol.tls10")
@@ -317,7 +317,7 @@ def test_status_rules(facts, status, said, not_said, findings, checks, evidence)
     assessment = assess(Facts(control=CONTROL, **facts), NOW)
 
     assert assessment.status == status, assessment.reason
-    assert assessment.status in STATUSES
+    assert assessment.status in CONTROL_STATUSES
     for words in said:
         assert words in assessment.reason
     for words in not_said:
