@@ -10,6 +10,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from cyberorigen.api import errors, input_guard, metrics, openapi, ratelimit, security
 from cyberorigen.api.api_keys.routes import blp as api_keys_blp
+from cyberorigen.api.assets.routes import blp as assets_blp
 from cyberorigen.api.auth.routes import blp as auth_blp
 from cyberorigen.api.auth.routes import token_blp
 from cyberorigen.api.controls.routes import blp as controls_blp
@@ -42,6 +43,7 @@ MODULES = (
     scope_blp,
     scans_blp,
     findings_blp,
+    assets_blp,
     schedules_blp,
     controls_blp,
     frameworks_blp,

@@ -72,6 +72,7 @@ class Appliance:
             scanner_timeout=settings.scanner_timeout,
             heartbeat_interval=max(1.0, settings.heartbeat_timeout / 6),
             scope=settings.scope,
+            host_concurrency=settings.host_concurrency,
             after_completion=(partial(assess_completed_scan, catalogue=self.catalogue),),
         )
 

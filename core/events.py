@@ -79,6 +79,23 @@ class _WebhookDisabledData(ma.Schema):
     reason = fields.String()
 
 
+class _AssetData(ma.Schema):
+    asset_id = fields.String(metadata={"example": "ast_3c1d9e0f7a2b4c5d"})
+    address = fields.String(metadata={"example": "10.0.0.12"})
+    names = fields.List(fields.String(), metadata={"example": ["db1.example.com"]})
+    scan_id = fields.String(metadata={"example": "scan_1f0c9a2b"})
+
+
+class _ServiceData(ma.Schema):
+    asset_id = fields.String(metadata={"example": "ast_3c1d9e0f7a2b4c5d"})
+    service_id = fields.String(metadata={"example": "svc_8e7d6c5b4a3f2e1d"})
+    address = fields.String(metadata={"example": "10.0.0.12:8443"})
+    port = fields.Integer(metadata={"example": 8443})
+    transport = fields.String(metadata={"example": "tcp"})
+    protocol = fields.String(metadata={"example": "https"})
+    scan_id = fields.String(metadata={"example": "scan_1f0c9a2b"})
+
+
 class _PingData(ma.Schema):
     webhook_id = fields.String()
     message = fields.String()
@@ -123,6 +140,17 @@ EVENTS: tuple[EventType, ...] = (
     ),
     EventType(
         "control.status_changed", _ControlStatusData, "a control's status changed, with the reason"
+    ),
+    EventType(
+        "asset.discovered",
+        _AssetData,
+        "a scan found a host of the organization answering for the first time",
+    ),
+    EventType(
+        "service.discovered",
+        _ServiceData,
+        "a scan found a service (an open port and what speaks there) on a host for the "
+        "first time",
     ),
     EventType(
         "evidence.expiring",

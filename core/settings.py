@@ -79,6 +79,8 @@ class ScopeSettings:
     widest_ipv4_prefix: int = 16
     widest_ipv6_prefix: int = 48
     allowed_resolvers: tuple[str, ...] = ()
+    #: The most addresses one scan may cover (a network or range target): a /20 by default.
+    max_scan_addresses: int = 4096
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,8 @@ class Settings:
     metrics_token: str = ""
     smtp: Mapping[str, Any] = field(default_factory=dict)
     plans: Mapping[str, Plan] = field(default_factory=dict)
+    #: How many hosts of one scan are examined at once (each its own runs in turn).
+    host_concurrency: int = 4
 
     @property
     def embedded(self) -> bool:
@@ -286,6 +290,7 @@ _SPECS: dict[str, Callable[[Any], Any]] = {
     "scans.profile_options": _as_profile_options,
     "scans.scanner_timeout": _positive(_as_int),
     "scans.heartbeat_timeout": _positive(_as_int),
+    "scans.host_concurrency": _positive(_as_int),
     "scans.queue": _as_str,
     "plugins.disabled": _as_list,
     "trace_plugins": _as_bool,
@@ -295,6 +300,7 @@ _SPECS: dict[str, Callable[[Any], Any]] = {
     "scope.forbidden_networks": _as_networks,
     "scope.widest_ipv4_prefix": _prefix_length(32),
     "scope.widest_ipv6_prefix": _prefix_length(128),
+    "scope.max_scan_addresses": _positive(_as_int),
     "scope.allowed_resolvers": _as_networks,
     "webhooks.allowed_networks": _as_networks,
     "webhooks.connect_timeout": _positive(_as_int),
@@ -447,6 +453,7 @@ def load_settings(
         profile_options=values["scans.profile_options"],
         scanner_timeout=values["scans.scanner_timeout"],
         heartbeat_timeout=values["scans.heartbeat_timeout"],
+        host_concurrency=values["scans.host_concurrency"],
         scan_queue=values["scans.queue"] or "cyberorigen-scans",
         disabled_plugins=tuple(values["plugins.disabled"]),
         trace_plugins=values["trace_plugins"],
@@ -469,6 +476,7 @@ def load_settings(
             forbidden_networks=values["scope.forbidden_networks"],
             widest_ipv4_prefix=values["scope.widest_ipv4_prefix"],
             widest_ipv6_prefix=values["scope.widest_ipv6_prefix"],
+            max_scan_addresses=values["scope.max_scan_addresses"],
             allowed_resolvers=values["scope.allowed_resolvers"],
         ),
         metrics_enabled=values["metrics.enabled"],

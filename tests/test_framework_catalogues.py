@@ -55,7 +55,7 @@ TECHNICAL_CONTROLS = (
     "ctrl_email_authentication",
     "ctrl_dns_integrity",
 )
-BUILT_IN_SCANNERS = ("http", "tls", "ports", "dns", "smtp")
+BUILT_IN_SCANNERS = ("http", "tls", "ports", "dns", "smtp", "ssh", "vulns")
 
 
 def framework(framework_id: str) -> Framework:
@@ -394,7 +394,7 @@ def test_built_in_plugins_all_load(registry):
         name: "loaded"
         for name in (
             "controls", "dns", "hipaa", "http", "iso27001", "nist-csf", "notify", "pci-dss",
-            "ports", "soc2", "tls",
+            "ports", "soc2", "ssh", "tls", "vulns",
         )
     }  # fmt: skip
     assert set(BUILT_IN_SCANNERS) <= set(registry.scanners)

@@ -161,6 +161,8 @@ def test_a_well_configured_target_has_no_findings_above_info(scanning, pki):
         "ports": "completed",
         "dns": "not_applicable",
         "smtp": "not_applicable",
+        "ssh": "not_applicable",  # discovery found no SSH service
+        "vulns": "not_applicable",  # no service announced its product and version
     }, scan
     assert scan["status"] == "completed"
     assert scan["error"] is None  # a scanner that does not scan IP targets is no error

@@ -303,14 +303,18 @@ def test_an_unreachable_target_raises_instead_of_passing(site):
     assert f"127.0.0.1:{http_port}" in message
 
 
-def test_an_untrusted_certificate_is_an_error_unless_verification_is_off(site):
+def test_an_untrusted_certificate_is_examined_and_an_error_only_when_verifying(site):
     with pytest.raises(CertificateNotTrusted, match="trust_store"):
-        run_scanner(HttpScanner(), "127.0.0.1", site.options(trust_store=None))
+        run_scanner(
+            HttpScanner(), "127.0.0.1", site.options(trust_store=None, verify_tls=True)
+        )
 
     findings = run_scanner(
         HttpScanner(), "127.0.0.1", site.options(trust_store=None, verify_tls=False)
     )
     assert findings == []
+    by_default = run_scanner(HttpScanner(), "127.0.0.1", site.options(trust_store=None))
+    assert by_default == []  # examined whatever the certificate (the tls scanner judges it)
 
 
 def test_a_cancelled_scan_stops_before_its_first_request(site):
@@ -851,4 +855,4 @@ def test_options_have_defaults():
 
     assert loaded["port"] == 8443
     assert loaded["timeout"] == 10
-    assert loaded["verify_tls"] is True
+    assert loaded["verify_tls"] is False

@@ -27,6 +27,9 @@ from cyberorigen.plugin_registry import PluginRegistry
 
 log = logging.getLogger("cyberorigen.compliance")
 
+#: A check's evidence keeps at most this many observations of the runs that examined it.
+KEPT_OBSERVATIONS = 20
+
 
 def _results(
     scan: Scan, registry: PluginRegistry
@@ -38,12 +41,12 @@ def _results(
         for run in scan.scanner_runs.where(ScannerRun.status == "completed")
         if run.scanner in registry.scanners
     ]
-    checks_run = {
-        check.id: (run.scanner, list(run.observed))
-        for run in completed
-        for check in registry.scanners[run.scanner].checks
-        if check.id not in run.not_examined
-    }
+    checks_run: dict[str, tuple[str, list[str]]] = {}
+    for run in completed:  # a scanner may have run on several hosts and services
+        for check in registry.scanners[run.scanner].checks:
+            if check.id not in run.not_examined:
+                _, observed = checks_run.setdefault(check.id, (run.scanner, []))
+                observed.extend(run.observed[: max(0, KEPT_OBSERVATIONS - len(observed))])
     found: dict[str, list[Finding]] = {}
     query = Finding.select().join(ScanFinding).where(ScanFinding.scan == scan)
     for finding in query:
@@ -63,6 +66,7 @@ def summarize(
             continue
         touched: dict[str, set[str]] = {}
         failed: dict[str, set[str]] = {}
+        unexamined: set[str] = set()
         excluded = out_of_scope(scan.organization_id, framework.id)
         for link in framework.mappings():
             if link.requirement in excluded:
@@ -70,6 +74,7 @@ def summarize(
             control = catalogue.controls[link.control]
             for check in catalogue.checks_by_control.get(link.control, []):
                 if check.id not in checks_run:
+                    unexamined.add(check.id)
                     continue
                 touched.setdefault(link.requirement, set()).add(check.id)
                 findings = [
@@ -90,6 +95,8 @@ def summarize(
             "requirements_touched": len(touched),
             "passed": len(touched) - len(failed),
             "failed": len(failed),
+            "checks_examined": len({item for ids in touched.values() for item in ids}),
+            "checks_inconclusive": len(unexamined),
             "failed_requirements": [
                 {"id": item, "findings": sorted(failed[item])} for item in order if item in failed
             ],

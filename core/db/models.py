@@ -122,9 +122,53 @@ class ScannerRun(BaseModel):
     not_examined = JSONField(default=dict)
     started_at = DateTimeField(null=True)
     finished_at = DateTimeField(null=True)
+    #: What this run examined: the target unit (a host, URL or host:port) or the discovered
+    #: service; empty for a run created before range scans (the scan's target).
+    target = CharField(max_length=2100, default="")
+    #: The protocol of the discovered service it examined (``https``), or None.
+    service = CharField(max_length=40, null=True)
+    #: What a discovery run found: its services (``Service`` fields), for the service runs.
+    discovered = JSONField(default=list)
 
     class Meta:
-        indexes = ((("scan", "scanner"), True),)
+        indexes = ((("scan", "scanner", "target"), True),)
+
+
+class Asset(BaseModel):
+    """A host the organization's scans found answering: its address, and the names it was
+    scanned under."""
+
+    public_id = CharField(max_length=40, unique=True, default=lambda: new_public_id("ast"))
+    organization = ForeignKeyField(Organization, backref="assets", on_delete="CASCADE")
+    address = CharField(max_length=64)
+    names = JSONField(default=list)
+    first_seen = DateTimeField(default=utcnow)
+    last_seen = DateTimeField(default=utcnow)
+    last_scan = ForeignKeyField(Scan, null=True, on_delete="SET NULL", backref="+")
+
+    class Meta:
+        indexes = ((("organization", "address"), True), (("organization", "last_seen"), False))
+
+
+class Service(BaseModel):
+    """A service found on an asset: one open port and what speaks there."""
+
+    public_id = CharField(max_length=40, unique=True, default=lambda: new_public_id("svc"))
+    organization = ForeignKeyField(Organization, backref="+", on_delete="CASCADE")
+    asset = ForeignKeyField(Asset, backref="services", on_delete="CASCADE")
+    port = IntegerField()
+    transport = CharField(max_length=10, default="tcp")
+    protocol = CharField(max_length=40, default="")
+    tls = BooleanField(default=False)
+    product = CharField(max_length=200, default="")
+    version = CharField(max_length=200, default="")
+    banner = TextField(default="")
+    certificate = JSONField(default=dict)
+    first_seen = DateTimeField(default=utcnow)
+    last_seen = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("asset", "port", "transport"), True),)
 
 
 class Finding(BaseModel):
@@ -150,6 +194,9 @@ class Finding(BaseModel):
     last_seen = DateTimeField(default=utcnow)
     first_scan = ForeignKeyField(Scan, null=True, on_delete="SET NULL", backref="+")
     last_scan = ForeignKeyField(Scan, null=True, on_delete="SET NULL", backref="+")
+    #: The host (and the service on it) the finding is about, when a scan found them.
+    asset = ForeignKeyField(Asset, null=True, on_delete="SET NULL", backref="findings")
+    service = ForeignKeyField(Service, null=True, on_delete="SET NULL", backref="findings")
 
     class Meta:
         indexes = (
@@ -357,6 +404,8 @@ ALL_MODELS = (
     Scan,
     Webhook,
     ScannerRun,
+    Asset,
+    Service,
     Finding,
     ScanFinding,
     ScopeEntry,

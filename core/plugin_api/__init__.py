@@ -23,6 +23,7 @@ from cyberorigen.plugin_api.interfaces import (
     Scanner,
     ScanSummary,
     Sent,
+    Service,
     Severity,
     Target,
     TransientError,
@@ -31,7 +32,7 @@ from cyberorigen.plugin_api.interfaces import (
 from cyberorigen.plugin_api.scope import OutOfScope, ScanScope
 
 #: The version of this interface. Plugins declare a compatible range in ``PLUGIN_API``.
-API_VERSION = "1.3"
+API_VERSION = "1.4"
 
 ENTRY_POINT_GROUP = "cyberorigen.plugins"
 
@@ -56,6 +57,7 @@ __all__ = [
     "ScanSummary",
     "Scanner",
     "Sent",
+    "Service",
     "Severity",
     "Target",
     "TransientError",

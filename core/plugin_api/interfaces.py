@@ -73,7 +73,10 @@ class Finding:
 
 @dataclass(frozen=True)
 class Target:
-    """A scan target: ``kind`` is ``hostname``, ``ip`` or ``url``."""
+    """What one scanner run examines: ``kind`` is ``hostname``, ``ip`` or ``url``. ``port`` is
+    set for a URL with a port, and for a service (``host:port``, ``[2001:db8::1]:8443``): a
+    target given so, or a service the scan discovered (then ``ScanContext.service`` says what
+    it is). A range or network target reaches scanners one address at a time."""
 
     value: str
     kind: str
@@ -86,12 +89,54 @@ class Target:
         if "://" in value:
             parts = urlsplit(value)
             return cls(value, "url", parts.hostname or "", parts.port, parts.scheme)
-        host = value.strip("[]")
+        host, port = value, None
+        if value.startswith("[") and "]:" in value:
+            host, _, port_text = value[1:].partition("]:")
+            port = int(port_text)
+        elif value.count(":") == 1:
+            host, _, port_text = value.partition(":")
+            port = int(port_text) if port_text.isdigit() else None
+            host = host if port is not None else value
+        host = host.strip("[]")
         try:
             ipaddress.ip_address(host)
         except ValueError:
-            return cls(value, "hostname", host)
-        return cls(value, "ip", host)
+            return cls(value, "hostname", host, port)
+        return cls(value, "ip", host, port)
+
+
+@dataclass(frozen=True)
+class Service:
+    """A service found on a host: what discovery (the ``ports`` scanner, or any scanner that
+    reports one with :meth:`ScanContext.discovered`) learnt of one open port.
+
+    ``protocol`` is the appliance's name for what speaks there (``http``, ``https``, ``ssh``,
+    ``smtp``, ``ftp``, ``redis``, ``tls`` for TLS around something else...; empty when it
+    could not be told); ``tls`` says the port speaks TLS, whatever runs inside."""
+
+    host: str
+    port: int
+    protocol: str = ""
+    transport: str = "tcp"
+    tls: bool = False
+    product: str = ""
+    version: str = ""
+    banner: str = ""
+    #: For a TLS service: a summary of its certificate (``subject``, ``issuer``,
+    #: ``not_after``, ``names``), as far as the discovery read it.
+    certificate: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def address(self) -> str:
+        """``host:port`` (``[2001:db8::1]:443``): how targets and locations name it."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{host}:{self.port}"
+
+    def matches(self, wanted: Iterable[str]) -> bool:
+        """Whether a scanner examining the protocols ``wanted`` examines this service
+        (``tls`` matches every service that speaks TLS)."""
+        wanted = set(wanted)
+        return self.protocol in wanted or (self.tls and "tls" in wanted)
 
 
 @dataclass(frozen=True)
@@ -135,10 +180,20 @@ class ScanContext:
         record_observation: Callable[[str], None] = lambda what: None,
         record_not_examined: Callable[[tuple[str, ...], str], None] = lambda checks, why: None,
         scope: Any = None,
+        service: Service | None = None,
+        host_services: Sequence[Service] = (),
+        record_service: Callable[[Service], None] = lambda service: None,
     ) -> None:
         from cyberorigen.plugin_api.scope import ScanScope
 
         self.target = target
+        #: The discovered service this run examines (its host and port are the target's), or
+        #: None when the scanner examines the target itself.
+        self.service = service
+        #: Every service discovery found on the target's host (so that a scanner can relate
+        #: a service to its siblings: a plaintext web server to the host's HTTPS one).
+        self.host_services = tuple(host_services)
+        self._record_service = record_service
         self.options = dict(options)
         self.deadline = deadline
         self.scope: ScanScope = scope if scope is not None else ScanScope.anything()
@@ -170,6 +225,12 @@ class ScanContext:
         passed nor as failed, and findings of them stay as they are."""
         self._record_not_examined(tuple(check_ids), str(reason))
 
+    def discovered(self, service: Service) -> None:
+        """Report a service found on the target's host (discovery scanners do): the scan
+        runs every scanner that examines its protocol on it, and the appliance lists it in
+        its asset inventory."""
+        self._record_service(service)
+
     def cancelled(self) -> bool:
         return self._is_cancelled()
 
@@ -188,6 +249,17 @@ class Scanner(ABC):
     version: str = "0"
     #: Which targets it scans: any of ``hostname``, ``ip``, ``url``.
     target_kinds: tuple[str, ...] = ("hostname", "ip", "url")
+    #: The service protocols it examines (``("http", "https")``; ``"tls"`` is every service
+    #: that speaks TLS). Empty: it examines each target (host, URL) itself, once. Otherwise
+    #: it runs once on every matching service that discovery found, with ``ctx.service`` set
+    #: and the target's port the service's; when no discovery ran for a target (no
+    #: discovery scanner in the profile, or a URL or ``host:port`` target), once on the
+    #: target as given.
+    services: tuple[str, ...] = ()
+    #: It discovers services: it reports each one it finds on the target's host with
+    #: :meth:`ScanContext.discovered`. A scan runs discovery scanners first on each host, and
+    #: when one completed, the service scanners run on what it found.
+    discovers: bool = False
     #: Every check it can report.
     checks: Sequence[Check] = ()
     #: Its options, validated before the scan is accepted (a marshmallow schema class).

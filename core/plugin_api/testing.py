@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from cyberorigen.plugin_api.interfaces import Finding, ScanContext, Scanner, Target
+from cyberorigen.plugin_api.interfaces import Finding, ScanContext, Scanner, Service, Target
 
 
 def __getattr__(name: str) -> Any:
@@ -37,13 +37,19 @@ def run_scanner(
     is_cancelled: Callable[[], bool] | None = None,
     observations: list[str] | None = None,
     not_examined: dict[str, str] | None = None,
+    service: Service | None = None,
+    host_services: Sequence[Service] = (),
+    discovered: list[Service] | None = None,
 ) -> list[Finding]:
     """Run ``scanner`` against ``target`` in this process and return all its findings.
 
     ``report_progress(percent, step)`` receives the scanner's progress reports,
     ``is_cancelled()`` stands for the scan's cancellation, as on a worker; the list
     ``observations`` receives what the scanner said it observed, and the dict
-    ``not_examined`` the checks it said it did not examine, with the reason."""
+    ``not_examined`` the checks it said it did not examine, with the reason. ``service`` and
+    ``host_services`` are what the scanner gets as ``ctx.service`` and ``ctx.host_services``
+    (a run on a discovered service); the list ``discovered`` receives the services it
+    reported with ``ctx.discovered``."""
     ctx = ScanContext(
         target=Target.parse(target),
         options=validated_options(scanner, options),
@@ -56,6 +62,9 @@ def run_scanner(
         record_not_examined=lambda checks, why: (
             not_examined.update(dict.fromkeys(checks, why)) if not_examined is not None else None
         ),
+        service=service,
+        host_services=host_services,
+        record_service=lambda found: discovered.append(found) if discovered is not None else None,
     )
     return list(scanner.run(ctx))
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import datetime
 from typing import Any
 
-from peewee import IntegrityError
+from peewee import JOIN, IntegrityError
 
 from cyberorigen.db import database
-from cyberorigen.db.models import Finding, Scan, ScanFinding, utcnow
+from cyberorigen.db.models import Asset, Finding, Scan, ScanFinding, Service, utcnow
 from cyberorigen.errors import Invalid
 from cyberorigen.plugin_api.interfaces import Finding as PluginFinding
 from cyberorigen.plugin_api.interfaces import Target
@@ -22,9 +22,14 @@ NEEDS_REASON = ("accepted_risk", "false_positive")
 def findings_query(org_id: int, filters: Mapping[str, Any], scan_id: int | None = None):
     """The organization's findings (those ``scan_id`` observed, when given), filtered by
     ``severity``, ``check_id``, ``status`` and ``target``, most recently seen first."""
-    query = Finding.select().where(Finding.organization == org_id)
+    query = (
+        Finding.select(Finding, Asset, Service)
+        .join_from(Finding, Asset, JOIN.LEFT_OUTER)
+        .join_from(Finding, Service, JOIN.LEFT_OUTER)
+        .where(Finding.organization == org_id)
+    )
     if scan_id is not None:
-        query = query.join(ScanFinding).where(ScanFinding.scan == scan_id)
+        query = query.join_from(Finding, ScanFinding).where(ScanFinding.scan == scan_id)
     for name in ("severity", "check_id", "status", "target"):
         if filters.get(name):
             query = query.where(getattr(Finding, name) == filters[name])
@@ -80,22 +85,29 @@ def _record_status_change(finding: Finding, previous: str, changed_by: str) -> N
     )
 
 
-def resolve_unseen(scan: Scan, scanners: list[str], not_examined: set[str] = frozenset()) -> int:
-    """Mark ``fixed`` the open findings of ``scan``'s target that ``scanners`` (those that
-    completed in this scan) reported before but did not report this time, except those of
-    checks they did not examine (``not_examined``); each change is a
-    ``finding.status_changed`` event. Returns how many were resolved."""
-    if not scanners:
-        return 0
+def resolve_unseen(
+    scan: Scan, examined: Mapping[str, Collection[str]], not_examined: set[str] = frozenset()
+) -> int:
+    """Mark ``fixed`` the open findings of each target ``examined`` names (a unit of the
+    scan: a host, URL or service) that its scanners (those whose every run on it completed)
+    reported before but did not report this time, except those of checks they did not
+    examine (``not_examined``); each change is a ``finding.status_changed`` event. Returns how
+    many were resolved."""
     seen = ScanFinding.select(ScanFinding.finding).where(ScanFinding.scan == scan)
-    stale = Finding.select().where(
-        (Finding.organization == scan.organization_id)
-        & (Finding.target == scan.target)
-        & (Finding.scanner.in_(scanners))
-        & (Finding.status == "open")
-        & (Finding.id.not_in(seen))
-        & (Finding.check_id.not_in(sorted(not_examined)))
-    )
+    stale = []
+    for target, scanners in examined.items():
+        if not scanners:
+            continue
+        stale.extend(
+            Finding.select().where(
+                (Finding.organization == scan.organization_id)
+                & (Finding.target == target)
+                & (Finding.scanner.in_(sorted(scanners)))
+                & (Finding.status == "open")
+                & (Finding.id.not_in(seen))
+                & (Finding.check_id.not_in(sorted(not_examined)))
+            )
+        )
     resolved = 0
     with database.atomic():
         for finding in stale:
@@ -107,10 +119,20 @@ def resolve_unseen(scan: Scan, scanners: list[str], not_examined: set[str] = fro
     return resolved
 
 
-def store_finding(scan: Scan, scanner: str, target: Target, found: PluginFinding) -> bool:
-    """Record ``found`` for ``scan``; True when it is new for the target or came back after
-    being fixed (and a ``vulnerability.found`` event was written)."""
+def store_finding(
+    scan: Scan,
+    scanner: str,
+    target: Target,
+    found: PluginFinding,
+    asset: Asset | None = None,
+    service: Service | None = None,
+) -> bool:
+    """Record ``found`` for ``scan`` on ``target`` (the unit it was found on: a host, URL or
+    service of the scan), linked to the inventory's ``asset`` and ``service`` when discovery
+    recorded them; True when it is new for the target or came back after being fixed (and a
+    ``vulnerability.found`` event was written)."""
     fingerprint = found.fingerprint_for(target)
+    where = target.value
     values = {
         "scanner": scanner,
         "check_id": found.check_id,
@@ -124,10 +146,14 @@ def store_finding(scan: Scan, scanner: str, target: Target, found: PluginFinding
         "last_seen": utcnow(),
         "last_scan": scan,
     }
+    if asset is not None:
+        values["asset"] = asset
+    if service is not None:
+        values["service"] = service
     with database.atomic():
         row = Finding.get_or_none(
             (Finding.organization == scan.organization_id)
-            & (Finding.target == scan.target)
+            & (Finding.target == where)
             & (Finding.fingerprint == fingerprint)
         )
         announced = False
@@ -136,7 +162,7 @@ def store_finding(scan: Scan, scanner: str, target: Target, found: PluginFinding
                 with database.atomic():
                     row = Finding.create(
                         organization=scan.organization_id,
-                        target=scan.target,
+                        target=where,
                         fingerprint=fingerprint,
                         first_scan=scan,
                         **values,
@@ -145,7 +171,7 @@ def store_finding(scan: Scan, scanner: str, target: Target, found: PluginFinding
             except IntegrityError:  # another scan of the same target created it just now
                 row = Finding.get(
                     (Finding.organization == scan.organization_id)
-                    & (Finding.target == scan.target)
+                    & (Finding.target == where)
                     & (Finding.fingerprint == fingerprint)
                 )
         if not announced:
@@ -173,7 +199,7 @@ def store_finding(scan: Scan, scanner: str, target: Target, found: PluginFinding
                 {
                     "scan_id": scan.public_id,
                     "finding_id": row.public_id,
-                    "target": scan.target,
+                    "target": where,
                     "check_id": row.check_id,
                     "severity": row.severity,
                     "title": row.title,

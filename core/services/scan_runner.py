@@ -1,13 +1,16 @@
 """Running a scan: one job owns every state change of the scan it runs.
 
-``queued -> running -> completed | failed | cancelled``. Each scanner of the scan's profile runs
-in a thread of its own with a deadline; its findings are stored as they arrive; a scanner that
-raises or overruns is recorded as that scanner's error and the others still run. A scanner
-run is ``completed`` only when it observed the target (a finding, or an observation it
-reported): one that observed nothing is ``failed``, one that says the target has nothing it
-examines is ``not_applicable``. A scan is ``completed`` only when some scanner completed;
-otherwise it is ``failed`` with what each scanner said. While the
-scan runs, its ``heartbeat_at`` moves; a scan whose heartbeat stops (its worker was killed) is
+``queued -> running -> completed | failed | cancelled``. The scan's target expands into units
+(hosts, URLs, services; a network one address at a time) and each unit gets the runs
+:mod:`.scan_plan` decides: discovery first, then the scanners that examine each unit, then
+the service scanners on every service discovery found. Each run is a scanner in a thread of
+its own with a deadline; its findings are stored as they arrive; a scanner that raises or
+overruns is recorded as that run's error and the others still run. A run is ``completed``
+only when it observed its target (a finding, or an observation it reported): one that
+observed nothing is ``failed``, one that says the target has nothing it examines is
+``not_applicable``. A scan is ``completed`` only when some run completed; otherwise it is
+``failed`` with what each said ("no host answered" when it covered several). While the scan
+runs, its ``heartbeat_at`` moves; a scan whose heartbeat stops (its worker was killed) is
 re-queued or failed by :func:`reap_lost_scans`.
 """
 
@@ -18,6 +21,7 @@ import queue
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -30,12 +34,21 @@ from cyberorigen.plugin_api.interfaces import (
     ScanCancelled,
     ScanContext,
     ScanSummary,
+    Service,
     Target,
 )
 from cyberorigen.plugin_registry import PluginRegistry
+from cyberorigen.services.assets import record_service, service_row
 from cyberorigen.services.findings import resolve_unseen, store_finding
 from cyberorigen.services.outbox import record_event
+from cyberorigen.services.scan_plan import (
+    host_level,
+    plan_service_runs,
+    service_level,
+    service_target,
+)
 from cyberorigen.services.scope import scan_scope
+from cyberorigen.services.targets import parse_targets
 from cyberorigen.settings import ScopeSettings
 
 log = logging.getLogger("cyberorigen.scans")
@@ -48,6 +61,20 @@ CANCEL_GRACE_SECONDS = 5.0
 #: A scanner run keeps this many of its observations (each cut to OBSERVATION_CHARS).
 KEPT_OBSERVATIONS = 20
 OBSERVATION_CHARS = 300
+#: A scan's error names at most this many runs that did not complete (then how many more).
+SHOWN_PROBLEMS = 20
+#: Where a run is listed (its ``position``): unit by unit, then in the profile's order of
+#: scanners (discovery runs first, but is listed where the profile names it), then the
+#: services of one scanner in the order they were found.
+RUNS_PER_UNIT = 100_000
+RUNS_PER_SCANNER = 1_000
+
+
+def _position(unit_index: int, profile: tuple[str, ...], scanner: str, nth: int = 0) -> int:
+    slot = profile.index(scanner) if scanner in profile else len(profile)
+    return unit_index * RUNS_PER_UNIT + slot * RUNS_PER_SCANNER + nth
+
+
 OBSERVED_NOTHING = (
     "observed nothing: it ended without a finding and without reporting what it examined, "
     "so none of its checks passed"
@@ -67,6 +94,8 @@ class RunnerSettings:
     heartbeat_interval: float = 5.0
     #: The operator's scope policy: what no scanner may contact.
     scope: ScopeSettings = field(default_factory=ScopeSettings)
+    #: How many units (hosts) of one scan are examined at once.
+    host_concurrency: int = 4
     #: Run in order once a scan completed and the findings it no longer sees are resolved.
     after_completion: tuple[CompletionStep, ...] = ()
 
@@ -77,7 +106,9 @@ def _scan_summary(scan: Scan) -> ScanSummary:
         target=scan.target,
         scan_type=scan.scan_type,
         status=scan.status,
-        scanners=tuple(run.scanner for run in scan.scanner_runs.order_by(ScannerRun.position)),
+        scanners=tuple(
+            dict.fromkeys(run.scanner for run in scan.scanner_runs.order_by(ScannerRun.position))
+        ),
         findings=scan.vulnerabilities_found,
     )
 
@@ -103,7 +134,11 @@ def _call_lifecycle_hook(registry: PluginRegistry, hook: str, scan: Scan) -> Non
             log.error("plugin %s: %s failed: %s", plugin, hook, error, exc_info=error)
 
 
-def _start(scan_id: str, settings: RunnerSettings) -> Scan | None:
+def _units(scan: Scan) -> list[Target]:
+    return parse_targets(scan.target).units()
+
+
+def _start(scan_id: str, settings: RunnerSettings, registry: PluginRegistry) -> Scan | None:
     """Claim the scan for this run; None when there is nothing to run."""
     with database.atomic():
         scan = Scan.get_or_none(Scan.public_id == scan_id)
@@ -128,9 +163,16 @@ def _start(scan_id: str, settings: RunnerSettings) -> Scan | None:
         for name, value in claim.items():  # the row as the update left it, without a re-read
             setattr(scan, name, value)
         if first_attempt:
-            for position, name in enumerate(settings.profiles.get(scan.scan_type, ())):
-                ScannerRun.create(scan=scan, scanner=name, position=position)
-        if first_attempt:
+            profile = tuple(settings.profiles.get(scan.scan_type, ()))
+            own = host_level(profile, registry.scanners)
+            for index, unit in enumerate(_units(scan)):
+                for name in own:
+                    ScannerRun.create(
+                        scan=scan,
+                        scanner=name,
+                        target=unit.value,
+                        position=_position(index, profile, name),
+                    )
             record_event(scan.organization_id, "scan.started", _event_payload(scan))
     return scan
 
@@ -151,8 +193,8 @@ def _finish(scan: Scan, status: str, error: str | None = None) -> None:
 class _ScannerThread:
     """Runs one scanner in a daemon thread, handing its output to the job through a queue."""
 
-    def __init__(self, scanner, ctx: ScanContext) -> None:
-        self.messages: queue.Queue = queue.Queue()
+    def __init__(self, scanner, ctx: ScanContext, messages: queue.Queue) -> None:
+        self.messages = messages
         self._scanner = scanner
         self._ctx = ctx
         self.thread = threading.Thread(target=self._produce, daemon=True, name=scanner.name)
@@ -218,16 +260,25 @@ class _Run:
         self.scan = scan
         self.registry = registry
         self.settings = settings
-        self.target = Target.parse(scan.target)
         self.cancel = threading.Event()
         self._last_beat = 0.0
+        self._beat_lock = threading.Lock()
+        #: How far each unit is, 0-1, by unit index (units run a few at a time).
+        self.done: dict[int, float] = {}
+        self.units = 1
+
+    def advance(self, index: int, fraction: float) -> None:
+        """Unit ``index`` is ``fraction`` done: the scan's progress is the units' mean."""
+        self.done[index] = min(1.0, max(0.0, fraction))
+        self.scan.progress = min(99, int(sum(self.done.values()) / max(self.units, 1) * 100))
 
     def beat(self, force: bool = False) -> None:
         """Move the heartbeat, and learn whether someone asked to cancel."""
         now = time.monotonic()
-        if not force and now - self._last_beat < min(self.settings.heartbeat_interval, 1.0):
-            return
-        self._last_beat = now
+        with self._beat_lock:
+            if not force and now - self._last_beat < min(self.settings.heartbeat_interval, 1.0):
+                return
+            self._last_beat = now
         Scan.update(
             heartbeat_at=utcnow(), progress=self.scan.progress, current_step=self.scan.current_step
         ).where(Scan.id == self.scan.id).execute()
@@ -235,15 +286,25 @@ class _Run:
         if requested:
             self.cancel.set()
 
-    def run_scanner(self, run: ScannerRun, index: int, total: int) -> None:
+    def run_scanner(
+        self,
+        run: ScannerRun,
+        unit: Target,
+        service: Service | None = None,
+        host_services: tuple[Service, ...] = (),
+        share: Callable[[float], None] = lambda fraction: None,
+    ) -> None:
+        """Run ``run`` on ``unit`` (or on its discovered ``service``); ``share(fraction)``
+        is told how far the run is, 0-1, for the scan's progress."""
         scanner = self.registry.scanners.get(run.scanner)
         if scanner is None:
             run.status, run.error = "skipped", f"scanner {run.scanner!r} is not installed"
             run.save()
             return
-        if self.target.kind not in scanner.target_kinds:
+        target = service_target(unit, service) if service else unit
+        if target.kind not in scanner.target_kinds:
             run.status = "not_applicable"
-            run.error = f"{run.scanner} does not scan {self.target.kind} targets"
+            run.error = f"{run.scanner} does not scan {target.kind} targets"
             run.save()
             return
         run.status, run.started_at, run.findings_count, run.error = "running", utcnow(), 0, None
@@ -254,14 +315,17 @@ class _Run:
         deadline = time.monotonic() + timeout
 
         report = _Report(scanner.checks)
+        messages: queue.Queue = queue.Queue()
+        shown = target.value if self.units > 1 or service else ""
 
         def progress(percent: int, step: str) -> None:
-            self.scan.progress = int((index + percent / 100) / total * 100)
-            self.scan.current_step = f"{run.scanner}: {step}" if step else run.scanner
+            share(percent / 100)
+            label = f"{run.scanner} {shown}" if shown else run.scanner
+            self.scan.current_step = f"{label}: {step}" if step else label
             report.step(step)
 
         ctx = ScanContext(
-            target=self.target,
+            target=target,
             options=(self.scan.options or {}).get(run.scanner, {}),
             deadline=deadline,
             report_progress=progress,
@@ -269,17 +333,29 @@ class _Run:
             record_observation=report.observed,
             record_not_examined=report.not_examined,
             scope=scan_scope(self.scan.organization_id, self.settings.scope),
+            service=service,
+            host_services=host_services,
+            record_service=lambda found: messages.put(("service", found)),
         )
         progress(0, "starting")
-        worker = _ScannerThread(scanner, ctx)
+        worker = _ScannerThread(scanner, ctx, messages)
         worker.thread.start()
-        outcome, error = report.judge(*self._consume(worker, run, deadline, timeout), run)
+        found: list[Service] = []
+        outcome, error = report.judge(
+            *self._consume(worker, run, unit, service, found, deadline, timeout), run
+        )
         run.status, run.error, run.finished_at = outcome, error, utcnow()
         run.observed, run.not_examined = report.kept(), report.skipped
+        run.discovered = [_service_fields(item) for item in found]
+        run.service = service.protocol[:40] if service else None
         run.save()
 
-    def _consume(self, worker: _ScannerThread, run: ScannerRun, deadline: float, timeout: float):
+    def _consume(self, worker, run, unit, service, found, deadline: float, timeout: float):
         cancel_seen_at = None
+        asset = None
+        service_link = service_row(self.scan, service) if service else None
+        if service_link is not None:
+            asset = service_link.asset
         while True:
             self.beat()
             if self.cancel.is_set() and cancel_seen_at is None:
@@ -292,8 +368,11 @@ class _Run:
                 kind, value = worker.messages.get(timeout=0.25)
             except queue.Empty:
                 continue
-            if kind == "finding":
-                store_finding(self.scan, run.scanner, self.target, value)
+            if kind == "service":
+                found.append(value)
+                asset = record_service(self.scan, unit, value).asset
+            elif kind == "finding":
+                store_finding(self.scan, run.scanner, unit, value, asset, service_link)
                 run.findings_count += 1
                 ScannerRun.update(findings_count=run.findings_count).where(
                     ScannerRun.id == run.id
@@ -312,44 +391,137 @@ class _Run:
                 return "failed", value
 
 
+def _service_fields(service: Service) -> dict:
+    return {
+        "host": service.host,
+        "port": service.port,
+        "protocol": service.protocol,
+        "transport": service.transport,
+        "tls": service.tls,
+        "product": service.product,
+        "version": service.version,
+        "banner": service.banner[:500],
+        "certificate": dict(service.certificate),
+    }
+
+
+class _Unit:
+    """Runs every planned scanner run of one unit of the scan."""
+
+    def __init__(self, state: _Run, unit: Target, index: int, runs: dict) -> None:
+        self.state, self.unit, self.index = state, unit, index
+        self.runs = runs  # (scanner, target) -> ScannerRun, of the whole scan
+        self.options = state.scan.options or {}
+        self.profile: tuple[str, ...] = ()
+
+    def _row(self, scanner: str, target: str, service: Service | None) -> ScannerRun:
+        row = self.runs.get((scanner, target))
+        if row is None:
+            first = _position(self.index, self.profile, scanner)
+            nth = sum(
+                1 for row in self.runs.values() if first <= row.position < first + RUNS_PER_SCANNER
+            )
+            row = ScannerRun.create(
+                scan=self.state.scan,
+                scanner=scanner,
+                target=target,
+                service=service.protocol[:40] if service else None,
+                position=first + nth,
+            )
+            self.runs[(scanner, target)] = row
+        return row
+
+    def _go(self, run: ScannerRun, service=None, host_services=(), slot=(0, 1)) -> bool:
+        """Run it unless done (an earlier attempt) or cancelled; False once cancelled.
+        ``slot`` is (its place, the unit's places) for the progress."""
+        if run.status in SCANNER_DONE:
+            return True
+        self.state.beat(force=True)
+        if self.state.cancel.is_set():
+            run.status, run.error = "cancelled", "the scan was cancelled"
+            run.save()
+            return False
+        place, places = slot
+
+        def share(fraction: float) -> None:
+            self.state.advance(self.index, (place + fraction) / max(places, 1))
+
+        self.state.run_scanner(run, self.unit, service, host_services, share)
+        return True
+
+    def run(self, profile) -> None:
+        """Every run of this unit, in turn."""
+        self._run(profile)
+        self.state.advance(self.index, 1.0)
+
+    def run_in_pool(self, profile) -> None:
+        """:meth:`run` in a thread of the scan's pool, which closes its connection after."""
+        try:
+            self.run(profile)
+        finally:
+            if not database.is_closed():
+                database.close()
+
+    def _run(self, profile) -> None:
+        self.profile = tuple(profile)
+        scanners = self.state.registry.scanners
+        own = host_level(profile, scanners)
+        others = service_level(profile, scanners)
+        places = len(own) + len(others)
+        discovered: list[Service] | None = None
+        for done, name in enumerate(own):
+            run = self._row(name, self.unit.value, None)
+            self._go(run, None, tuple(discovered or ()), (done, places))
+            if getattr(scanners.get(name), "discovers", False) and run.status == "completed":
+                discovered = (discovered or []) + [Service(**item) for item in run.discovered]
+        for done, name in enumerate(others, start=len(own)):
+            planned = plan_service_runs(
+                self.unit, scanners[name], discovered, self.options.get(name, {})
+            )
+            for item in planned:
+                run = self._row(item.scanner, item.target, item.service)
+                if item.outcome and run.status not in SCANNER_DONE:
+                    run.status, run.error = item.outcome
+                    run.save()
+                    continue
+                self._go(run, item.service, tuple(discovered or ()), (done, places))
+
+
 def run_scan(scan_id: str, registry: PluginRegistry, settings: RunnerSettings) -> str | None:
     """Run the scan with public id ``scan_id`` to its end; returns its final status (None:
     nothing to do: unknown, already finished, or cancelled before it started)."""
-    scan = _start(scan_id, settings)
+    scan = _start(scan_id, settings, registry)
     if scan is None:
         return None
     _call_lifecycle_hook(registry, "cyberorigen_scan_started", scan)
     state = _Run(scan, registry, settings)
-    runs = list(scan.scanner_runs.order_by(ScannerRun.position))
+    units = _units(scan)
+    state.units = len(units)
+    existing = {(run.scanner, run.target or scan.target): run for run in scan.scanner_runs}
+    profile = settings.profiles.get(scan.scan_type, ())
     try:
-        for index, run in enumerate(runs):
-            if run.status in SCANNER_DONE:
-                continue  # done by an earlier attempt of this scan
-            state.beat(force=True)
-            if state.cancel.is_set():
-                run.status, run.error = "cancelled", "the scan was cancelled"
-                run.save()
-                continue
-            state.run_scanner(run, index, len(runs))
+        _run_units(state, units, existing, profile)
     except BaseException:
         state.cancel.set()  # the database was lost mid-run: the scanner's thread stops too
         raise
+    runs = list(scan.scanner_runs.order_by(ScannerRun.position))
     with database.atomic():
         scan = Scan.get_by_id(scan.id)
-        errors = _errors_of(runs)
+        errors = _errors_of(runs, len(units))
         if state.cancel.is_set() or scan.cancel_requested:
             _finish(scan, "cancelled", "cancelled while running")
         elif any(run.status == "completed" for run in runs):
             _finish(scan, "completed", errors)
         else:
-            _finish(scan, "failed", _nothing_observed(runs))
+            _finish(scan, "failed", _nothing_observed(runs, len(units)))
     if scan.status == "completed":
         try:
-            completed = [run for run in runs if run.status == "completed"]
             resolve_unseen(
                 scan,
-                [run.scanner for run in completed],
-                not_examined={check for run in completed for check in run.not_examined},
+                _fully_examined(runs, scan.target),
+                not_examined={
+                    check for run in runs if run.status == "completed" for check in run.not_examined
+                },
             )
         except Exception:  # noqa: BLE001 - the scan's own result is already stored
             log.exception("resolving the findings scan %s no longer sees failed", scan_id)
@@ -359,20 +531,83 @@ def run_scan(scan_id: str, registry: PluginRegistry, settings: RunnerSettings) -
     return scan.status
 
 
-def _outcome_of(run: ScannerRun) -> str:
-    return f"{run.scanner}: {run.status}" + (f" ({run.error})" if run.error else "")
+def _run_units(state: _Run, units: list[Target], existing: dict, profile) -> None:
+    """Every unit's runs: one unit in this thread, several in a pool of threads (each unit's
+    runs in turn), at most ``host_concurrency`` at once. The first error stops the rest."""
+    if len(units) == 1:
+        _Unit(state, units[0], 0, existing).run(profile)
+        return
+    workers = max(1, min(state.settings.host_concurrency, len(units)))
+    with ThreadPoolExecutor(workers, thread_name_prefix=f"scan-{state.scan.public_id}") as pool:
+        futures = [
+            pool.submit(_Unit(state, unit, index, existing).run_in_pool, profile)
+            for index, unit in enumerate(units)
+        ]
+        try:
+            for future in futures:
+                future.result()
+        except BaseException:
+            state.cancel.set()
+            for future in futures:
+                future.cancel()
+            raise
 
 
-def _errors_of(runs: list[ScannerRun]) -> str | None:
+def _unit_of(run: ScannerRun, units_by_host: dict[str, str], scan_target: str) -> str:
+    """The unit a run belongs to: a service run's target is ``host:port`` of a unit's host."""
+    target = run.target or scan_target
+    if run.service is not None:
+        return units_by_host.get(Target.parse(target).host, target)
+    return target
+
+
+def _fully_examined(runs: list[ScannerRun], scan_target: str) -> dict[str, set[str]]:
+    """Per unit, the scanners every run of which on it completed (their findings there that
+    were not seen again are resolved)."""
+    units_by_host = {}
+    for run in runs:
+        if run.service is None:
+            target = run.target or scan_target
+            units_by_host.setdefault(Target.parse(target).host, target)
+    outcomes: dict[tuple[str, str], set[str]] = {}
+    for run in runs:
+        key = (_unit_of(run, units_by_host, scan_target), run.scanner)
+        outcomes.setdefault(key, set()).add(run.status)
+    examined: dict[str, set[str]] = {}
+    for (unit, scanner), statuses in outcomes.items():
+        if statuses <= {"completed", "not_applicable"} and "completed" in statuses:
+            examined.setdefault(unit, set()).add(scanner)
+    return examined
+
+
+def _outcome_of(run: ScannerRun, named: bool = False) -> str:
+    """``http: failed (why)``; with ``named`` (a scan of several units, or a service run)
+    the run's target too: ``http 10.0.0.5:8443: failed (why)``."""
+    where = f" {run.target}" if run.target and (named or run.service) else ""
+    text = f"{run.scanner}{where}: {run.status}"
+    return text + (f" ({run.error})" if run.error else "")
+
+
+def _listed(problems: list[str]) -> str:
+    shown = problems[:SHOWN_PROBLEMS]
+    more = len(problems) - len(shown)
+    return "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
+
+
+def _errors_of(runs: list[ScannerRun], units: int = 1) -> str | None:
     problems = [
-        _outcome_of(run) for run in runs if run.status not in ("completed", "not_applicable")
+        _outcome_of(run, units > 1)
+        for run in runs
+        if run.status not in ("completed", "not_applicable")
     ]
-    return "; ".join(problems) or None
+    return _listed(problems) or None
 
 
-def _nothing_observed(runs: list[ScannerRun]) -> str:
-    """Why a scan in which no scanner completed is failed: what each scanner said."""
-    said = "; ".join(_outcome_of(run) for run in runs)
+def _nothing_observed(runs: list[ScannerRun], units: int = 1) -> str:
+    """Why a scan in which no run completed is failed: what each said."""
+    said = _listed([_outcome_of(run, units > 1) for run in runs])
+    if units > 1:
+        return f"no host answered: {said or 'its profile has no scanner'}"
     return f"no scanner observed the target: {said or 'its profile has no scanner'}"
 
 

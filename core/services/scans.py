@@ -18,7 +18,8 @@ from cyberorigen.db.models import Scan, ScannerRun, utcnow
 from cyberorigen.errors import Conflict, Invalid, OutOfScope
 from cyberorigen.plugin_api.interfaces import Scanner
 from cyberorigen.services.listing import newest_first, oldest_first
-from cyberorigen.services.scope import in_scope, option_refusals
+from cyberorigen.services.scope import in_scope, option_refusals, scan_scope
+from cyberorigen.services.targets import TargetItem, parse_targets
 from cyberorigen.services.tenancy import owned
 from cyberorigen.settings import ScopeSettings
 
@@ -138,9 +139,69 @@ def scanner_runs(scan: Scan) -> list[ScannerRun]:
     return list(scan.scanner_runs.order_by(ScannerRun.position))
 
 
+INCONCLUSIVE = ("failed", "timed_out", "skipped", "cancelled")
+
+
+def coverage(scan: Scan, runs: list[ScannerRun]) -> dict[str, int]:
+    """How much ``scan`` examined: its target's units, the services its discovery found,
+    the service runs that completed, and the runs that credit nothing."""
+    found = {
+        (item.get("host"), item.get("port"), item.get("transport"))
+        for run in runs
+        for item in run.discovered or ()
+    }
+    return {
+        "targets": len(parse_targets(scan.target).units()),
+        "services_found": len(found),
+        "services_examined": len(
+            {run.target for run in runs if run.service is not None and run.status == "completed"}
+        ),
+        "runs_inconclusive": sum(1 for run in runs if run.status in INCONCLUSIVE),
+    }
+
+
 def check_scan_scope(org_id: int, target: str, policy: ScopeSettings | None = None) -> None:
-    """:class:`OutOfScope` unless ``target`` is in the organization's scope and outside every
-    network the operator's ``policy`` forbids."""
+    """:class:`OutOfScope` unless every item of ``target`` is in the organization's scope
+    (a network or range only when the scope covers all of it) and outside every network the
+    operator's ``policy`` forbids; :class:`Invalid` when it covers more addresses than the
+    policy lets one scan cover."""
+    targets = parse_targets(target)
+    limit = (policy or ScopeSettings()).max_scan_addresses
+    if targets.address_count() > limit:
+        raise Invalid(
+            "target",
+            f"covers {targets.address_count()} addresses; a scan covers at most {limit} "
+            "(setting scope.max_scan_addresses)",
+        )
+    for item in targets.items:
+        if item.networks():
+            _check_networks_in_scope(org_id, item, policy)
+        else:
+            _check_host_in_scope(org_id, item.text, policy)
+
+
+def _check_networks_in_scope(org_id: int, item: TargetItem, policy: ScopeSettings | None):
+    scope = scan_scope(org_id, policy)
+    for network in item.networks():
+        forbidden = [net for net in scope.forbidden_networks if _overlap(network, net)]
+        if forbidden:
+            raise OutOfScope(
+                f"{item.text} overlaps {forbidden[0]}, a network no organization may scan "
+                "(the operator's scope policy, scope.forbidden_networks)."
+            )
+        if not any(_overlap(network, net) and network.subnet_of(net) for net in scope.networks):
+            raise OutOfScope(
+                f"{item.text} is not all inside your organization's scan scope (a network or "
+                "range is scanned only when one scope network covers all of it). An admin can "
+                'add it with POST /api/v1/scope {"value": "<network>"}.'
+            )
+
+
+def _overlap(network, other) -> bool:
+    return network.version == other.version and network.overlaps(other)
+
+
+def _check_host_in_scope(org_id: int, target: str, policy: ScopeSettings | None) -> None:
     if policy is not None and in_scope(org_id, target) and not in_scope(org_id, target, policy):
         raise OutOfScope(
             f"{target} is in a network no organization may scan (the operator's scope policy, "

@@ -1,7 +1,9 @@
 """The catalogue of checks of the HTTP security-headers scanner.
 
 Ids, titles and default severities follow ``reference/checks_mappings.csv`` (its ``http.*``
-rows), which also maps each check to controls and framework requirements.
+rows), which also maps each check to controls and framework requirements. The exposed-file
+checks (``http.git_exposed``, ``http.env_exposed``, ``http.backup_exposed``) and the method
+checks (``http.trace_enabled``, ``http.put_delete_allowed``) are not in that catalogue.
 
 Not implemented here: ``http.outdated_software`` (a disclosed version that is end-of-life or
 has known CVEs). Deciding that needs a vulnerability database this scanner does not have; it
@@ -18,6 +20,8 @@ from cyberorigen.plugin_api import Check, Severity
 
 #: Below this HSTS max-age (180 days, in seconds) ``http.hsts_short_max_age`` fires.
 HSTS_MIN_MAX_AGE = 15_552_000
+#: Directories below the root, of the pages examined, where the exposed-file checks probe.
+MAX_PROBED_SUBDIRECTORIES = 4
 
 _MDN = "https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/"
 _OWASP = "https://cheatsheetseries.owasp.org/cheatsheets/"
@@ -432,9 +436,10 @@ DIRECTORY_LISTING = Check(
     title="Directory listing enabled",
     severity=Severity.MEDIUM,
     description=(
-        "Reads the body of each HTML page scanned. Fires when it is a server-generated "
-        "index of files: a title or heading 'Index of /...' (Apache, nginx, lighttpd), "
-        "'Directory listing for /...' (Python http.server) or IIS's '[To Parent Directory]'."
+        "Reads the body of each HTML page scanned, the pages the crawl reaches included "
+        "(crawl_depth). Fires when it is a server-generated index of files: a title or "
+        "heading 'Index of /...' (Apache, nginx, lighttpd), 'Directory listing for /...' "
+        "(Python http.server) or IIS's '[To Parent Directory]'."
     ),
     remediation=(
         "Turn automatic indexes off (Apache 'Options -Indexes', nginx 'autoindex off', IIS "
@@ -476,6 +481,147 @@ SECURITY_TXT_MISSING = Check(
     controls=("ctrl_vulnerability_management",),
 )
 
+_WSTG_CONFIG = (
+    "https://owasp.org/www-project-web-security-testing-guide/latest/"
+    "4-Web_Application_Security_Testing/02-Configuration_and_Deployment_Management_Testing/"
+)
+_PROBED = (
+    "Only with the probe_exposed_files option (off by default). Requested at the site's root "
+    f"and in up to {MAX_PROBED_SUBDIRECTORIES} more directories of the pages examined (crawled "
+    "pages included), without following redirects. Never fires when the server's answer "
+    "for a random missing file matches too (a catch-all server); a catch-all HTML page "
+    "matches none of the signatures."
+)
+
+GIT_EXPOSED = Check(
+    id="http.git_exposed",
+    title="Git repository (.git/) downloadable from the site",
+    severity=Severity.HIGH,
+    description=(
+        "Requests .git/HEAD, and .git/config when HEAD proves nothing. Fires when HEAD answers "
+        "200 with a Git HEAD file ('ref: refs/...' or a commit id) or the config answers 200 "
+        "with a [core] section. " + _PROBED
+    ),
+    remediation=(
+        "Remove the .git directory from the document root (deploy a build or a 'git archive' "
+        "export, not a checkout), and deny every path under /.git at the server (nginx "
+        "'location ~ /\\.git { deny all; }', Apache 'RedirectMatch 404 /\\.git'). Otherwise "
+        "anyone can download the source and its whole history, with every secret ever committed."
+    ),
+    references=(
+        "https://cwe.mitre.org/data/definitions/527.html",
+        f"{_WSTG_CONFIG}04-Review_Old_Backup_and_Unreferenced_Files_for_Sensitive_Information",
+    ),
+    fingerprint=(
+        "check id, target host, location (the URL of the .git/ directory, e.g. "
+        "'https://host/.git/')"
+    ),
+    controls=(
+        "ctrl_secure_web_configuration",
+        "ctrl_authentication",
+    ),
+)
+
+ENV_EXPOSED = Check(
+    id="http.env_exposed",
+    title="Environment file (.env) downloadable from the site",
+    severity=Severity.HIGH,
+    description=(
+        "Requests .env. Fires when it answers 200 with KEY=VALUE lines (at least half of its "
+        "lines that are not blank or comments); critical when a variable whose name holds "
+        "PASS, SECRET, KEY, TOKEN, CREDENTIAL, PRIVATE or AUTH has a value. The evidence names "
+        "the variables with their values masked. " + _PROBED
+    ),
+    remediation=(
+        "Keep .env files outside the document root and deny dot-files at the server (nginx "
+        "'location ~ /\\. { deny all; }'). Then rotate every password, key and token the file "
+        "held: assume it has already been copied."
+    ),
+    references=(
+        "https://cwe.mitre.org/data/definitions/538.html",
+        f"{_WSTG_CONFIG}04-Review_Old_Backup_and_Unreferenced_Files_for_Sensitive_Information",
+    ),
+    fingerprint="check id, target host, location (the URL of the .env file)",
+    controls=(
+        "ctrl_secure_web_configuration",
+        "ctrl_authentication",
+    ),
+)
+
+BACKUP_EXPOSED = Check(
+    id="http.backup_exposed",
+    title="Backup, archive or dump of the site downloadable",
+    severity=Severity.HIGH,
+    description=(
+        "Requests backup.zip, backup.tar.gz, site.zip, db.sql, index.php.bak and .DS_Store. "
+        "Fires for each that answers 200 with the content its name promises: ZIP or gzip "
+        "magic bytes, SQL dump text (a mysqldump or pg_dump header, CREATE TABLE, INSERT "
+        "INTO...), PHP source starting with <?php, or the .DS_Store magic. " + _PROBED
+    ),
+    remediation=(
+        "Delete backups, dumps and editor copies from the document root and keep them where "
+        "the web server cannot reach them; deny archives, *.sql, *.bak and .DS_Store at the "
+        "server. A dump gives away the data, a copy of the code its logic and secrets."
+    ),
+    references=(
+        "https://cwe.mitre.org/data/definitions/530.html",
+        f"{_WSTG_CONFIG}04-Review_Old_Backup_and_Unreferenced_Files_for_Sensitive_Information",
+    ),
+    fingerprint="check id, target host, location (the URL of the file)",
+    controls=(
+        "ctrl_secure_web_configuration",
+        "ctrl_authentication",
+    ),
+)
+
+TRACE_ENABLED = Check(
+    id="http.trace_enabled",
+    title="TRACE method enabled (requests echoed back)",
+    severity=Severity.MEDIUM,
+    description=(
+        "Sends TRACE / over HTTPS (over HTTP when the target has no HTTPS) with a header "
+        "carrying a random value. Fires when the answer is 200 and its body holds that value: "
+        "the request, headers included, is echoed back. Silent on 405, 501 or any answer "
+        "without the echo."
+    ),
+    remediation=(
+        "Turn TRACE off at the server and at every proxy in front of it (Apache 'TraceEnable "
+        "off'; IIS request filtering; nginx and most application servers refuse it already). "
+        "An echo of the request lets a script read headers it could not see otherwise, such "
+        "as cookies and Authorization (cross-site tracing)."
+    ),
+    references=(
+        f"{_WSTG_CONFIG}06-Test_HTTP_Methods",
+        "https://owasp.org/www-community/attacks/Cross_Site_Tracing",
+        "https://www.rfc-editor.org/rfc/rfc9110#section-9.3.8",
+    ),
+    fingerprint="check id, target host, location (the URL TRACE was sent to)",
+    controls=("ctrl_secure_web_configuration",),
+)
+
+PUT_DELETE_ALLOWED = Check(
+    id="http.put_delete_allowed",
+    title="OPTIONS offers PUT or DELETE",
+    severity=Severity.LOW,
+    description=(
+        "Sends OPTIONS / over HTTPS (over HTTP when the target has no HTTPS) and reads the "
+        "Allow header of the answer. Fires when it lists PUT or DELETE. Nothing is written or "
+        "deleted: whether the methods really work is not tried."
+    ),
+    remediation=(
+        "Allow only the methods the site uses (usually GET, HEAD, POST and OPTIONS) at the "
+        "server (Apache '<LimitExcept>', nginx 'limit_except', IIS request filtering) and "
+        "turn WebDAV off unless it is needed. Where an API needs PUT or DELETE, make sure "
+        "every such request is authenticated and authorized."
+    ),
+    references=(
+        f"{_WSTG_CONFIG}06-Test_HTTP_Methods",
+        "https://www.rfc-editor.org/rfc/rfc9110#field.allow",
+    ),
+    fingerprint="check id, target host, location (the URL OPTIONS was sent to)",
+    controls=("ctrl_secure_web_configuration",),
+)
+
 CHECKS: tuple[Check, ...] = (
     NO_HTTPS,
     NO_HTTPS_REDIRECT,
@@ -495,4 +641,9 @@ CHECKS: tuple[Check, ...] = (
     SRI_MISSING_EXTERNAL_SCRIPTS,
     DIRECTORY_LISTING,
     SECURITY_TXT_MISSING,
+    GIT_EXPOSED,
+    ENV_EXPOSED,
+    BACKUP_EXPOSED,
+    TRACE_ENABLED,
+    PUT_DELETE_ALLOWED,
 )

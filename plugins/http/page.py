@@ -1,4 +1,4 @@
-"""What the HTML of a page says: its resources, meta policies, title and first heading."""
+"""What the HTML of a page says: its resources, links, meta policies, title and first heading."""
 
 from __future__ import annotations
 
@@ -9,13 +9,15 @@ from cyberorigen.plugins.http.response import Response
 
 
 class PageParser(HTMLParser):
-    """Collects what the HTML checks need: resource URLs, meta policies, title and first h1."""
+    """Collects what the HTML checks need: resource URLs, link targets (<a href>), meta
+    policies, title and first h1."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.base: str | None = None
         self.scripts: list[tuple[str, bool]] = []
         self.active: list[tuple[str, str]] = []
+        self.links: list[str] = []
         self.meta_csp: list[str] = []
         self.meta_referrer: list[str] = []
         self.title = ""
@@ -36,6 +38,8 @@ class PageParser(HTMLParser):
         elif tag == "link" and "stylesheet" in attributes.get("rel", "").lower().split():
             if attributes.get("href", "").strip():
                 self.active.append((tag, attributes["href"].strip()))
+        elif tag == "a" and attributes.get("href", "").strip():
+            self.links.append(attributes["href"].strip())
         elif tag in ("iframe", "frame", "embed") and src:
             self.active.append((tag, src))
         elif tag == "object" and attributes.get("data", "").strip():

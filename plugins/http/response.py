@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 import urllib3
@@ -17,6 +17,8 @@ class Response:
     status: int
     headers: urllib3.HTTPHeaderDict
     body: str
+    #: The body's bytes as received (up to the read limit), for checks of binary content.
+    data: bytes = field(default=b"", repr=False)
 
     @property
     def is_https(self) -> bool:

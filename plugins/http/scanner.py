@@ -1,8 +1,11 @@
 """The HTTP security-headers scanner: fetches the target's pages over HTTPS and plaintext HTTP
-and judges their transport, headers, cookies and HTML.
+and judges their transport, headers, cookies and HTML, the methods it offers and the files it
+exposes.
 
 The judging is done by one module per family of checks: :mod:`.transport`, :mod:`.headers`,
-:mod:`.cookies`, :mod:`.subresources`, :mod:`.disclosure` and :mod:`.security_txt`.
+:mod:`.cookies`, :mod:`.subresources`, :mod:`.disclosure`, :mod:`.security_txt`,
+:mod:`.methods` and :mod:`.exposure`; :mod:`.crawl` finds the pages linked from those
+examined, for the directory-listing and exposed-file checks.
 
 Requests go out one at a time through urllib3 with automatic redirects and retries off:
 redirects within the same origin are followed by hand (up to five hops) so that the redirect
@@ -16,7 +19,7 @@ import re
 import socket
 import ssl
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import Any
@@ -29,9 +32,22 @@ from urllib3.exceptions import HTTPError, InsecureRequestWarning, ReadTimeoutErr
 
 from cyberorigen.plugin_api import Finding, ScanContext, Scanner
 from cyberorigen.plugin_api.options import validate_ca_pem
-from cyberorigen.plugins.http.checks import CHECKS
+from cyberorigen.plugins.http.checks import CHECKS, MAX_PROBED_SUBDIRECTORIES
 from cyberorigen.plugins.http.cookies import cookie_findings
+from cyberorigen.plugins.http.crawl import (
+    MAX_CRAWL_DEPTH,
+    MAX_CRAWL_PAGES,
+    crawl,
+    time_for_request,
+)
 from cyberorigen.plugins.http.disclosure import banner_findings, directory_listing_findings
+from cyberorigen.plugins.http.exposure import (
+    EXPOSURE_CHECK_IDS,
+    PROBE_BODY_LIMIT,
+    PROBES,
+    probe_directories,
+    probe_directory,
+)
 from cyberorigen.plugins.http.headers import (
     PROBE_ORIGIN,
     clickjacking_findings,
@@ -39,6 +55,13 @@ from cyberorigen.plugins.http.headers import (
     csp_findings,
     nosniff_findings,
     referrer_policy_findings,
+)
+from cyberorigen.plugins.http.methods import (
+    METHODS_PATH,
+    TRACE_HEADER,
+    allow_findings,
+    trace_findings,
+    trace_token,
 )
 from cyberorigen.plugins.http.page import parse_page
 from cyberorigen.plugins.http.response import DEFAULT_PORTS, Response, origin_key
@@ -67,8 +90,10 @@ class FetchError(HttpScanError):
     """One request failed. ``connected`` is True when the server accepted the connection
     (and the TLS handshake) but then did not answer."""
 
-    def __init__(self, url: str, reason: str, connected: bool, certificate: bool) -> None:
-        super().__init__(f"GET {url} failed: {reason}")
+    def __init__(
+        self, url: str, reason: str, connected: bool, certificate: bool, method: str = "GET"
+    ) -> None:
+        super().__init__(f"{method} {url} failed: {reason}")
         self.url = url
         self.reason = reason
         self.connected = connected
@@ -139,11 +164,42 @@ class HttpOptionsSchema(ma.Schema):
         },
     )
     verify_tls = fields.Boolean(
-        load_default=True,
+        load_default=False,
         metadata={
-            "description": "Verify the HTTPS certificate and host name (default true). When a "
-            "certificate does not verify, the scan fails with an error unless this is false; "
-            "certificate problems themselves are the TLS scanner's business."
+            "description": "Verify the HTTPS certificate and host name (default false: a site "
+            "is examined whatever its certificate, whose problems the tls scanner reports). "
+            "When true, a certificate that does not verify stops the scan with an error."
+        },
+    )
+    crawl_depth = fields.Integer(
+        strict=True,
+        load_default=1,
+        validate=validate.Range(min=0, max=MAX_CRAWL_DEPTH),
+        metadata={
+            "description": f"How many links away from the paths examined the scanner follows "
+            f"same-origin <a href> links, 0-{MAX_CRAWL_DEPTH} (default 1; 0 crawls nothing). "
+            "Crawled pages get the directory-listing check and, with probe_exposed_files, "
+            "their directories are probed too. Never leaves the origin."
+        },
+    )
+    crawl_max_pages = fields.Integer(
+        strict=True,
+        load_default=20,
+        validate=validate.Range(min=1, max=MAX_CRAWL_PAGES),
+        metadata={
+            "description": f"The most pages the crawl fetches, 1-{MAX_CRAWL_PAGES} (default "
+            "20). The crawl also stops when the scanner's deadline is near."
+        },
+    )
+    probe_exposed_files = fields.Boolean(
+        load_default=False,
+        metadata={
+            "description": "Run the exposed-file checks (default false): request "
+            f"{len(PROBES)} well-known file paths (.git/HEAD, .env, backup.zip, db.sql...) and "
+            "one random missing path to compare with, at the site's root and in up to "
+            f"{MAX_PROBED_SUBDIRECTORIES} directories of the pages examined. Off by default "
+            "because such requests look like an attack in the target's logs; when off, those "
+            "checks are reported as not examined."
         },
     )
 
@@ -270,52 +326,67 @@ class HttpClient:
             pool.close()
 
     def get(self, endpoint: Endpoint, path: str) -> Response:
+        return self.request("GET", endpoint, path)
+
+    def request(
+        self,
+        method: str,
+        endpoint: Endpoint,
+        path: str,
+        extra_headers: Mapping[str, str] | None = None,
+        body_limit: int = BODY_LIMIT,
+        decode_content: bool = True,
+    ) -> Response:
+        """One request; its body is read up to ``body_limit`` bytes, and decompressed as its
+        Content-Encoding says unless ``decode_content`` is false."""
         self.ctx.check_cancelled()
         url = endpoint.url(path)
         left = self.ctx.seconds_left()
         if left <= 0:
-            raise TimeoutError(f"the http scanner ran out of time before GET {url}")
+            raise TimeoutError(f"the http scanner ran out of time before {method} {url}")
         seconds = min(self.per_request, left)
         headers = {
             "Host": urlsplit(endpoint.origin).netloc,
             "User-Agent": self.user_agent,
             "Origin": PROBE_ORIGIN,
             "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
+            **(extra_headers or {}),
         }
         try:
             pool = self._pool(endpoint)
         except socket.gaierror as exc:
             self.done += 1
-            raise FetchError(url, "cannot resolve the host name", False, False) from exc
+            raise FetchError(url, "cannot resolve the host name", False, False, method) from exc
         try:
             with _insecure_warnings_ignored() if not self.verify else nullcontext():
                 raw = pool.urlopen(
-                    "GET",
+                    method,
                     path,
                     headers=headers,
                     redirect=False,
                     retries=False,
                     assert_same_host=False,
                     preload_content=False,
+                    decode_content=decode_content,
                     timeout=urllib3.Timeout(connect=seconds, read=seconds),
                 )
             try:
-                data = raw.read(BODY_LIMIT)
+                data = raw.read(body_limit)
             finally:
                 raw.close()
                 raw.release_conn()
         except (HTTPError, OSError) as exc:
             reason, connected, certificate = _reason(exc)
-            raise FetchError(url, reason, connected, certificate) from exc
+            raise FetchError(url, reason, connected, certificate, method) from exc
         finally:
             self.done += 1
-            self.ctx.progress(min(99, self.done * 100 // self.total), f"GET {url}")
+            self.ctx.progress(min(99, self.done * 100 // self.total), f"{method} {url}")
         content_type = raw.headers.get("Content-Type")
         try:
             body = data.decode(_charset(content_type), errors="replace")
         except LookupError:
             body = data.decode("utf-8", errors="replace")
-        return Response(url, raw.status, raw.headers, body)
+        return Response(url, raw.status, raw.headers, body, data)
 
     def fetch(self, endpoint: Endpoint, path: str) -> list[Response]:
         """GET ``path``, following redirects that stay on ``endpoint``; every hop is kept."""
@@ -337,12 +408,42 @@ class HttpClient:
 
 @dataclass(frozen=True)
 class Plan:
-    https: Endpoint
-    http: Endpoint
+    """Where the scan looks: the HTTPS and the plaintext endpoint (one may be None when the
+    run examines one discovered service), and the paths."""
+
+    https: Endpoint | None
+    http: Endpoint | None
     paths: tuple[str, ...]
+    #: A plaintext service whose host also serves HTTPS: this run judges only how the
+    #: plaintext side hands over to HTTPS (redirect, cookies, banners); the HTTPS service's
+    #: own run judges the pages.
+    handover_only: bool = False
+
+
+def _https_sibling(ctx: ScanContext) -> int | None:
+    """The port of an HTTPS service discovery found on the same host (443 first)."""
+    ports = sorted(
+        (service.port for service in ctx.host_services if service.protocol == "https"),
+        key=lambda port: (port != 443, port),
+    )
+    return ports[0] if ports else None
+
+
+def service_plan(ctx: ScanContext) -> Plan:
+    """The plan of a run on one discovered web service."""
+    service, host = ctx.service, ctx.target.host
+    assert service is not None
+    paths = tuple(ctx.options.get("paths") or ["/"])
+    if service.protocol == "https" or service.tls:
+        return Plan(Endpoint("https", host, service.port), None, paths)
+    sibling = _https_sibling(ctx)
+    https = Endpoint("https", host, sibling) if sibling else None
+    return Plan(https, Endpoint("http", host, service.port), paths, handover_only=bool(https))
 
 
 def plan_for(ctx: ScanContext) -> Plan:
+    if ctx.service is not None:
+        return service_plan(ctx)
     target, options = ctx.target, ctx.options
     scheme = "https"
     url_port: int | None = None
@@ -372,16 +473,19 @@ class HttpScanner(Scanner):
 
     name = "http"
     title = "HTTP security headers"
-    version = "1.0.0"
+    version = "1.1.0"
     target_kinds = ("hostname", "ip", "url")
+    #: Every web service discovery finds, plaintext and HTTPS, whatever its port.
+    services = ("http", "https")
     checks = CHECKS
     options_schema = HttpOptionsSchema
     timeout = 60.0
 
     def run(self, ctx: ScanContext) -> Iterator[Finding]:
         plan = plan_for(ctx)
+        probes = len(PROBES) + 1 if ctx.options.get("probe_exposed_files") else 0
         client = HttpClient(
-            ctx, f"CyberOrigen-http-scanner/{self.version}", 2 * len(plan.paths) + 1
+            ctx, f"CyberOrigen-http-scanner/{self.version}", 2 * len(plan.paths) + 3 + probes
         )
         ctx.progress(0, "connecting")
         try:
@@ -393,15 +497,15 @@ class HttpScanner(Scanner):
     def _scan(self, ctx: ScanContext, plan: Plan, client: HttpClient) -> Iterator[Finding]:
         emitted: set[tuple[str, str]] = set()
 
-        def emit(findings: list[Finding]) -> Iterator[Finding]:
+        def emit(findings: Iterable[Finding]) -> Iterator[Finding]:
             for finding in findings:
                 if (finding.check_id, finding.location) not in emitted:
                     emitted.add((finding.check_id, finding.location))
                     yield finding
 
         first = plan.paths[0]
-        https_chain, https_error = _try(client, plan.https, first)
-        http_chain, http_error = _try(client, plan.http, first)
+        https_chain, https_error = _try_planned(client, plan.https, first)
+        http_chain, http_error = _try_planned(client, plan.http, first)
         if https_error is not None and https_error.certificate:
             raise CertificateNotTrusted(
                 f"the HTTPS certificate of {plan.https.describe()} is not trusted "
@@ -412,8 +516,11 @@ class HttpScanner(Scanner):
             raise https_error
         if https_error is not None and http_error is not None:
             raise TargetUnreachable(
-                f"cannot connect to {plan.https.describe()}: {https_error.reason}; "
-                f"cannot connect to {plan.http.describe()}: {http_error.reason}"
+                "; ".join(
+                    f"cannot connect to {endpoint.describe()}: {error.reason}"
+                    for endpoint, error in ((plan.https, https_error), (plan.http, http_error))
+                    if endpoint is not None
+                )
             )
         for chain in (https_chain, http_chain):
             if chain:
@@ -422,14 +529,14 @@ class HttpScanner(Scanner):
         # When plaintext HTTP did not answer on the first path it is not asked again.
         has_http = http_error is None
         if not has_https:
-            assert http_chain is not None and https_error is not None
+            assert http_chain is not None and https_error is not None and plan.http
             yield from emit(
                 [
                     self.finding(
                         "http.no_https",
                         plan.http.url(first),
                         {
-                            "https_url": plan.https.url(first),
+                            "https_url": plan.https.url(first) if plan.https else None,
                             "https_error": https_error.reason,
                             "http_url": plan.http.url(first),
                             "http_status": http_chain[0].status,
@@ -437,7 +544,19 @@ class HttpScanner(Scanner):
                     )
                 ]
             )
+        if plan.handover_only:
+            assert http_chain is not None
+            yield from emit(redirect_findings(self, http_chain))
+            for response in http_chain:
+                yield from emit(self._response_findings(response))
+            ctx.not_examined(
+                PAGE_CHECK_IDS,
+                f"{plan.http.describe()} hands over to HTTPS on port {plan.https.port}: its "
+                "pages are examined by the run on that service",
+            )
+            return
 
+        examined: list[list[Response]] = []
         for index, path in enumerate(plan.paths):
             if index:
                 ctx.check_cancelled()
@@ -457,6 +576,7 @@ class HttpScanner(Scanner):
                     yield from emit(self._response_findings(response))
             content = https_chain if has_https else http_chain
             assert content is not None
+            examined.append(content)
             for response in content:
                 yield from emit(self._response_findings(response))
             yield from emit(self._page_findings(content[-1]))
@@ -464,6 +584,31 @@ class HttpScanner(Scanner):
         ctx.check_cancelled()
         endpoint = plan.https if has_https else plan.http
         yield from emit(security_txt_findings(self, client.fetch(endpoint, SECURITY_TXT_PATH)))
+        yield from emit(self._method_findings(ctx, client, endpoint))
+
+        probing = bool(ctx.options.get("probe_exposed_files"))
+        if probing:
+            yield from emit(self._exposure_findings(ctx, client, endpoint, "/", guarded=False))
+        else:
+            ctx.not_examined(
+                EXPOSURE_CHECK_IDS, "the probe_exposed_files option is off: no file was probed"
+            )
+        pages = [chain[-1] for chain in examined]
+        for chain in crawl(
+            ctx,
+            lambda path: _try(client, endpoint, path)[0],
+            examined,
+            int(ctx.options.get("crawl_depth", 1)),
+            int(ctx.options.get("crawl_max_pages", 20)),
+            client.per_request,
+        ):
+            pages.append(chain[-1])
+            yield from emit(self._crawled_page_findings(chain[-1]))
+        if probing:
+            for directory in probe_directories(page.url for page in pages)[1:]:
+                yield from emit(
+                    self._exposure_findings(ctx, client, endpoint, directory, guarded=True)
+                )
 
     # --- per check group ------------------------------------------------------------------
 
@@ -490,6 +635,95 @@ class HttpScanner(Scanner):
             *sri_findings(self, response, page),
             *directory_listing_findings(self, response, page),
         ]
+
+    def _crawled_page_findings(self, response: Response) -> list[Finding]:
+        """What a crawled page is judged on: whether it is a directory listing."""
+        if not response.is_document:
+            return []
+        return directory_listing_findings(self, response, parse_page(response))
+
+    def _method_findings(
+        self, ctx: ScanContext, client: HttpClient, endpoint: Endpoint
+    ) -> list[Finding]:
+        """TRACE and OPTIONS on one path; the check of a request that fails is not examined."""
+        findings: list[Finding] = []
+        token = trace_token()
+        for method, headers, check_id in (
+            ("TRACE", {TRACE_HEADER: token}, "http.trace_enabled"),
+            ("OPTIONS", {}, "http.put_delete_allowed"),
+        ):
+            try:
+                response = client.request(method, endpoint, METHODS_PATH, headers)
+            except FetchError as error:
+                ctx.not_examined((check_id,), str(error))
+                continue
+            ctx.observed(f"{method} {response.url} answered {response.status}")
+            if method == "TRACE":
+                findings += trace_findings(self, response, token)
+            else:
+                findings += allow_findings(self, response)
+        return findings
+
+    def _exposure_findings(
+        self,
+        ctx: ScanContext,
+        client: HttpClient,
+        endpoint: Endpoint,
+        directory: str,
+        guarded: bool,
+    ) -> Iterator[Finding]:
+        """The exposed-file probes of one directory. They stop at the first failed request
+        and, when ``guarded``, before a request that could overrun the deadline. When the
+        root's probes stop, the exposed-file checks are not examined."""
+        statuses: list[int] = []
+        stopped: list[str] = []
+
+        def get(path: str) -> Response | None:
+            if guarded and not time_for_request(ctx, client.per_request):
+                stopped.append("the deadline is near")
+                return None
+            try:
+                response = client.request(
+                    "GET", endpoint, path, body_limit=PROBE_BODY_LIMIT, decode_content=False
+                )
+            except FetchError as error:
+                stopped.append(str(error))
+                return None
+            statuses.append(response.status)
+            return response
+
+        yield from probe_directory(self, get, directory)
+        where = endpoint.url(directory)
+        if statuses:
+            answers = ", ".join(str(status) for status in sorted(set(statuses)))
+            ctx.observed(f"probed {len(statuses)} file paths under {where}, answered {answers}")
+        if stopped and not guarded:
+            ctx.not_examined(EXPOSURE_CHECK_IDS, f"probes under {where} stopped: {stopped[0]}")
+        elif stopped:
+            ctx.observed(f"probes under {where} stopped: {stopped[0]}")
+
+
+#: What a plaintext service's handover run judges; the HTTPS service's run judges the rest.
+HANDOVER_CHECK_IDS = (
+    "http.no_https",
+    "http.no_https_redirect",
+    "http.cookie_missing_secure",
+    "http.cookie_missing_httponly",
+    "http.cookie_missing_samesite",
+    "http.server_banner_version",
+)
+PAGE_CHECK_IDS = tuple(check.id for check in CHECKS if check.id not in HANDOVER_CHECK_IDS)
+
+#: Why an endpoint the plan has none of "failed": no such service was found on the host.
+NOT_FOUND_REASON = "discovery found no HTTPS service on the host"
+
+
+def _try_planned(
+    client: HttpClient, endpoint: Endpoint | None, path: str
+) -> tuple[list[Response] | None, FetchError | None]:
+    if endpoint is None:
+        return None, FetchError("(none)", NOT_FOUND_REASON, connected=False, certificate=False)
+    return _try(client, endpoint, path)
 
 
 def _try(

@@ -154,27 +154,170 @@ UNAUTHENTICATED_MGMT_API = Check(
     title="Unauthenticated management API (Docker 2375, kubelet 10250, etcd 2379...)",
     severity=Severity.CRITICAL,
     description=(
-        "On every open port that speaks HTTP or TLS (and always on 2375 and 10250), asks "
-        "'GET /version' as the Docker Engine API would answer it and 'GET /pods' as a "
-        "kubelet would, without any credentials. Fires when Docker answers 200 with its "
-        "version JSON (ApiVersion) or the kubelet answers 200 with a PodList. Silent when "
-        "they answer 401/403 or anything else. Whoever can use these APIs can run "
-        "containers on the host, which amounts to root on it."
+        "On every open port that speaks HTTP or TLS (and always on 2375, 2379, 6443, 10250 "
+        "and 10255, trying TLS and plain HTTP), asks 'GET /version' as the Docker Engine API, "
+        "etcd and the Kubernetes API server answer it, and 'GET /pods' as a kubelet would, "
+        "without any credentials. Fires when Docker answers 200 with its version JSON "
+        "(ApiVersion) or the kubelet answers 200 with a PodList. Where /version names etcd "
+        "(etcdserver), also asks 'GET /v2/keys' and 'POST /v3/kv/range' for the single "
+        'key NUL (body {"key": "AA=="}, which reads no data): fires when either '
+        "answers 200. Where /version names Kubernetes (gitVersion), also asks 'GET /api' "
+        "and 'GET /api/v1/namespaces': fires when either answers 200 with its document "
+        "(APIVersions, NamespaceList), as critical when the namespaces are listed and as "
+        "high when only discovery (/api) is open to anonymous users. A public /version "
+        "alone (the Kubernetes default) is not reported. Silent when they answer 401/403 or "
+        "anything else. Whoever can use these APIs can run containers on the host or read "
+        "the cluster's secrets, which amounts to root on it."
     ),
     remediation=(
         "Never publish the Docker daemon on TCP without TLS client authentication (use the "
         "Unix socket, or port 2376 with --tlsverify). For kubelets, set "
         "--anonymous-auth=false and --authorization-mode=Webhook, and firewall 10250 and "
-        "10255 so that only the control plane reaches them."
+        "10255 so that only the control plane reaches them. Run etcd with "
+        "--client-cert-auth and --trusted-ca-file (or at least 'etcdctl auth enable') and "
+        "let only the API servers reach 2379. On the Kubernetes API server, set "
+        "--anonymous-auth=false or remove every (Cluster)RoleBinding that grants "
+        "system:anonymous or system:unauthenticated more than the default public-info "
+        "role."
     ),
     references=(
         "https://docs.docker.com/engine/security/protect-access/",
         "https://kubernetes.io/docs/reference/access-authn-authz/kubelet-authn-authz/",
+        "https://etcd.io/docs/v3.5/op-guide/security/",
+        "https://kubernetes.io/docs/reference/access-authn-authz/authentication/"
+        "#anonymous-requests",
     ),
     fingerprint=_PORT_LOCATION,
     controls=(
         "ctrl_network_boundary_protection",
         "ctrl_authentication",
+    ),
+)
+
+FTP_ANONYMOUS_LOGIN = Check(
+    id="ports.ftp_anonymous_login",
+    title="FTP accepts anonymous login",
+    severity=Severity.HIGH,
+    description=(
+        "For every open port that greets with an FTP '220' banner, logs in over the plain "
+        "control channel as 'USER anonymous' and, when asked for a password (331), "
+        "'PASS anonymous@', then logs out with QUIT; no other command is sent. Fires when "
+        "the server accepts the login (230). Silent when it refuses it (530 and the like), "
+        "including servers that allow anonymous users only after AUTH TLS."
+    ),
+    remediation=(
+        "Disable anonymous access (vsftpd: anonymous_enable=NO; ProFTPD: remove the "
+        "<Anonymous> section; pure-ftpd: -E) unless the server deliberately publishes "
+        "public files. If it does, keep the anonymous area read-only, outside of any other "
+        "data, without upload rights, and on a host of its own."
+    ),
+    references=(
+        "https://www.rfc-editor.org/rfc/rfc1635",
+        "https://cwe.mitre.org/data/definitions/284.html",
+    ),
+    fingerprint=_PORT_LOCATION,
+    controls=(
+        "ctrl_authentication",
+        "ctrl_network_boundary_protection",
+    ),
+)
+
+POP3_CLEARTEXT_AUTH = Check(
+    id="ports.pop3_cleartext_auth",
+    title="POP3 offers authentication without TLS",
+    severity=Severity.MEDIUM,
+    description=(
+        "For every open port where a POP3 server greets ('+OK') in plain text, asks CAPA "
+        "before any STLS or login, then says QUIT. Fires when that answer offers a login: "
+        "the USER capability, or a SASL line naming at least one mechanism; STLS being "
+        "offered as well does not help, since clients may log in without it. Silent when "
+        "USER and SASL mechanisms appear only after STLS (the pre-TLS answer lists neither), "
+        "and never reported for implicit-TLS ports (995, or any port that completed a TLS "
+        "handshake)."
+    ),
+    remediation=(
+        "Refuse logins before TLS: in Dovecot set disable_plaintext_auth=yes (2.3) or "
+        "auth_allow_cleartext=no (2.4), and ssl=required; in other servers disable USER/PASS "
+        "and SASL on the plain port until STLS has been done. Better still, offer POP3 only "
+        "over implicit TLS on 995 and close 110."
+    ),
+    references=(
+        "https://www.rfc-editor.org/rfc/rfc2595",
+        "https://www.rfc-editor.org/rfc/rfc8314",
+        "https://cwe.mitre.org/data/definitions/319.html",
+    ),
+    fingerprint=_PORT_LOCATION,
+    controls=(
+        "ctrl_network_boundary_protection",
+        "ctrl_encryption_in_transit",
+    ),
+)
+
+IMAP_CLEARTEXT_AUTH = Check(
+    id="ports.imap_cleartext_auth",
+    title="IMAP offers authentication without TLS",
+    severity=Severity.MEDIUM,
+    description=(
+        "For every open port where an IMAP server greets ('* OK') in plain text, asks "
+        "CAPABILITY before any STARTTLS or login, then says LOGOUT. Fires when the answer "
+        "does not advertise LOGINDISABLED: an IMAP server then accepts the LOGIN command "
+        "(RFC 3501, 9051), and the evidence lists the AUTH= mechanisms it offers too. "
+        "STARTTLS being offered as well does not help, since clients may log in without "
+        "it. Silent when LOGINDISABLED is advertised (logins only after STARTTLS), and "
+        "never reported for implicit-TLS ports (993, or any port that completed a TLS "
+        "handshake)."
+    ),
+    remediation=(
+        "Refuse logins before TLS: in Dovecot set disable_plaintext_auth=yes (2.3) or "
+        "auth_allow_cleartext=no (2.4), and ssl=required, so that the plain port "
+        "advertises LOGINDISABLED until STARTTLS. Better still, offer IMAP only over "
+        "implicit TLS on 993 and close 143."
+    ),
+    references=(
+        "https://www.rfc-editor.org/rfc/rfc9051#section-6.2.3",
+        "https://www.rfc-editor.org/rfc/rfc8314",
+        "https://cwe.mitre.org/data/definitions/319.html",
+    ),
+    fingerprint=_PORT_LOCATION,
+    controls=(
+        "ctrl_network_boundary_protection",
+        "ctrl_encryption_in_transit",
+    ),
+)
+
+SMTP_OPEN_RELAY = Check(
+    id="ports.smtp_open_relay",
+    title="SMTP server relays mail for anyone (open relay)",
+    severity=Severity.CRITICAL,
+    description=(
+        "For every open port where an SMTP server greets ('220') in plain text, whatever "
+        "the port (25, 587, 2525...): EHLO (HELO if refused), 'MAIL FROM:<probe@"
+        "example.org>', 'RCPT TO:<probe@example.net>' (two domains the target is not; "
+        "example.com replaces one the target belongs to), then RSET and QUIT. DATA is "
+        "never sent, so no message is ever sent. Fires when the server accepts the foreign "
+        "recipient (250 or 251) without any authentication. Silent when it refuses it "
+        "(550, 554, 530 'authentication required'...). The answer is the one given to the "
+        "scanner's address: an MTA that trusts the scanner's network (Postfix mynetworks) "
+        "relays for it too, so scan from where the untrusted senders are."
+    ),
+    remediation=(
+        "Relay only for authenticated users (SMTP AUTH over TLS on 587) and for the "
+        "domains the server is the destination of. In Postfix keep "
+        "smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, "
+        "reject_unauth_destination with mynetworks limited to the hosts that really send "
+        "through it; in Exim and Sendmail restrict relay_from_hosts / the relay access "
+        "map likewise. Open relays are abused for spam and phishing in the organisation's "
+        "name and end on block lists."
+    ),
+    references=(
+        "https://www.rfc-editor.org/rfc/rfc5321#section-3.6",
+        "https://www.rfc-editor.org/rfc/rfc2505",
+        "https://cwe.mitre.org/data/definitions/284.html",
+    ),
+    fingerprint=_PORT_LOCATION,
+    controls=(
+        "ctrl_authentication",
+        "ctrl_email_authentication",
     ),
 )
 
@@ -228,6 +371,10 @@ UNEXPECTED_OPEN = Check(
 CHECKS: tuple[Check, ...] = (
     TELNET_OPEN,
     FTP_CLEARTEXT_OPEN,
+    FTP_ANONYMOUS_LOGIN,
+    POP3_CLEARTEXT_AUTH,
+    IMAP_CLEARTEXT_AUTH,
+    SMTP_OPEN_RELAY,
     RDP_EXPOSED,
     SMB_EXPOSED,
     DATABASE_EXPOSED,
@@ -311,6 +458,10 @@ NMAP_SERVICE_NAMES: dict[str, str] = {
     "postgres": "postgresql",
     "ibm-db2": "db2",
     "wap-wsp": "",  # nmap's table name for 9200; says nothing about what answers there
+    "etcd-client": "etcd",
+    "submission": "smtp",
+    "pop3s": "",  # implicit TLS: the tls probe tells what it is
+    "imaps": "",
 }
 
 #: Words in nmap's product name that identify a service whatever nmap called it.
@@ -331,8 +482,11 @@ PRODUCT_SERVICES: tuple[tuple[str, str], ...] = (
     ("neo4j", "neo4j"),
 )
 
-#: Ports where the HTTP management-API probes are always tried.
-MGMT_API_PORTS = frozenset({2375, 10250, 10255})
+#: Ports where the HTTP management-API probes are always tried (Docker, etcd, the Kubernetes
+#: API server, kubelets), over TLS and plain HTTP.
+MGMT_API_PORTS = frozenset({2375, 2379, 6443, 10250, 10255})
+#: Ports of mail protocols over implicit TLS (RFC 8314): POP3S, IMAPS.
+IMPLICIT_TLS_MAIL_PORTS = frozenset({993, 995})
 #: Ports where the minimal HEAD request is sent straight away during banner grabbing.
 HTTP_PORTS = frozenset(
     {80, 81, 591, 2375, 3000, 5000, 5601, 5984, 8000, 8008, 8080, 8081, 8086, 8088, 8888}

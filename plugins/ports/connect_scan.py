@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from cryptography import x509
+
 from cyberorigen.plugins.ports import snmp
 from cyberorigen.plugins.ports.checks import HTTP_PORTS
 from cyberorigen.plugins.ports.model import PortResult
@@ -224,6 +226,45 @@ async def _open(
     )
 
 
+def certificate_summary(der: bytes | None) -> dict[str, Any]:
+    """Subject, issuer, expiry and names of a DER certificate (empty when it cannot be read):
+    what the inventory shows; judging the certificate is the tls scanner's job."""
+    if not der:
+        return {}
+    try:
+        certificate = x509.load_der_x509_certificate(der)
+    except ValueError:
+        return {}
+    try:
+        names = certificate.extensions.get_extension_for_class(
+            x509.SubjectAlternativeName
+        ).value.get_values_for_type(x509.DNSName)
+    except (x509.ExtensionNotFound, ValueError):
+        names = []
+    return {
+        "subject": certificate.subject.rfc4514_string()[:300],
+        "issuer": certificate.issuer.rfc4514_string()[:300],
+        "not_after": certificate.not_valid_after_utc.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "names": list(names)[:20],
+    }
+
+
+async def tls_probe(host: str, port: int, timeout: float) -> dict[str, Any] | None:
+    """Whether ``port`` completes a TLS handshake (any certificate): the protocol version
+    and the certificate's summary; None when it does not speak TLS."""
+    try:
+        reader, writer = await _open(host, port, timeout, tls=True)
+    except (OSError, TimeoutError, ssl.SSLError):
+        return None
+    try:
+        ssl_object = writer.get_extra_info("ssl_object")
+        der = ssl_object.getpeercert(binary_form=True) if ssl_object else None
+        version = ssl_object.version() if ssl_object else None
+        return {"version": version or "", "certificate": certificate_summary(der)}
+    finally:
+        await _close(writer)
+
+
 async def _read_line(reader: asyncio.StreamReader, timeout: float) -> bytes:
     try:
         return await asyncio.wait_for(reader.readline(), timeout)
@@ -232,7 +273,8 @@ async def _read_line(reader: asyncio.StreamReader, timeout: float) -> bytes:
 
 
 async def _read_ftp_reply(reader: asyncio.StreamReader, timeout: float) -> str:
-    """One FTP reply, multi-line ones ("220-...", ..., "220 ...") included; "" if none."""
+    """One FTP reply, multi-line ones ("220-...", ..., "220 ...") included; "" if none.
+    SMTP replies have the same shape, and are read with it too."""
     first = await _read_line(reader, timeout)
     lines = [first]
     if re.match(rb"\d{3}-", first):
@@ -271,6 +313,188 @@ async def ftp_auth_tls(host: str, port: int, timeout: float) -> dict[str, Any]:
         }
     except OSError as exc:
         return {"error": str(exc) or type(exc).__name__}
+    finally:
+        await _close(writer)
+
+
+#: The anonymous-FTP convention (RFC 1635): the user name, and an e-mail-like password.
+FTP_ANONYMOUS_USER = "anonymous"
+FTP_ANONYMOUS_PASSWORD = "anonymous@"
+#: At most this many lines are read of one multi-line answer (CAPA, CAPABILITY).
+MAX_ANSWER_LINES = 100
+
+
+async def _send(writer: asyncio.StreamWriter, line: str) -> None:
+    writer.write(line.encode("ascii") + b"\r\n")
+    await writer.drain()
+
+
+async def _command(
+    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, line: str, timeout: float
+) -> str:
+    """Sends one FTP or SMTP command and reads its (possibly multi-line) numbered reply."""
+    await _send(writer, line)
+    return await _read_ftp_reply(reader, timeout)
+
+
+async def _quit(
+    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, line: str, timeout: float
+) -> str:
+    """Says goodbye (QUIT, LOGOUT) and reads the first line of the answer, if any."""
+    try:
+        await _send(writer, line)
+        return (await _read_line(reader, timeout)).decode("latin-1", "replace").strip()[:200]
+    except OSError:
+        return ""
+
+
+async def ftp_anonymous_login(host: str, port: int, timeout: float) -> dict[str, Any]:
+    """Greets, logs in as ``USER anonymous`` / ``PASS anonymous@`` (the password only when
+    the server asks for one with 331) and logs out with QUIT. ``login`` is True when the
+    server accepted the login (230); nothing else is sent."""
+    try:
+        reader, writer = await _open(host, port, timeout)
+    except (OSError, TimeoutError) as exc:
+        return {"error": f"cannot connect: {exc or type(exc).__name__}"}
+    try:
+        greeting = await _read_ftp_reply(reader, timeout)
+        if not greeting.startswith("220"):
+            return {"greeting": greeting[:200], "error": "no 220 greeting"}
+        answer: dict[str, Any] = {"greeting": greeting[:200]}
+        user_reply = await _command(reader, writer, f"USER {FTP_ANONYMOUS_USER}", timeout)
+        answer["user_reply"] = user_reply[:200]
+        login = user_reply.startswith("230")
+        if user_reply.startswith("331"):
+            pass_reply = await _command(reader, writer, f"PASS {FTP_ANONYMOUS_PASSWORD}", timeout)
+            answer["pass_reply"] = pass_reply[:200]
+            login = pass_reply.startswith("230")
+        answer["quit_reply"] = await _quit(reader, writer, "QUIT", timeout)
+        answer["login"] = login
+        return answer
+    except OSError as exc:
+        return {"error": str(exc) or type(exc).__name__}
+    finally:
+        await _close(writer)
+
+
+async def pop3_capabilities(host: str, port: int, timeout: float) -> dict[str, Any]:
+    """Greets, asks ``CAPA`` (RFC 2449) before any STLS or login, and says QUIT.
+    ``capabilities`` are the lines of the answer (``USER``, ``SASL PLAIN LOGIN``, ``STLS``)."""
+    try:
+        reader, writer = await _open(host, port, timeout)
+    except (OSError, TimeoutError) as exc:
+        return {"error": f"cannot connect: {exc or type(exc).__name__}"}
+    try:
+        greeting = (await _read_line(reader, timeout)).decode("latin-1", "replace").strip()
+        if not greeting.startswith("+OK"):
+            return {"greeting": greeting[:200], "error": "no +OK greeting"}
+        await _send(writer, "CAPA")
+        first = (await _read_line(reader, timeout)).decode("latin-1", "replace").strip()
+        capabilities: list[str] = []
+        if first.startswith("+OK"):
+            for _ in range(MAX_ANSWER_LINES):
+                line = await _read_line(reader, timeout)
+                text = line.decode("latin-1", "replace").strip()
+                if not line or text == ".":
+                    break
+                capabilities.append(text[:200])
+        return {
+            "greeting": greeting[:200],
+            "capa_reply": first[:200],
+            "capabilities": capabilities,
+            "quit_reply": await _quit(reader, writer, "QUIT", timeout),
+        }
+    except OSError as exc:
+        return {"error": str(exc) or type(exc).__name__}
+    finally:
+        await _close(writer)
+
+
+async def imap_capabilities(host: str, port: int, timeout: float) -> dict[str, Any]:
+    """Greets, asks ``CAPABILITY`` (RFC 9051, 3501) before any STARTTLS or login, and says
+    LOGOUT. ``capabilities`` are the words of the untagged answer (``IMAP4rev1``,
+    ``STARTTLS``, ``LOGINDISABLED``, ``AUTH=PLAIN``...)."""
+    try:
+        reader, writer = await _open(host, port, timeout)
+    except (OSError, TimeoutError) as exc:
+        return {"error": f"cannot connect: {exc or type(exc).__name__}"}
+    try:
+        greeting = (await _read_line(reader, timeout)).decode("latin-1", "replace").strip()
+        if not greeting.upper().startswith("* OK"):
+            return {"greeting": greeting[:200], "error": "no * OK greeting"}
+        await _send(writer, "c1 CAPABILITY")
+        capabilities: list[str] = []
+        tagged = ""
+        for _ in range(MAX_ANSWER_LINES):
+            line = await _read_line(reader, timeout)
+            if not line:
+                break
+            text = line.decode("latin-1", "replace").strip()
+            if text.upper().startswith("* CAPABILITY "):
+                capabilities.extend(word[:64] for word in text.split()[2:200])
+            elif text.lower().startswith("c1 "):
+                tagged = text
+                break
+        return {
+            "greeting": greeting[:200],
+            "capability_reply": tagged[:200],
+            "capabilities": capabilities,
+            "logout_reply": await _quit(reader, writer, "c2 LOGOUT", timeout),
+        }
+    except OSError as exc:
+        return {"error": str(exc) or type(exc).__name__}
+    finally:
+        await _close(writer)
+
+
+def _address_literal(sockname: Any) -> str:
+    """The EHLO argument for a client without a name: its address literal (RFC 5321 4.1.3)."""
+    address = str(sockname[0]) if sockname else "127.0.0.1"
+    return f"[IPv6:{address}]" if ":" in address else f"[{address}]"
+
+
+async def smtp_relay(
+    host: str, port: int, timeout: float, sender: str, recipient: str
+) -> dict[str, Any]:
+    """Asks an SMTP server to take mail from ``sender`` to ``recipient`` (addresses of
+    domains it does not serve): EHLO with the scanner's address literal (HELO if refused),
+    MAIL FROM, RCPT TO, then RSET and QUIT. It never sends DATA, so no message is ever sent.
+    ``accepted`` is True when RCPT was answered 250 or 251; ``dialogue`` holds each command
+    and its reply."""
+    try:
+        reader, writer = await _open(host, port, timeout)
+    except (OSError, TimeoutError) as exc:
+        return {"error": f"cannot connect: {exc or type(exc).__name__}"}
+    dialogue: list[dict[str, str]] = []
+    helo = _address_literal(writer.get_extra_info("sockname"))
+
+    async def say(line: str) -> str:
+        reply = await _command(reader, writer, line, timeout)
+        dialogue.append({"sent": line, "reply": reply[:300]})
+        return reply
+
+    try:
+        greeting = await _read_ftp_reply(reader, timeout)
+        answer: dict[str, Any] = {"greeting": greeting[:200], "dialogue": dialogue}
+        if not greeting.startswith("220"):
+            answer["error"] = "no 220 greeting"
+            return answer
+        hello = await say(f"EHLO {helo}")
+        if not hello.startswith("250"):
+            hello = await say(f"HELO {helo}")
+        accepted = False
+        if hello.startswith("250"):
+            mail = await say(f"MAIL FROM:<{sender}>")
+            if mail.startswith("250"):
+                rcpt = await say(f"RCPT TO:<{recipient}>")
+                accepted = rcpt[:3] in ("250", "251")
+            await say("RSET")
+        quit_reply = await _quit(reader, writer, "QUIT", timeout)
+        dialogue.append({"sent": "QUIT", "reply": quit_reply})
+        answer["accepted"] = accepted
+        return answer
+    except OSError as exc:
+        return {"error": str(exc) or type(exc).__name__, "dialogue": dialogue}
     finally:
         await _close(writer)
 
@@ -315,19 +539,35 @@ async def http_get(
     host: str, port: int, path: str, timeout: float, tls: bool = False
 ) -> HttpAnswer | None:
     """A plain GET (HTTP/1.0, no credentials); None when nothing HTTP answered."""
+    return await http_request(host, port, "GET", path, timeout, tls)
+
+
+async def http_request(
+    host: str,
+    port: int,
+    method: str,
+    path: str,
+    timeout: float,
+    tls: bool = False,
+    body: bytes | None = None,
+) -> HttpAnswer | None:
+    """One HTTP/1.0 request without credentials (``body`` sent as JSON); None when nothing
+    HTTP answered."""
     try:
         reader, writer = await _open(host, port, timeout, tls)
     except (OSError, TimeoutError, ssl.SSLError):
         return None
     authority = f"[{host}]" if ":" in host else host
     request = (
-        f"GET {path} HTTP/1.0\r\nHost: {authority}:{port}\r\n"
+        f"{method} {path} HTTP/1.0\r\nHost: {authority}:{port}\r\n"
         "User-Agent: CyberOrigen-ports-scanner\r\nAccept: application/json\r\n"
-        "Connection: close\r\n\r\n"
+        "Connection: close\r\n"
     )
+    if body is not None:
+        request += f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
     data = b""
     try:
-        writer.write(request.encode("ascii"))
+        writer.write(request.encode("ascii") + b"\r\n" + (body or b""))
         await writer.drain()
         deadline = time.monotonic() + timeout
         while len(data) < HTTP_BODY_LIMIT:
@@ -345,7 +585,7 @@ async def http_get(
         pass
     finally:
         await _close(writer)
-    head, _, body = data.partition(b"\r\n\r\n")
+    head, _, content = data.partition(b"\r\n\r\n")
     lines = head.decode("latin-1").split("\r\n")
     match = re.match(r"HTTP/\d(?:\.\d)? (\d{3})", lines[0]) if lines else None
     if not match:
@@ -355,7 +595,7 @@ async def http_get(
         name, sep, value = line.partition(":")
         if sep:
             headers[name.strip().lower()] = value.strip()
-    return HttpAnswer(int(match.group(1)), headers, body, tls)
+    return HttpAnswer(int(match.group(1)), headers, content, tls)
 
 
 async def snmp_get(

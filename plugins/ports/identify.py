@@ -14,6 +14,9 @@ from cyberorigen.plugins.ports.model import PortResult
 _TELNET_COMMANDS = frozenset({0xFB, 0xFC, 0xFD, 0xFE})  # WILL, WON'T, DO, DON'T
 _SMTP_PORTS = frozenset({25, 465, 587, 2525})
 _RESP_STARTS = (b"+PONG", b"-NOAUTH", b"-DENIED", b"-ERR", b"-WRONGPASS")
+#: What Go's net/http TLS servers (the Kubernetes API server, kubelets, etcd) answer to plain
+#: HTTP such as the connect scan's HEAD: the port wants a TLS handshake.
+_PLAIN_HTTP_TO_TLS = (b"client sent an http request to an https server",)
 
 
 def identify_banner(banner: bytes, port: int = 0) -> str | None:
@@ -27,6 +30,8 @@ def identify_banner(banner: bytes, port: int = 0) -> str | None:
         return "ssh"
     lowered = banner.lower()
     if banner.startswith(b"HTTP/"):
+        if any(answer in lowered for answer in _PLAIN_HTTP_TO_TLS):
+            return "ssl"
         if b"x-elastic-product: elasticsearch" in lowered:
             return "elasticsearch"
         if b"server: couchdb" in lowered:

@@ -3,10 +3,12 @@ installed, else with the built-in connect scan), names the service on each, prob
 that matter and reports exposed risky services.
 
 Steps: resolve the host (a name that does not resolve is an error), discover (nmap
-``-sT -sV -Pn`` or the connect scan), identify (see :mod:`.identify`), probe (FTP AUTH TLS,
-Redis PING, Docker ``/version``, kubelet ``/pods``, Elasticsearch/CouchDB ``/``, SNMP on UDP),
-then judge. Findings are yielded for what was scanned even when the deadline cuts the scan
-short; the scan then ends with a TimeoutError that says how far it got.
+``-sT -sV -Pn`` or the connect scan), identify (see :mod:`.identify`), probe (FTP AUTH TLS and
+anonymous login, POP3 CAPA, IMAP CAPABILITY, an SMTP relay attempt without DATA, Redis PING,
+Docker/etcd/Kubernetes ``/version`` and then etcd's key API or the Kubernetes ``/api``, kubelet
+``/pods``, Elasticsearch/CouchDB ``/``, SNMP on UDP), then judge. Findings are yielded for
+what was scanned even when the deadline cuts the scan short; the scan then ends with a
+TimeoutError that says how far it got.
 """
 
 from __future__ import annotations
@@ -31,12 +33,14 @@ from cyberorigen.plugin_api import (
     ScanContext,
     Scanner,
     ScanScope,
+    Service,
     Severity,
 )
 from cyberorigen.plugins.ports import connect_scan as cs
 from cyberorigen.plugins.ports.checks import (
     CHECKS,
     DATABASE_SERVICES,
+    IMPLICIT_TLS_MAIL_PORTS,
     MGMT_API_PORTS,
     SMB_SERVICES,
 )
@@ -133,6 +137,18 @@ KNOWN_SERVICES = (
     *("telnet", "ftp", "rdp", "smb", "netbios-ssn", "mysql", "postgresql", "mssql", "oracle"),
     *("mongodb", "redis", "elasticsearch", "couchdb", "memcached", "cassandra", "influxdb"),
     *("neo4j", "db2", "docker", "kubelet", "http", "https", "ssh", "smtp"),
+    *("pop3", "imap", "etcd"),
+)
+
+#: The domains of the relay probe's sender and recipient: two the target is not part of.
+RELAY_DOMAINS = ("example.org", "example.net", "example.com")
+#: etcd's v3 range request (JSON gateway) for the single key NUL: it proves the key API
+#: answers without reading any real key.
+ETCD_RANGE_BODY = b'{"key":"AA=="}'
+#: Services whose HTTP(S) port gets the management-API probes.
+HTTP_LIKE_SERVICES = (
+    *("http", "https", "ssl", "docker", "kubelet", "elasticsearch", "couchdb"),
+    *("etcd", "kubernetes"),
 )
 
 
@@ -249,6 +265,57 @@ def _host_port(host: str, port: int, protocol: str = "tcp") -> str:
     return f"{shown}:{port}/{protocol}"
 
 
+def relay_addresses(host: str) -> tuple[str, str]:
+    """The relay probe's (sender, recipient): addresses of two of RELAY_DOMAINS that are not
+    the target's host nor a domain it belongs to."""
+    name = host.lower().rstrip(".")
+    domains = [d for d in RELAY_DOMAINS if name != d and not name.endswith("." + d)]
+    return f"probe@{domains[0]}", f"probe@{domains[1]}"
+
+
+def pop3_logins(capabilities: list[str]) -> list[str]:
+    """The logins a POP3 CAPA answer offers: ``USER`` and ``SASL <mechanism>`` for each
+    mechanism named."""
+    offered: list[str] = []
+    for line in capabilities:
+        words = line.upper().split()
+        if words[:1] == ["USER"]:
+            offered.append("USER")
+        elif words[:1] == ["SASL"]:
+            offered.extend(f"SASL {mechanism}" for mechanism in words[1:])
+    return offered
+
+
+def speaks_tls(result: PortResult) -> bool:
+    """Whether the port is implicit TLS: it completed a TLS handshake, nmap saw TLS, or it
+    is a mail port of RFC 8314 (993, 995)."""
+    return (
+        bool(result.facts.get("tls"))
+        or result.tunnel == "ssl"
+        or result.port in IMPLICIT_TLS_MAIL_PORTS
+    )
+
+
+def discovered_service(address: str, result: PortResult) -> Service:
+    """What the scan reports of an open port: the service as identified, ``tls`` when the
+    port completed a TLS handshake (or nmap saw TLS)."""
+    protocol = result.service or ""
+    tls = bool(result.facts.get("tls")) or result.tunnel == "ssl" or protocol == "https"
+    if protocol == "ssl":
+        protocol = "tls"
+    return Service(
+        host=address,
+        port=result.port,
+        protocol=protocol,
+        transport=result.protocol,
+        tls=tls,
+        product=result.product,
+        version=result.version,
+        banner=result.banner_text(200),
+        certificate=result.facts.get("certificate", {}),
+    )
+
+
 # --- the scanner --------------------------------------------------------------------------------
 
 
@@ -257,8 +324,11 @@ class PortsScanner(Scanner):
 
     name = "ports"
     title = "Network services"
-    version = "1.0.0"
+    version = "1.1.0"
     target_kinds = ("hostname", "ip", "url")
+    #: It reports every open port it identified (ctx.discovered): the scan then runs the
+    #: service scanners (http, tls, ssh...) on each.
+    discovers = True
     checks = CHECKS
     options_schema = PortsOptionsSchema
     timeout = 600.0
@@ -284,8 +354,12 @@ class PortsScanner(Scanner):
         ctx.check_cancelled()
         ctx.progress(85, f"{len(open_ports)} open ports: probing their services")
         control = cs.Control(ctx.seconds_left, ctx.cancelled)
-        snmp_answers = _run_async(self._probe(address, family, open_ports, options, control))
+        snmp_answers = _run_async(
+            self._probe(address, family, open_ports, options, control, relay_addresses(host))
+        )
         ctx.check_cancelled()
+        for result in open_ports:
+            ctx.discovered(discovered_service(address, result))
         yield from self.judge(host, open_ports, options["allowlist"])
         for port, community, message in snmp_answers:
             yield self.finding(
@@ -429,6 +503,7 @@ class PortsScanner(Scanner):
         open_ports: list[PortResult],
         options: Mapping[str, Any],
         control: cs.Control,
+        relay: tuple[str, str] = ("probe@example.org", "probe@example.net"),
     ) -> list[tuple[int, str, Any]]:
         timeout = options["timeout"]
         limit = asyncio.Semaphore(max(1, min(options["concurrency"], 50)))
@@ -440,7 +515,7 @@ class PortsScanner(Scanner):
             async with limit:
                 if control.should_stop():
                     return
-                await self._probe_port(address, result, budget)
+                await self._probe_port(address, result, budget, relay)
 
         async def snmp_probe(port: int, community: str) -> tuple[int, str, Any] | None:
             async with limit:
@@ -465,10 +540,20 @@ class PortsScanner(Scanner):
                 unique.append(answer)
         return unique
 
-    async def _probe_port(self, address: str, result: PortResult, budget: Any) -> None:
+    async def _probe_port(
+        self,
+        address: str,
+        result: PortResult,
+        budget: Any,
+        relay: tuple[str, str] = ("probe@example.org", "probe@example.net"),
+    ) -> None:
         port, service = result.port, result.service
         if service == "ftp":
             result.facts["ftp"] = await cs.ftp_auth_tls(address, port, budget())
+            if "greeting" in result.facts["ftp"] and "error" not in result.facts["ftp"]:
+                result.facts["ftp_anonymous"] = await cs.ftp_anonymous_login(
+                    address, port, budget()
+                )
         elif service == "redis":
             answer = await cs.redis_ping(address, port, budget())
             result.facts["redis"] = answer
@@ -478,9 +563,18 @@ class PortsScanner(Scanner):
                 result.service, result.service_source = None, ""
         elif service == "mysql" and result.banner:
             result.facts["mysql_version"] = mysql_version(result.banner)
-        tls_first = service in ("https", "ssl", "kubelet") or result.tunnel == "ssl"
+        await self._tls_probe(address, result, budget)
+        service = result.service
+        if service in ("pop3", "imap", "smtp") and not speaks_tls(result):
+            await self._mail_probe(address, result, budget, relay)
+            return
+        tls_first = (
+            service in ("https", "ssl", "kubelet")
+            or result.tunnel == "ssl"
+            or bool(result.facts.get("tls"))
+        )
         http_like = (
-            service in ("http", "https", "ssl", "docker", "kubelet", "elasticsearch", "couchdb")
+            service in HTTP_LIKE_SERVICES
             or "http" in result.nmap_service
             or result.tunnel == "ssl"
             or port in MGMT_API_PORTS
@@ -492,6 +586,39 @@ class PortsScanner(Scanner):
             answered = await self._http_probes(address, result, budget, tls)
             if answered:
                 break
+
+    async def _mail_probe(
+        self, address: str, result: PortResult, budget: Any, relay: tuple[str, str]
+    ) -> None:
+        """The plaintext mail protocols: POP3 CAPA, IMAP CAPABILITY, and an SMTP relay
+        attempt (MAIL FROM / RCPT TO with foreign addresses, then RSET; never DATA)."""
+        port = result.port
+        if result.service == "pop3":
+            result.facts["pop3"] = await cs.pop3_capabilities(address, port, budget())
+        elif result.service == "imap":
+            result.facts["imap"] = await cs.imap_capabilities(address, port, budget())
+        elif result.service == "smtp":
+            sender, recipient = relay
+            answer = await cs.smtp_relay(address, port, budget(), sender, recipient)
+            result.facts["smtp_relay"] = {"sender": sender, "recipient": recipient, **answer}
+
+    async def _tls_probe(self, address: str, result: PortResult, budget: Any) -> None:
+        """A TLS handshake on every port that did not name a plaintext service of its own
+        (it sent nothing, a TLS alert, or only its port number says what it is), and HTTP
+        inside TLS when it completes: ``https``, or ``tls`` around something else."""
+        plaintext = result.banner and result.service_source == "banner" and result.service != "ssl"
+        if plaintext and not result.tunnel:
+            return
+        answer = await cs.tls_probe(address, result.port, budget())
+        if answer is None:
+            return
+        result.facts["tls"] = True
+        result.facts["tls_version"] = answer["version"]
+        result.facts["certificate"] = answer["certificate"]
+        if result.service not in ("https", "kubelet", "docker", "elasticsearch", "couchdb"):
+            web = await cs.http_get(address, result.port, "/", budget(), tls=True)
+            result.service = "https" if web is not None else "tls"
+            result.service_source = "probe"
 
     async def _http_probes(self, address: str, result: PortResult, budget: Any, tls: bool) -> bool:
         port = result.port
@@ -513,6 +640,22 @@ class PortsScanner(Scanner):
                     "version": str(body.get("Version", ""))[:64],
                     "api_version": str(body.get("ApiVersion", ""))[:32],
                     "os": str(body.get("Os", ""))[:32],
+                }
+            elif version.status == 200 and isinstance(body, dict) and "etcdserver" in body:
+                result.service, result.service_source = "etcd", "probe"
+                result.facts["etcd"] = {
+                    "url": f"{scheme}://{address}:{port}/version",
+                    "status": version.status,
+                    "version": str(body.get("etcdserver", ""))[:32],
+                    "cluster_version": str(body.get("etcdcluster", ""))[:32],
+                }
+            elif version.status == 200 and isinstance(body, dict) and "gitVersion" in body:
+                result.service, result.service_source = "kubernetes", "probe"
+                result.facts["kubernetes"] = {
+                    "url": f"{scheme}://{address}:{port}/version",
+                    "status": version.status,
+                    "version": str(body.get("gitVersion", ""))[:64],
+                    "platform": str(body.get("platform", ""))[:32],
                 }
             elif (
                 version.status in (401, 403)
@@ -550,7 +693,69 @@ class PortsScanner(Scanner):
             ):
                 result.service, result.service_source = "elasticsearch", "probe"
                 result.facts["unauthenticated"] = False
+        if "etcd" in result.facts:
+            await self._etcd_probes(address, result, budget, tls)
+        if "kubernetes" in result.facts:
+            await self._kubernetes_probes(address, result, budget, tls)
         return True
+
+    async def _etcd_probes(self, address: str, result: PortResult, budget: Any, tls: bool) -> None:
+        """etcd's key APIs without credentials: v2 ``GET /v2/keys`` (the root directory) and
+        v3 ``POST /v3/kv/range`` for the key NUL. Only status codes are kept, no key."""
+        port = result.port
+        base = f"{'https' if tls else 'http'}://{address}:{port}"
+        keys, kv = await asyncio.gather(
+            cs.http_get(address, port, "/v2/keys", budget(), tls),
+            cs.http_request(address, port, "POST", "/v3/kv/range", budget(), tls, ETCD_RANGE_BODY),
+        )
+        keys_body = keys.json() if keys is not None else None
+        kv_body = kv.json() if kv is not None else None
+        v2_open = keys is not None and keys.status == 200 and isinstance(keys_body, dict)
+        v3_open = kv is not None and kv.status == 200 and isinstance(kv_body, dict)
+        v2_open = v2_open and "node" in keys_body
+        v3_open = v3_open and "header" in kv_body
+        etcd = result.facts["etcd"]
+        etcd["v2_keys_status"] = keys.status if keys is not None else None
+        etcd["v3_kv_range_status"] = kv.status if kv is not None else None
+        if v2_open or v3_open:
+            result.facts["etcd_api"] = {
+                **etcd,
+                "answered_without_credentials": [
+                    *([f"GET {base}/v2/keys"] if v2_open else []),
+                    *([f"POST {base}/v3/kv/range"] if v3_open else []),
+                ],
+            }
+
+    async def _kubernetes_probes(
+        self, address: str, result: PortResult, budget: Any, tls: bool
+    ) -> None:
+        """The Kubernetes API server's discovery (``GET /api``) and a resource listing (``GET
+        /api/v1/namespaces``) without credentials; only statuses and a count are kept."""
+        port = result.port
+        base = f"{'https' if tls else 'http'}://{address}:{port}"
+        api, namespaces = await asyncio.gather(
+            cs.http_get(address, port, "/api", budget(), tls),
+            cs.http_get(address, port, "/api/v1/namespaces", budget(), tls),
+        )
+        api_body = api.json() if api is not None else None
+        list_body = namespaces.json() if namespaces is not None else None
+        api_open = api is not None and api.status == 200 and isinstance(api_body, dict)
+        api_open = api_open and api_body.get("kind") == "APIVersions"
+        listed = namespaces is not None and namespaces.status == 200
+        listed = listed and isinstance(list_body, dict) and list_body.get("kind") == "NamespaceList"
+        kubernetes = result.facts["kubernetes"]
+        kubernetes["api_status"] = api.status if api is not None else None
+        kubernetes["namespaces_status"] = namespaces.status if namespaces is not None else None
+        if api_open or listed:
+            items = list_body.get("items") if listed else None
+            result.facts["kubernetes_api"] = {
+                **kubernetes,
+                "answered_without_credentials": [
+                    *([f"GET {base}/api"] if api_open else []),
+                    *([f"GET {base}/api/v1/namespaces"] if listed else []),
+                ],
+                **({"namespaces": len(items) if isinstance(items, list) else 0} if listed else {}),
+            }
 
     # --- judging ------------------------------------------------------------------------
 
@@ -591,6 +796,7 @@ class PortsScanner(Scanner):
                         },
                     )
                 )
+            findings.extend(self._judge_logins(result, location, evidence))
             if service == "rdp":
                 findings.append(self.finding("ports.rdp_exposed", location, evidence))
             if service in SMB_SERVICES:
@@ -608,13 +814,23 @@ class PortsScanner(Scanner):
                 findings.append(
                     self.finding("ports.database_exposed", location, db_evidence, **extra)
                 )
-            for key, api in (("docker_api", "Docker Engine API"), ("kubelet_pods", "kubelet")):
+            for key, api in (
+                ("docker_api", "Docker Engine API"),
+                ("kubelet_pods", "kubelet"),
+                ("etcd_api", "etcd"),
+                ("kubernetes_api", "Kubernetes API"),
+            ):
                 if key in result.facts:
+                    api_extra: dict[str, Any] = {}
+                    if key == "kubernetes_api" and "namespaces" not in result.facts[key]:
+                        # Only discovery is open to anonymous users: no resource was listed.
+                        api_extra["severity"] = Severity.HIGH
                     findings.append(
                         self.finding(
                             "ports.unauthenticated_mgmt_api",
                             location,
                             {**evidence, "api": api, **result.facts[key]},
+                            **api_extra,
                         )
                     )
             if allowed and result.port not in allowed:
@@ -625,6 +841,81 @@ class PortsScanner(Scanner):
                         {**evidence, "allowlist": sorted(allowed)},
                     )
                 )
+        return findings
+
+    def _judge_logins(
+        self, result: PortResult, location: str, evidence: dict[str, Any]
+    ) -> list[Finding]:
+        """Anonymous FTP, POP3/IMAP logins offered in clear text, and SMTP open relay."""
+        findings: list[Finding] = []
+        service, facts = result.service, result.facts
+        anonymous = facts.get("ftp_anonymous") or {}
+        if service == "ftp" and anonymous.get("login"):
+            replies = {
+                key: anonymous[key]
+                for key in ("greeting", "user_reply", "pass_reply", "quit_reply")
+                if key in anonymous
+            }
+            findings.append(
+                self.finding(
+                    "ports.ftp_anonymous_login",
+                    location,
+                    {**evidence, "user": cs.FTP_ANONYMOUS_USER, **replies},
+                )
+            )
+        pop3 = facts.get("pop3") or {}
+        offered = pop3_logins(pop3.get("capabilities", []))
+        if service == "pop3" and not speaks_tls(result) and offered:
+            capabilities = pop3["capabilities"]
+            findings.append(
+                self.finding(
+                    "ports.pop3_cleartext_auth",
+                    location,
+                    {
+                        **evidence,
+                        "greeting": pop3["greeting"],
+                        "capabilities": capabilities,
+                        "logins_offered": offered,
+                        "stls_offered": any(line.upper() == "STLS" for line in capabilities),
+                    },
+                )
+            )
+        imap = facts.get("imap") or {}
+        capabilities = [word.upper() for word in imap.get("capabilities", [])]
+        imap_login = capabilities and "LOGINDISABLED" not in capabilities
+        if service == "imap" and not speaks_tls(result) and imap_login:
+            findings.append(
+                self.finding(
+                    "ports.imap_cleartext_auth",
+                    location,
+                    {
+                        **evidence,
+                        "greeting": imap["greeting"],
+                        "capabilities": imap["capabilities"],
+                        "login_command": "accepted: LOGINDISABLED is not advertised",
+                        "auth_mechanisms": [
+                            word[5:] for word in capabilities if word.startswith("AUTH=")
+                        ],
+                        "starttls_offered": "STARTTLS" in capabilities,
+                    },
+                )
+            )
+        relay = facts.get("smtp_relay") or {}
+        if service == "smtp" and relay.get("accepted"):
+            findings.append(
+                self.finding(
+                    "ports.smtp_open_relay",
+                    location,
+                    {
+                        **evidence,
+                        "greeting": relay["greeting"],
+                        "sender": relay["sender"],
+                        "recipient": relay["recipient"],
+                        "dialogue": relay["dialogue"],
+                        "data_sent": False,
+                    },
+                )
+            )
         return findings
 
     @staticmethod

@@ -29,7 +29,9 @@ from cyberorigen.plugins.tls.checks import (
     EXPIRY_HIGH_DAYS,
     EXPIRY_MEDIUM_DAYS,
     MAX_VALIDITY_DAYS,
+    MIN_DH_BITS,
     MIN_EC_BITS,
+    MIN_ECDH_BITS,
     MIN_RSA_BITS,
 )
 
@@ -70,6 +72,8 @@ class Analysis:
     observations: list[Observation] = field(default_factory=list)
     #: Scan commands that did not complete: ``name: reason``.
     failed_commands: list[str] = field(default_factory=list)
+    #: Checks that could not be judged (neither fired nor passed): check id -> why.
+    not_examined: dict[str, str] = field(default_factory=dict)
 
 
 # --- cipher suites ----------------------------------------------------------------------------
@@ -172,6 +176,121 @@ def _cipher_observations(scan_result: Mapping[str, Any]) -> list[Observation]:
             )
         )
     return observations
+
+
+# --- TLS 1.3 and key exchange groups ---------------------------------------------------------
+
+#: Evidence note for a DHE suite that sslyze records as accepted without its ephemeral key:
+#: sslyze does so when its own client aborts the handshake with "dh key too small".
+DH_REFUSED_BY_SSLYZE = "accepted, but sslyze's client refused the server's DH group as too small"
+
+
+def _failure(attempt: Mapping[str, Any]) -> str | None:
+    """Why a scan command did not complete (None when it did)."""
+    status = attempt.get("status")
+    if status == "COMPLETED":
+        return None
+    return attempt.get("error_reason") or status or "missing"
+
+
+def protocol_support(scan_result: Mapping[str, Any]) -> dict[str, bool | str]:
+    """Each protocol label: True when the server accepted it, False when it rejected every
+    suite, or the reason why sslyze's scan command for it failed."""
+    support: dict[str, bool | str] = {}
+    for key, label, _ in PROTOCOLS:
+        attempt = scan_result.get(key) or {}
+        failure = _failure(attempt)
+        result = attempt.get("result") or {}
+        support[label] = failure or bool(result.get("is_tls_version_supported"))
+    return support
+
+
+def tls13_judgement(support: Mapping[str, bool | str]) -> tuple[Observation | None, str | None]:
+    """``tls.protocol.tls13_not_offered`` from :func:`protocol_support`: the observation when
+    it fires, or the reason it could not be judged (neither when TLS 1.3 is offered)."""
+    tls13 = support.get("TLS 1.3", "missing")
+    if tls13 is True:
+        return None, None
+    if tls13 is not False:
+        return None, (
+            f"sslyze's TLS 1.3 scan failed ({tls13}): whether TLS 1.3 is offered is unknown"
+        )
+    older = [label for label, seen in support.items() if label != "TLS 1.3" and seen is True]
+    if older:
+        return Observation("tls.protocol.tls13_not_offered", {"protocols_accepted": older}), None
+    failed = [label for label, seen in support.items() if not isinstance(seen, bool)]
+    if failed:
+        return None, (
+            "TLS 1.3 was rejected, and sslyze's scans of " + ", ".join(failed) + " failed: "
+            "whether the server accepts an older version is unknown"
+        )
+    return None, None  # nothing accepted at all: nothing to compare TLS 1.3 with
+
+
+def is_dhe(name: str) -> bool:
+    """Whether a suite (IANA name) uses a finite-field ephemeral Diffie-Hellman exchange:
+    DHE, or anonymous DH (whose key is ephemeral too)."""
+    n = name.upper()
+    if "_WITH_" not in n:
+        return False
+    parts = n.split("_WITH_", 1)[0].split("_")
+    return "DHE" in parts or ("DH" in parts and "ANON" in parts)
+
+
+def weak_key_exchange(name: str, ephemeral_key: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """What ``tls.weak_dh`` reports about one accepted suite (sslyze's ``ephemeral_key``:
+    ``type_name`` DH or ECDH, ``size`` in bits), or None when its group is large enough or
+    its key exchange is not ephemeral."""
+    if not ephemeral_key:
+        if is_dhe(name):
+            return {"cipher_suite": name, "group": "DH", "size": None, "note": DH_REFUSED_BY_SSLYZE}
+        return None
+    kind, size = ephemeral_key.get("type_name"), ephemeral_key.get("size")
+    if not isinstance(size, int):
+        return None
+    if kind == "DH" and size < MIN_DH_BITS:
+        return {"cipher_suite": name, "group": "DH", "size": size}
+    if kind == "ECDH" and size < MIN_ECDH_BITS:
+        return {
+            "cipher_suite": name,
+            "group": "ECDH",
+            "size": size,
+            "curve": ephemeral_key.get("curve_name"),
+        }
+    return None
+
+
+def key_exchange_judgement(
+    scan_result: Mapping[str, Any], support: Mapping[str, bool | str]
+) -> tuple[Observation | None, str | None]:
+    """``tls.weak_dh`` from the accepted suites' ephemeral keys: the observation when it
+    fires, or the reason it could not be judged (neither when every group is large enough)."""
+    weak: dict[str, list[dict[str, Any]]] = {}
+    for key, label, _ in PROTOCOLS:
+        result = _command(scan_result, key)
+        if not (result and result.get("is_tls_version_supported")):
+            continue
+        for item in result["accepted_cipher_suites"]:
+            found = weak_key_exchange(item["cipher_suite"]["name"], item.get("ephemeral_key"))
+            if found:
+                weak.setdefault(label, []).append(found)
+    if weak:
+        protocols = [label for label, seen in support.items() if seen is True]
+        evidence = {"key_exchanges": weak, "protocols_accepted": protocols}
+        return Observation("tls.weak_dh", evidence), None
+    # SSL 2.0 has no (EC)DHE suites; TLS 1.3 defines no DH group below 2048 bits and no
+    # curve below X25519 / P-256.
+    failed = [
+        label
+        for label, seen in support.items()
+        if label not in {"SSL 2.0", "TLS 1.3"} and not isinstance(seen, bool)
+    ]
+    if failed:
+        return None, (
+            "sslyze's scans of " + ", ".join(failed) + " failed: the key exchange groups of "
+            "their cipher suites are unknown"
+        )
+    return None, None
 
 
 # --- known flaws ------------------------------------------------------------------------------
@@ -518,10 +637,8 @@ def analyze(
     extra_roots = _load_certificates(trust_store) if trust_store else []
     analysis = Analysis()
     for key in REQUIRED_COMMANDS:
-        attempt = scan_result.get(key) or {}
-        status = attempt.get("status")
-        if status != "COMPLETED":
-            reason = attempt.get("error_reason") or status or "missing"
+        reason = _failure(scan_result.get(key) or {})
+        if reason is not None:
             analysis.failed_commands.append(f"{key}: {reason}")
     cipher_observations = _cipher_observations(scan_result)
     protocols = [
@@ -530,6 +647,15 @@ def analyze(
         if (_command(scan_result, key) or {}).get("is_tls_version_supported")
     ]
     analysis.observations.extend(cipher_observations)
+    support = protocol_support(scan_result)
+    for check_id, (observation, reason) in (
+        ("tls.protocol.tls13_not_offered", tls13_judgement(support)),
+        ("tls.weak_dh", key_exchange_judgement(scan_result, support)),
+    ):
+        if observation is not None:
+            analysis.observations.append(observation)
+        elif reason is not None:
+            analysis.not_examined[check_id] = reason
     analysis.observations.extend(_flaw_observations(scan_result, protocols))
     analysis.observations.extend(
         _certificate_observations(scan_result, expected_name, extra_roots, now)

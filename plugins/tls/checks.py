@@ -1,7 +1,9 @@
 """The catalogue of checks of the TLS scanner (``tls``), built on sslyze.
 
 Ids, titles and default severities follow ``reference/checks_mappings.csv`` (its ``tls.*``
-rows), which also maps each check to controls and framework requirements.
+rows), which also maps each check to controls and framework requirements. Two checks have no
+row there yet: ``tls.protocol.tls13_not_offered`` and ``tls.weak_dh`` (their controls are
+those of the other protocol and cipher checks).
 
 Not implemented here: ``tls.cert.revoked`` (certificate revoked by its CA). Knowing that
 needs the CA's CRL or an OCSP answer fetched over the network from addresses named in the
@@ -31,6 +33,10 @@ MAX_VALIDITY_DAYS = 398
 #: Smallest acceptable public keys, in bits.
 MIN_RSA_BITS = 2048
 MIN_EC_BITS = 224
+#: Smallest acceptable ephemeral key exchange groups, in bits: finite-field Diffie-Hellman
+#: (DHE) and elliptic-curve (ECDHE; X25519 counts as 253 bits).
+MIN_DH_BITS = 2048
+MIN_ECDH_BITS = MIN_EC_BITS
 
 _OWASP_TLS = (
     "https://cheatsheetseries.owasp.org/cheatsheets/Transport_Layer_Security_Cheat_Sheet.html"
@@ -128,6 +134,22 @@ NO_MODERN_TLS = _check(
     controls=("ctrl_encryption_in_transit",),
 )
 
+TLS13_NOT_OFFERED = _check(
+    "tls.protocol.tls13_not_offered",
+    "TLS 1.3 not offered",
+    Severity.INFO,
+    "sslyze tries every TLS 1.3 cipher suite. Fires when the server rejects all of them but "
+    "accepts TLS 1.2 or an older version. TLS 1.3 removes the legacy key exchanges and "
+    "ciphers that older versions still allow and encrypts more of the handshake; NIST SP "
+    "800-52r2 has required it of government servers since 2024. When sslyze's TLS 1.3 scan "
+    "fails, the check is recorded as not examined instead.",
+    "Enable TLS 1.3 next to TLS 1.2 (OpenSSL 1.1.1 or later, or a current load balancer or "
+    "appliance firmware); with OpenSSL-style configuration allow TLSv1.2 and TLSv1.3 as "
+    "protocol versions.",
+    ("https://www.rfc-editor.org/rfc/rfc8446", _NIST_TLS, _MOZILLA),
+    controls=("ctrl_encryption_in_transit",),
+)
+
 NULL_ANON_EXPORT = _check(
     "tls.cipher.null_anon_export",
     "NULL / anonymous (aNULL) / EXPORT cipher suites accepted",
@@ -191,6 +213,25 @@ NO_FORWARD_SECRECY = _check(
     "Enable ECDHE key exchange (for example the ECDHE-ECDSA/ECDHE-RSA AES-GCM suites) "
     "and TLS 1.3, and place them before static-RSA suites, which can then be removed.",
     (_MOZILLA, _NIST_TLS, _OWASP_TLS),
+    controls=("ctrl_encryption_in_transit",),
+)
+
+WEAK_DH = _check(
+    "tls.weak_dh",
+    "Weak Diffie-Hellman group (DH<2048 / ECDH<224)",
+    Severity.MEDIUM,
+    "sslyze records the ephemeral key of each cipher suite the server accepts. Fires when a "
+    f"DHE suite uses a finite-field group below {MIN_DH_BITS} bits (1024-bit groups are within "
+    "reach of precomputation attacks, Logjam) or an ECDHE suite a curve below "
+    f"{MIN_ECDH_BITS} bits. Also fires for a DHE suite the server accepts with a group so small "
+    "that sslyze's own client refused it. Curves are judged as negotiated with sslyze's "
+    "clients, which do not offer small curves such as P-192: a server that also supports one "
+    "is reported only when it imposes it. Evidence lists each suite with its group and size.",
+    "Configure a DH group of at least 2048 bits (the RFC 7919 ffdhe2048 or larger, not a "
+    "1024-bit or custom small group; OpenSSL 3 chooses a suitable one automatically unless "
+    "a parameter file overrides it), or drop the DHE suites in favour of ECDHE. Restrict "
+    "ECDHE to X25519, P-256 and larger curves.",
+    ("https://weakdh.org/", "https://www.rfc-editor.org/rfc/rfc7919", _NIST_TLS, _OWASP_TLS),
     controls=("ctrl_encryption_in_transit",),
 )
 
@@ -372,11 +413,13 @@ CHECKS: tuple[Check, ...] = (
     TLS1_0,
     TLS1_1,
     NO_MODERN_TLS,
+    TLS13_NOT_OFFERED,
     NULL_ANON_EXPORT,
     WEAK_RC4_DES,
     TRIPLE_DES,
     CBC_OBSOLETE,
     NO_FORWARD_SECRECY,
+    WEAK_DH,
     KNOWN_PROTOCOL_FLAW,
     CERT_EXPIRED,
     CERT_EXPIRES_30D,

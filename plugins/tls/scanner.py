@@ -6,7 +6,8 @@ Each port gets one sslyze server scan (connectivity test first, then the scan co
 and the scan's cancellation; sslyze cannot be interrupted, so on either the scanner stops
 waiting and the helper finishes on its own (each of its connections is bounded by the
 network timeout). Results are converted to sslyze's JSON form and judged by
-:mod:`cyberorigen.plugins.tls.analysis`.
+:mod:`cyberorigen.plugins.tls.analysis`; checks that a failed scan command leaves undecided
+(TLS 1.3 offered or not, key exchange groups) are reported through ``ctx.not_examined``.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from marshmallow import fields, validate
 
 from cyberorigen.plugin_api import Finding, ScanContext, Scanner, ScanScope
 from cyberorigen.plugin_api.options import validate_ca_pem
-from cyberorigen.plugins.tls.analysis import analyze
+from cyberorigen.plugins.tls.analysis import Analysis, analyze
 from cyberorigen.plugins.tls.checks import CHECKS
 
 #: Most seconds one connection attempt of sslyze may take.
@@ -258,8 +259,10 @@ class TlsScanner(Scanner):
 
     name = "tls"
     title = "TLS configuration and certificates (sslyze)"
-    version = "1.0.0"
+    version = "1.1.0"
     target_kinds = ("hostname", "ip", "url")
+    #: Every port discovery found speaking TLS (HTTPS, or TLS around anything else).
+    services = ("tls",)
     checks = CHECKS
     options_schema = TlsOptionsSchema
     timeout = 300.0
@@ -308,10 +311,13 @@ class TlsScanner(Scanner):
         address = _connectable_address(ctx.scope, plan.host, port, network_timeout)
         request = _scan_request(plan, port, address, network_timeout, ca_file)
         result = run_sslyze(ctx, request, budget)
-        findings, failed = self.judge(
+        findings, analysis = self._assess(
             result, location=location, expected_name=plan.server_name, trust_store=trust_store
         )
+        failed = analysis.failed_commands
         ctx.observed(f"TLS server at {location} ({address}) answered sslyze's scan")
+        for check_id, reason in analysis.not_examined.items():
+            ctx.not_examined((check_id,), f"{location}: {reason}")
         yield from findings
         if failed:
             # What was judged is reported; what sslyze could not find out is an error.
@@ -331,6 +337,26 @@ class TlsScanner(Scanner):
         """Findings for one sslyze server scan result in its JSON form (live, or one entry
         of ``server_scan_results`` in a ``--json_out`` file), and the scan commands that
         failed. Raises :class:`TargetUnreachable` when sslyze could not connect."""
+        findings, analysis = self._assess(
+            result,
+            location=location,
+            expected_name=expected_name,
+            trust_store=trust_store,
+            now=now,
+        )
+        return findings, analysis.failed_commands
+
+    def _assess(
+        self,
+        result: Mapping[str, Any],
+        *,
+        location: str,
+        expected_name: str,
+        trust_store: str | None = None,
+        now: datetime.datetime | None = None,
+    ) -> tuple[list[Finding], Analysis]:
+        """Like :meth:`judge`, with the whole analysis (failed commands and the checks that
+        could not be judged) instead of the failed commands only."""
         if result.get("scan_status") != "COMPLETED":
             trace = (result.get("connectivity_error_trace") or "").strip()
             reason = trace.splitlines()[-1] if trace else result.get("connectivity_status")
@@ -347,7 +373,7 @@ class TlsScanner(Scanner):
             )
             for observation in analysis.observations
         ]
-        return findings, analysis.failed_commands
+        return findings, analysis
 
     def findings_from_result(self, result: Mapping[str, Any], **kwargs: Any) -> list[Finding]:
         """Like :meth:`judge`, but raises :class:`IncompleteScan` when commands failed."""

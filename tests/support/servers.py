@@ -40,9 +40,9 @@ class _NoErrorReports(ThreadingHTTPServer):
 
 
 class HttpServer:
-    """Serves ``handler`` on 127.0.0.1 (``port``, 0 for any free one) in a thread; HTTPS when
-    given an SSLContext. ``quiet`` drops the tracebacks of failed requests (the tls scanner's
-    probes of refused protocol versions end in handshake errors)."""
+    """Serves ``handler`` on ``host`` (127.0.0.1 unless given) and ``port`` (0 for any free
+    one) in a thread; HTTPS when given an SSLContext. ``quiet`` drops the tracebacks of failed
+    requests (the tls scanner's probes of refused protocol versions end in handshake errors)."""
 
     def __init__(
         self,
@@ -51,9 +51,10 @@ class HttpServer:
         *,
         port: int = 0,
         quiet: bool = False,
+        host: str = "127.0.0.1",
     ) -> None:
         server_class = _NoErrorReports if quiet else ThreadingHTTPServer
-        self.server = server_class(("127.0.0.1", port), handler)
+        self.server = server_class((host, port), handler)
         self.server.daemon_threads = True
         if context is not None:
             self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
@@ -67,14 +68,17 @@ class HttpServer:
 
 
 class TlsServer:
-    """Accepts connections on 127.0.0.1, completes the TLS handshake in a thread per
-    connection, reads until the client goes away, and closes. Without a context it answers a
-    line of plain text instead (a port that does not speak TLS)."""
+    """Accepts connections on ``host`` (127.0.0.1 unless given), completes the TLS handshake
+    in a thread per connection, reads until the client goes away, and closes. Without a
+    context it answers a line of plain text instead (a port that does not speak TLS)."""
 
-    def __init__(self, context: ssl.SSLContext | None) -> None:
+    def __init__(
+        self, context: ssl.SSLContext | None, *, host: str = "127.0.0.1", port: int = 0
+    ) -> None:
         self.context = context
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.sock.bind(("127.0.0.1", 0))
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind((host, port))
         self.sock.listen(128)
         self.port = self.sock.getsockname()[1]
         self.thread = threading.Thread(target=self._accept, daemon=True)

@@ -25,6 +25,14 @@ class FindingSchema(ma.Schema):
     accepted_until = UtcTimestamp(allow_none=True)
     first_seen = UtcTimestamp()
     last_seen = UtcTimestamp()
+    asset_id = fields.Function(
+        lambda finding: finding.asset.public_id if finding.asset_id else None,
+        metadata={"type": "string", "description": "The host it is about (GET /assets/{id})."},
+    )
+    service_id = fields.Function(
+        lambda finding: finding.service.public_id if finding.service_id else None,
+        metadata={"type": "string", "description": "The service on that host, when known."},
+    )
 
 
 class FindingStatusSchema(ma.Schema):

@@ -19,6 +19,7 @@ from cyberorigen.api.security import principal, require_role
 from cyberorigen.appliance import appliance_of
 from cyberorigen.services.findings import findings_query
 from cyberorigen.services.scans import (
+    coverage,
     delete_scan,
     get_scan,
     request_cancel,
@@ -50,7 +51,8 @@ def _start_scan(target: str, scan_type: str, frameworks, options) -> Shown:
 
 
 def _detail(scan) -> Shown:
-    return Shown(scan, scanners=scanner_runs(scan))
+    runs = scanner_runs(scan)
+    return Shown(scan, scanners=runs, coverage=coverage(scan, runs))
 
 
 @blp.route("")

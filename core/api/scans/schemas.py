@@ -8,12 +8,29 @@ from marshmallow import ValidationError, fields, validate, validates
 
 from cyberorigen.api.schemas import PageArgsSchema, UtcTimestamp
 from cyberorigen.appliance import appliance_of
-from cyberorigen.services.targets import normalize_target
+from cyberorigen.services.targets import parse_targets
 from cyberorigen.vocab import SCAN_STATUSES, SCANNER_RUN_STATUSES
 
 
 class ScannerRunSchema(ma.Schema):
     scanner = fields.String(metadata={"example": "http"})
+    target = fields.Function(
+        lambda run: run.target or None,
+        metadata={
+            "type": "string",
+            "example": "10.0.0.12:8443",
+            "description": "What this run examined: a host, URL or host:port of the scan's "
+            "target, or a service discovery found there.",
+        },
+    )
+    service = fields.String(
+        allow_none=True,
+        metadata={
+            "example": "https",
+            "description": "The protocol of the discovered service it examined, or null when "
+            "it examined the target itself.",
+        },
+    )
     status = fields.String(metadata={"enum": list(SCANNER_RUN_STATUSES)})
     error = fields.String(allow_none=True)
     findings_count = fields.Integer()
@@ -62,8 +79,10 @@ class ScanDetailSchema(ScanSchema):
         allow_none=True,
         metadata={
             "description": "Per framework the scan named (by framework id): requirements its "
-            "checks touched, passed and failed, with the findings behind each failure. Null "
-            "until the scan completes, or when it named no framework.",
+            "checks touched, passed and failed, with the findings behind each failure; the "
+            "framework's checks the scan examined, and those it could not (no run of their "
+            "scanner completed: they credit nothing). Null until the scan completes, or when it "
+            "named no framework.",
             "example": {
                 "soc2-2017": {
                     "requested_as": "soc2",
@@ -72,13 +91,32 @@ class ScanDetailSchema(ScanSchema):
                     "requirements_touched": 6,
                     "passed": 5,
                     "failed": 1,
+                    "checks_examined": 14,
+                    "checks_inconclusive": 3,
                     "failed_requirements": [{"id": "CC6.7", "findings": ["fnd_9c2e"]}],
                 }
             },
         },
     )
     scanners = fields.List(
-        fields.Nested(ScannerRunSchema), metadata={"description": "Each scanner's part."}
+        fields.Nested(ScannerRunSchema),
+        metadata={
+            "description": "Each scanner run: one per host (or URL, or host:port) of the "
+            "target, and for the service scanners one per service discovery found there."
+        },
+    )
+    coverage = fields.Dict(
+        metadata={
+            "description": "How much was examined: hosts (units of the target), services "
+            "discovery found, service runs that completed, and runs that were inconclusive "
+            "(failed, timed out, skipped or cancelled: they credit no check).",
+            "example": {
+                "targets": 14,
+                "services_found": 9,
+                "services_examined": 8,
+                "runs_inconclusive": 1,
+            },
+        }
     )
 
 
@@ -86,7 +124,14 @@ class ScanCreateSchema(ma.Schema):
     target = fields.String(
         required=True,
         validate=validate.Length(max=2048),
-        metadata={"description": "Hostname, IPv4/IPv6 address or http(s) URL."},
+        metadata={
+            "description": "What to scan: a hostname, an IPv4/IPv6 address, an http(s) URL, "
+            "host:port, a CIDR network (10.0.0.0/24) or a range (10.0.0.10-10.0.0.40), or a "
+            "list of these separated by commas. Every address must be in the organization's "
+            "scope (a network or range only when the scope covers all of it); one scan covers "
+            "at most scope.max_scan_addresses addresses (4,096 by default).",
+            "example": "example.com",
+        },
     )
     scan_type = fields.String(
         load_default="quick",
@@ -110,7 +155,7 @@ class ScanCreateSchema(ma.Schema):
     @validates("target")
     def _target(self, value, **_):
         try:
-            normalize_target(value)
+            parse_targets(value)
         except ValueError as exc:
             raise ValidationError(str(exc)) from None
 
@@ -137,7 +182,7 @@ class ScanCreateSchema(ma.Schema):
 
     @ma.post_load
     def _normalize(self, data, **_):
-        data["target"] = normalize_target(data["target"])
+        data["target"] = parse_targets(data["target"]).text
         return data
 
 
@@ -157,5 +202,5 @@ class ScanListArgsSchema(PageArgsSchema):
         """Match targets the way they are stored; a value that is no target matches nothing."""
         if "target" in data:
             with contextlib.suppress(ValueError):
-                data["target"] = normalize_target(data["target"])
+                data["target"] = parse_targets(data["target"]).text
         return data
