@@ -40,3 +40,28 @@ def test_profile_options_must_be_tables_of_tables(tmp_path):
         )
 
     assert caught.value.key == "scans.profile_options"
+
+
+def test_an_unknown_option_is_refused_with_the_scanners_option_names(client, make_account):
+    analyst = make_account(role="analyst")
+
+    response = client.post(
+        "/api/v1/scans",
+        json={"target": "example.com", "scan_type": "web", "options": {"http": {"prot": 8443}}},
+        headers=analyst.headers,
+    )
+    unknown_scanner = client.post(
+        "/api/v1/scans",
+        json={"target": "example.com", "scan_type": "web", "options": {"htp": {}}},
+        headers=analyst.headers,
+    )
+
+    body = response.get_json()
+    assert response.status_code == 422, body
+    assert body["field"] == "options.http.prot"
+    message = body["errors"]["options.http.prot"][0]
+    assert message.startswith("unknown option of the http scanner; its options: ")
+    assert "https_port" in message and "verify_tls" in message
+    assert unknown_scanner.status_code == 422
+    assert "(installed: " in unknown_scanner.get_json()["detail"]
+    assert "http" in unknown_scanner.get_json()["detail"].split("(installed: ")[1]

@@ -52,20 +52,37 @@ def checked_options(
     for name, values in merged.items():
         scanner = rules.scanners.get(name)
         if scanner is None:
-            errors[name] = [f"no installed scanner is named {name!r}"]
+            installed = ", ".join(sorted(rules.scanners)) or "none"
+            errors[name] = [f"no installed scanner is named {name!r} (installed: {installed})"]
         elif scanner.options_schema is None:
             if values:
                 errors[name] = [f"the {name} scanner takes no options"]
         else:
+            schema = scanner.options_schema()
             try:
-                loaded[name] = scanner.options_schema().load(values)
+                loaded[name] = schema.load(values)
             except ma.ValidationError as exc:
-                errors[name] = exc.messages
+                errors[name] = _named_unknowns(exc.messages, name, schema)
     if not errors:
         errors = option_refusals(org_id, rules.scanners, loaded, rules.policy)
     if errors:
         raise Invalid.from_messages(errors, "options")
     return loaded
+
+
+def _named_unknowns(messages, scanner: str, schema: ma.Schema):
+    """marshmallow's "Unknown field." for an option, said with the scanner's option names."""
+    if not isinstance(messages, dict):
+        return messages
+    known = ", ".join(sorted(field.data_key or key for key, field in schema.fields.items()))
+    return {
+        key: (
+            [f"unknown option of the {scanner} scanner; its options: {known}"]
+            if value == ["Unknown field."]
+            else value
+        )
+        for key, value in messages.items()
+    }
 
 
 def create_scan(
