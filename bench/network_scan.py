@@ -117,6 +117,13 @@ def _line_server(stack, host: str, port: int, first: bytes, context=None) -> Non
 
     threading.Thread(target=accept, daemon=True).start()
     stack.callback(sock.close)
+    stack.callback(_wake, sock)
+
+
+def _wake(sock: socket.socket) -> None:
+    """Shut the listening socket down, waking its blocked accept() (close alone does not)."""
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
 
 
 def _certificate(workdir: Path) -> ssl.SSLContext:

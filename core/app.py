@@ -116,7 +116,7 @@ def create_app(appliance: Appliance) -> Flask:
     security.init_app(app, settings)
     ratelimit.init_app(app, settings, token_blueprint=token_blp)
     input_guard.init_app(app)
-    openapi.init_app(app, MODULES)
+    openapi.init_app(app, MODULES, appliance.registry.scanners)
     app.register_blueprint(docs_blp)
     metrics.init_app(app, settings.metrics_enabled)
     logging.getLogger("cyberorigen").debug("application ready (embedded=%s)", settings.embedded)

@@ -6,6 +6,8 @@ document cannot drift from what the scanners report.
 
 from __future__ import annotations
 
+from marshmallow import missing
+
 from cyberorigen.plugin_registry import PluginRegistry
 
 BUILT_IN_DISTRIBUTION = "cyberorigen"
@@ -40,9 +42,35 @@ def render_catalogue(registry: PluginRegistry) -> str:
                 f"{_cell(check.description)} | {_cell(check.remediation)} | "
                 f"{_cell(check.fingerprint)} |"
             )
-        lines.append("")
+        lines += ["", *_options(name, scanner)]
     lines.append(END)
     return "\n".join(lines) + "\n"
+
+
+def _options(name: str, scanner) -> list[str]:
+    """The table of a scanner's options (a scan's ``options.<name>``), from its own schema."""
+    if scanner.options_schema is None:
+        return [f"The `{name}` scanner takes no options.", ""]
+    lines = [
+        f"Options (`options.{name}` of a scan):",
+        "",
+        "| Option | Default | Meaning |",
+        "|---|---|---|",
+    ]
+    for key, field in sorted(scanner.options_schema().fields.items()):
+        default = field.load_default
+        shown = "required" if field.required else _default(default)
+        description = field.metadata.get("description", "")
+        lines.append(f"| `{field.data_key or key}` | {shown} | {_cell(description)} |")
+    return [*lines, ""]
+
+
+def _default(value) -> str:
+    if callable(value):
+        value = value()
+    if value is None or value is missing:
+        return "none"
+    return f"`{value!r}`" if not isinstance(value, str) else f"`{value}`"
 
 
 def generated_part(document: str) -> str:

@@ -20,6 +20,8 @@ nothing.
 from __future__ import annotations
 
 import contextlib
+import json
+import secrets
 import shutil
 import socket
 import subprocess
@@ -34,7 +36,7 @@ from test_scanner_ssh import SSHD, WEAK_CONFIG, start_sshd
 
 from cyberorigen.appliance import appliance_of
 from cyberorigen.db import database
-from cyberorigen.db.models import OutboxEvent
+from cyberorigen.db.models import OutboxEvent, Scan
 
 LAB = "127.0.1.0/28"
 PORTS = "2222,2525,6380,8080,8443,9443"
@@ -78,6 +80,8 @@ class Greeting:
                     pass
 
     def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self.sock.shutdown(socket.SHUT_RDWR)  # wakes the blocked accept()
         self.sock.close()
 
 
@@ -344,3 +348,64 @@ def test_cancelling_a_range_scan_stops_every_host_still_to_come(make_app, make_a
         if event.payload.get("scan_id") == created["id"]
     }
     assert "scan.completed" not in types and "scan.failed" not in types
+
+
+def test_a_worker_killed_mid_range_leaves_the_rest_of_the_range_to_another(
+    make_app, make_account, cli_env, worker_processes, kill_hard, unique_address, lab
+):
+    """Production: Redis and `cyberorigen worker` processes. The scan's hosts examined before
+    the kill keep their results; another worker runs the rest, and the scan completes."""
+    queue = f"cyberorigen-test-scans-{secrets.token_hex(4)}"
+    settings = {
+        "scans.queue": queue,
+        "scans.heartbeat_timeout": 3,
+        "scans.profiles": PROFILES,
+        "scans.host_concurrency": 1,
+    }
+    client = make_app(**settings).test_client()
+    client.environ_base["REMOTE_ADDR"] = unique_address()
+    env = dict(
+        cli_env,
+        CYBERORIGEN_SCANS_QUEUE=queue,
+        CYBERORIGEN_WEBHOOKS_QUEUE=f"{queue}-webhooks",
+        CYBERORIGEN_SCANS_HEARTBEAT_TIMEOUT="3",
+        CYBERORIGEN_SCANS_PROFILES=json.dumps(PROFILES),
+        CYBERORIGEN_SCANS_HOST_CONCURRENCY="1",
+    )
+    analyst = make_account(role="analyst", scope=("127.0.0.0/16",))
+    first = worker_processes(env)
+    slow = {"ports": {**OPTIONS["ports"], "banner_timeout": 1.5}}
+    created = client.post(
+        "/api/v1/scans",
+        json={"target": "127.0.1.2-127.0.1.9", "scan_type": "lab", "options": slow},
+        headers=analyst.headers,
+    ).get_json()
+
+    def ports_runs() -> dict[str, dict]:
+        scan = client.get(f"/api/v1/scans/{created['id']}", headers=analyst.headers).get_json()
+        return {run["target"]: run for run in scan["scanners"] if run["scanner"] == "ports"}
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        done = {target: run for target, run in ports_runs().items() if run["status"] == "completed"}
+        if len(done) >= 2:
+            break
+        time.sleep(0.1)
+    assert len(done) >= 2, ports_runs()
+    kill_hard(first)  # the worker and its work horse, mid-range
+    worker_processes(env)  # another worker notices the silent scan and runs the rest
+
+    deadline = time.monotonic() + 90
+    scan = {}
+    while time.monotonic() < deadline:
+        scan = client.get(f"/api/v1/scans/{created['id']}", headers=analyst.headers).get_json()
+        if scan["status"] in ("completed", "failed", "cancelled"):
+            break
+        time.sleep(0.2)
+    assert scan["status"] == "completed", scan
+    after = ports_runs()
+    assert len(after) == 8 and {run["status"] for run in after.values()} == {"completed"}
+    for target, run in done.items():  # examined once, before the kill: not again
+        assert after[target]["finished_at"] == run["finished_at"], (target, run, after[target])
+    database.connect(reuse_if_open=True)
+    assert Scan.get(Scan.public_id == created["id"]).attempts == 2

@@ -7,12 +7,15 @@ document tells the truth without repeating decorators on every view.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from apispec import BasePlugin
 from flask import Flask
 from flask_smorest import Api as SmorestApi
 
 from cyberorigen import __version__
 from cyberorigen.api.schemas import ErrorSchema, UtcTimestamp
+from cyberorigen.plugin_api.interfaces import Scanner
 from cyberorigen.vocab import TIMESTAMP_PATTERN
 
 TOKEN_URL = "/api/v1/auth/token"
@@ -122,13 +125,53 @@ def _timestamp_properties(converter, field, **_) -> dict:
     return {}
 
 
-def init_app(app: Flask, blueprints) -> Api:
+def init_app(app: Flask, blueprints, scanners: Mapping[str, Scanner] | None = None) -> Api:
     api = Api(spec_kwargs={"extra_plugins": [StandardResponsesPlugin()]})
     api.init_app(app)
     api.ma_plugin.converter.add_attribute_function(_timestamp_properties)
     register_blueprints(api, blueprints)
     register_webhook_events(api)
+    register_scan_options(api, scanners or {})
     return api
+
+
+#: The request bodies whose ``options`` are a scan's options per scanner.
+SCAN_OPTION_BODIES = ("ScanCreate", "ScheduleCreate")
+
+
+def register_scan_options(api: Api, scanners: Mapping[str, Scanner]) -> None:
+    """Type a scan's ``options`` from the installed scanners' own option schemas: a component
+    ``<Name>ScannerOptions`` per scanner, and ``ScanOptions`` naming each by its key."""
+    properties, components = {}, {}
+    for name, scanner in sorted(scanners.items()):
+        if scanner.options_schema is None:
+            continue
+        component = components.get(scanner.options_schema)  # scanners may share a schema
+        if component is None:
+            component = "".join(part.capitalize() for part in name.split("_")) + "ScannerOptions"
+            api.spec.components.schema(component, schema=scanner.options_schema)
+            described = api.spec.components.schemas[component]
+            described.setdefault("description", f"Options of the {name} scanner ({scanner.title}).")
+            components[scanner.options_schema] = component
+        properties[name] = {"$ref": f"#/components/schemas/{component}"}
+    api.spec.components.schema(
+        "ScanOptions",
+        {
+            "type": "object",
+            "description": "Options per scanner, by the scanner's name; each scanner's own "
+            "schema fills in its defaults, and a scan's profile may give some of them.",
+            "properties": properties,
+            "additionalProperties": False,
+        },
+    )
+    schemas = api.spec.components.schemas
+    for body in SCAN_OPTION_BODIES:
+        if body in schemas and "options" in schemas[body].get("properties", {}):
+            described = schemas[body]["properties"]["options"]
+            schemas[body]["properties"]["options"] = {
+                "allOf": [{"$ref": "#/components/schemas/ScanOptions"}],
+                "description": described.get("description", ""),
+            }
 
 
 def register_webhook_events(api: Api) -> None:
