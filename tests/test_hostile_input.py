@@ -19,6 +19,10 @@ from urllib.parse import quote, urlencode
 import pytest
 
 from cyberorigen.api.input_guard import MAX_JSON_DEPTH
+from cyberorigen.db import database
+from cyberorigen.db.models import Scan
+from cyberorigen.plugin_api.interfaces import Service, Target
+from cyberorigen.services.assets import record_service
 
 ENVELOPE_KEYS = {"detail", "error_code", "field"}
 OPTIONAL_KEYS = {"errors", "request_id"}
@@ -168,6 +172,10 @@ def world(with_plugins, make_app, make_account, unique_address, banner_port):
     }
     deliveries = made(client.get(f"/api/v1/webhooks/{webhook['id']}/deliveries", headers=h), 200)
     ids["delivery_id"] = deliveries["items"][0]["id"]
+    database.connect(reuse_if_open=True)  # an asset, as discovery would have recorded it
+    found = Service("127.0.0.1", banner_port, "banner")
+    scan_row = Scan.get(Scan.public_id == scan["id"])
+    ids["asset_id"] = record_service(scan_row, Target.parse("127.0.0.1"), found).asset.public_id
     fill = {
         "port": banner_port,
         "user_id": admin.user_id,

@@ -497,10 +497,14 @@ def run_scan(scan_id: str, registry: PluginRegistry, settings: RunnerSettings) -
     state = _Run(scan, registry, settings)
     units = _units(scan)
     state.units = len(units)
-    existing = {(run.scanner, run.target or scan.target): run for run in scan.scanner_runs}
+    rows = list(scan.scanner_runs.order_by(ScannerRun.position))
+    existing = {(run.scanner, run.target or scan.target): run for run in rows}
     profile = settings.profiles.get(scan.scan_type, ())
     try:
-        _run_units(state, units, existing, profile)
+        if rows and all(not run.target for run in rows):
+            _run_planned_before(state, units[0], rows)
+        else:
+            _run_units(state, units, existing, profile)
     except BaseException:
         state.cancel.set()  # the database was lost mid-run: the scanner's thread stops too
         raise
@@ -529,6 +533,24 @@ def run_scan(scan_id: str, registry: PluginRegistry, settings: RunnerSettings) -
             step(scan.id, registry)
     _call_lifecycle_hook(registry, "cyberorigen_scan_finished", scan)
     return scan.status
+
+
+def _run_planned_before(state: _Run, unit: Target, rows: list[ScannerRun]) -> None:
+    """A scan planned before range scans (its runs name no target: one per scanner of the
+    profile, created at its first attempt): its runs that have not ended, as they were."""
+    for index, run in enumerate(rows):
+        if run.status in SCANNER_DONE:
+            continue
+        state.beat(force=True)
+        if state.cancel.is_set():
+            run.status, run.error = "cancelled", "the scan was cancelled"
+            run.save()
+            continue
+        state.run_scanner(
+            run,
+            unit,
+            share=lambda fraction, index=index: state.advance(0, (index + fraction) / len(rows)),
+        )
 
 
 def _run_units(state: _Run, units: list[Target], existing: dict, profile) -> None:
