@@ -147,7 +147,9 @@ def _start(scan_id: str, settings: RunnerSettings, registry: PluginRegistry) -> 
         if scan.cancel_requested:
             _finish(scan, "cancelled", "cancelled before it started")
             return None
-        first_attempt = scan.attempts == 0
+        # Its runs are planned at its first claim only: neither a run handed back after
+        # losing the database (release_scan) nor one the reaper re-queued plans them again.
+        first_attempt = scan.started_at is None
         now = utcnow()
         claim = {
             "status": "running",
