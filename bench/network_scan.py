@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import secrets
 import shutil
 import socket
@@ -274,6 +275,7 @@ class Appliance:
         self.appliance = build_appliance(self.settings)
         stack.callback(self.appliance.jobs.shutdown)
         self.client = create_app(self.appliance).test_client()
+        logging.getLogger("cyberorigen.requests").setLevel(logging.WARNING)  # no access log
         self.client.environ_base["REMOTE_ADDR"] = "10.0.0.1"
         answer = self.client.post(
             "/api/v1/auth/token", data={"username": email, "password": password}

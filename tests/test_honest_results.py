@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from support.embedded import EmbeddedScans
 from test_scanner_dns import DnsServer, make_zone
 
-from cyberorigen.appliance import appliance_of
 from cyberorigen.db import database
 from cyberorigen.db.models import Evidence, OutboxEvent
 from cyberorigen.plugin_api.testing import run_scanner
@@ -47,27 +47,8 @@ def appliance(with_plugins, make_app, make_account, unique_address):
     appliance of its own, whose threads it waits for), ``get(path)`` reads the API."""
     with_plugins("blind")
     analyst = make_account(role="analyst", scope=SCOPE)
-    apps = []
-
-    def client():
-        if not apps:
-            apps.append(make_app(redis=False, **{"scans.profiles": PROFILES}))
-        test_client = apps[-1].test_client()
-        test_client.environ_base["REMOTE_ADDR"] = unique_address()
-        return test_client
-
-    def scan(body: dict) -> dict:
-        created = client().post("/api/v1/scans", json=body, headers=analyst.headers)
-        assert created.status_code == 201, created.get_json()
-        appliance_of(apps.pop()).jobs.shutdown()  # the run, to its very end
-        return get(f"/api/v1/scans/{created.get_json()['id']}")
-
-    def get(path: str) -> dict:
-        response = client().get(path, headers=analyst.headers)
-        assert response.status_code == 200, response.get_json()
-        return response.get_json()
-
-    return scan, get
+    scans = EmbeddedScans(make_app, analyst, unique_address, **{"scans.profiles": PROFILES})
+    return scans.scan, scans.get
 
 
 def _resolver(server: DnsServer) -> dict:

@@ -30,6 +30,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
+from support.embedded import EmbeddedScans
 from support.pki import make_pki, server_context
 from support.servers import HttpServer, QuietHandler, TlsServer
 from test_scanner_ssh import SSHD, WEAK_CONFIG, start_sshd
@@ -139,31 +140,10 @@ def appliance(make_app, make_account, unique_address):
     it; ``get(path)`` reads the API; ``other(path)`` reads it as another organization."""
     analyst = make_account(role="analyst", scope=("127.0.0.0/16", "lab.invalid"))
     outsider = make_account(role="admin", org="Elsewhere", scope=("127.0.0.0/16",))
-    apps = []
-
-    def client():
-        if not apps:
-            apps.append(make_app(redis=False, **{"scans.profiles": PROFILES}))
-        test_client = apps[-1].test_client()
-        test_client.environ_base["REMOTE_ADDR"] = unique_address()
-        return test_client
-
-    def scan(body: dict) -> dict:
-        created = client().post("/api/v1/scans", json=body, headers=analyst.headers)
-        assert created.status_code == 201, created.get_json()
-        appliance_of(apps.pop()).jobs.shutdown()  # the run, to its very end
-        return get(f"/api/v1/scans/{created.get_json()['id']}")
-
-    def get(path: str) -> dict:
-        response = client().get(path, headers=analyst.headers)
-        assert response.status_code == 200, response.get_json()
-        return response.get_json()
-
-    def other(path: str):
-        return client().get(path, headers=outsider.headers)
-
-    scan.other = other
-    return scan, get
+    scans = EmbeddedScans(make_app, analyst, unique_address, **{"scans.profiles": PROFILES})
+    scan = scans.scan
+    scan.other = lambda path: scans.answer(path, outsider)
+    return scan, scans.get
 
 
 def _runs(scan: dict) -> dict[tuple[str, str], dict]:

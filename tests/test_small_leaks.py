@@ -9,9 +9,9 @@ from datetime import datetime
 
 import pytest
 
-from cyberorigen.vocab import TIMESTAMP_PATTERN
 from cyberorigen.db import database, open_database
 from cyberorigen.db.models import Evidence
+from cyberorigen.vocab import TIMESTAMP_PATTERN
 
 
 @pytest.fixture

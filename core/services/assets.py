@@ -8,7 +8,7 @@ a new service a ``service.discovered`` event, each in the transaction that recor
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from peewee import IntegrityError
@@ -23,35 +23,46 @@ from cyberorigen.services.tenancy import owned
 BANNER_CHARS = 500
 
 
+def _found_or_created(model, key, create: Callable[[], Any], announce: Callable[[Any], None]):
+    """``(row, created)``: the row ``key`` selects, else one ``create()`` makes and
+    ``announce(row)`` records the event of, in one transaction (a concurrent scan that created
+    it just now wins, and nothing is announced twice)."""
+    row = model.get_or_none(key)
+    if row is not None:
+        return row, False
+    try:
+        with database.atomic():
+            row = create()
+            announce(row)
+        return row, True
+    except IntegrityError:
+        return model.get(key), False
+
+
 def _asset(scan: Scan, address: str, name: str | None) -> Asset:
     """The organization's asset at ``address``, created (with its event) if it is new."""
-    row = Asset.get_or_none(
-        (Asset.organization == scan.organization_id) & (Asset.address == address)
+    row, created = _found_or_created(
+        Asset,
+        (Asset.organization == scan.organization_id) & (Asset.address == address),
+        lambda: Asset.create(
+            organization=scan.organization_id,
+            address=address,
+            names=[name] if name else [],
+            last_scan=scan,
+        ),
+        lambda row: record_event(
+            scan.organization_id,
+            "asset.discovered",
+            {
+                "asset_id": row.public_id,
+                "address": address,
+                "names": list(row.names),
+                "scan_id": scan.public_id,
+            },
+        ),
     )
-    if row is None:
-        try:
-            with database.atomic():
-                row = Asset.create(
-                    organization=scan.organization_id,
-                    address=address,
-                    names=[name] if name else [],
-                    last_scan=scan,
-                )
-                record_event(
-                    scan.organization_id,
-                    "asset.discovered",
-                    {
-                        "asset_id": row.public_id,
-                        "address": address,
-                        "names": list(row.names),
-                        "scan_id": scan.public_id,
-                    },
-                )
-            return row
-        except IntegrityError:  # another scan recorded it just now
-            row = Asset.get(
-                (Asset.organization == scan.organization_id) & (Asset.address == address)
-            )
+    if created:
+        return row
     names = list(row.names)
     if name and name not in names:
         names.append(name)
@@ -76,38 +87,34 @@ def record_service(scan: Scan, unit: Target, found: FoundService) -> Service:
         "certificate": dict(found.certificate),
         "last_seen": utcnow(),
     }
-    key = (
+    row, created = _found_or_created(
+        Service,
         (Service.asset == asset)
         & (Service.port == found.port)
-        & (Service.transport == found.transport)
+        & (Service.transport == found.transport),
+        lambda: Service.create(
+            organization=scan.organization_id,
+            asset=asset,
+            port=found.port,
+            transport=found.transport,
+            **values,
+        ),
+        lambda row: record_event(
+            scan.organization_id,
+            "service.discovered",
+            {
+                "asset_id": asset.public_id,
+                "service_id": row.public_id,
+                "address": found.address,
+                "port": found.port,
+                "transport": found.transport,
+                "protocol": found.protocol,
+                "scan_id": scan.public_id,
+            },
+        ),
     )
-    row = Service.get_or_none(key)
-    if row is None:
-        try:
-            with database.atomic():
-                row = Service.create(
-                    organization=scan.organization_id,
-                    asset=asset,
-                    port=found.port,
-                    transport=found.transport,
-                    **values,
-                )
-                record_event(
-                    scan.organization_id,
-                    "service.discovered",
-                    {
-                        "asset_id": asset.public_id,
-                        "service_id": row.public_id,
-                        "address": found.address,
-                        "port": found.port,
-                        "transport": found.transport,
-                        "protocol": found.protocol,
-                        "scan_id": scan.public_id,
-                    },
-                )
-            return row
-        except IntegrityError:
-            row = Service.get(key)
+    if created:
+        return row
     Service.update(**values).where(Service.id == row.id).execute()
     return Service.get_by_id(row.id)
 

@@ -250,8 +250,10 @@ def certificate_summary(der: bytes | None) -> dict[str, Any]:
 
 
 async def tls_probe(host: str, port: int, timeout: float) -> dict[str, Any] | None:
-    """Whether ``port`` completes a TLS handshake (any certificate): the protocol version
-    and the certificate's summary; None when it does not speak TLS."""
+    """Whether ``port`` completes a TLS handshake (any certificate): the protocol version,
+    the certificate's summary, and ``http``: whether a ``HEAD /`` inside it is answered by an
+    HTTP status line (the first bytes are enough: a server that keeps the connection open is
+    not waited for). None when it does not speak TLS."""
     try:
         reader, writer = await _open(host, port, timeout, tls=True)
     except (OSError, TimeoutError, ssl.SSLError):
@@ -260,7 +262,16 @@ async def tls_probe(host: str, port: int, timeout: float) -> dict[str, Any] | No
         ssl_object = writer.get_extra_info("ssl_object")
         der = ssl_object.getpeercert(binary_form=True) if ssl_object else None
         version = ssl_object.version() if ssl_object else None
-        return {"version": version or "", "certificate": certificate_summary(der)}
+        first = b""
+        with contextlib.suppress(OSError, ssl.SSLError, TimeoutError):
+            writer.write(HEAD_REQUEST)
+            await writer.drain()
+            first = await asyncio.wait_for(reader.read(64), timeout)
+        return {
+            "version": version or "",
+            "certificate": certificate_summary(der),
+            "http": first.startswith(b"HTTP/"),
+        }
     finally:
         await _close(writer)
 

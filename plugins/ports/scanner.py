@@ -616,8 +616,7 @@ class PortsScanner(Scanner):
         result.facts["tls_version"] = answer["version"]
         result.facts["certificate"] = answer["certificate"]
         if result.service not in ("https", "kubelet", "docker", "elasticsearch", "couchdb"):
-            web = await cs.http_get(address, result.port, "/", budget(), tls=True)
-            result.service = "https" if web is not None else "tls"
+            result.service = "https" if answer["http"] else "tls"
             result.service_source = "probe"
 
     async def _http_probes(self, address: str, result: PortResult, budget: Any, tls: bool) -> bool:
