@@ -3,7 +3,7 @@
 A measurement, not a test (pytest never collects it). In one run it:
 
 1. starts a lab on loopback addresses 127.0.1.2-6: HTTPS (expired self-signed certificate) on
-   8443 and HTTP on 8080, an SMTP greeting on 2525, OpenSSH on 2222 (a real sshd when
+   8443 and HTTP on 8080, an SMTP server (aiosmtpd) on 2525, OpenSSH on 2222 (a real sshd when
    installed, else a server that sends an SSH banner), redis-server on 6380 (when installed,
    else a RESP greeter) and TLS around a line protocol on 9443;
 2. measures, alternately and ``--rounds`` times each:
@@ -218,17 +218,32 @@ def _redis(stack) -> str:
     return "redis-server without authentication"
 
 
+class _NoRelay:
+    """An SMTP server that takes mail for nobody (it refuses every recipient)."""
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        return "550 5.7.1 relaying denied"
+
+
+def _smtp(stack) -> None:
+    from aiosmtpd.controller import Controller
+
+    controller = Controller(_NoRelay(), hostname="127.0.1.3", port=2525)
+    controller.start()
+    stack.callback(controller.stop)
+
+
 def start_lab(stack, workdir: Path) -> list[str]:
     context = _certificate(workdir)
     _web(stack, "127.0.1.2", 8443, context)
     _web(stack, "127.0.1.2", 8080)
-    _line_server(stack, "127.0.1.3", 2525, b"220 lab.example ESMTP ready\r\n")
+    _smtp(stack)
     ssh = _sshd(stack, workdir)
     redis = _redis(stack)
     _line_server(stack, "127.0.1.6", 9443, b"* OK lab\r\n", context)
     return [
         "127.0.1.2: HTTPS 8443 (expired self-signed certificate), HTTP 8080",
-        "127.0.1.3: SMTP greeting 2525",
+        "127.0.1.3: SMTP (aiosmtpd, no relaying) on 2525",
         f"127.0.1.4: {ssh} on 2222",
         f"127.0.1.5: {redis} on 6380",
         "127.0.1.6: TLS around a line protocol on 9443",
