@@ -141,7 +141,10 @@ def appliance(make_app, make_account, unique_address):
     analyst = make_account(role="analyst", scope=("127.0.0.0/16", "lab.invalid"))
     outsider = make_account(role="admin", org="Elsewhere", scope=("127.0.0.0/16",))
     scans = EmbeddedScans(make_app, analyst, unique_address, **{"scans.profiles": PROFILES})
-    scan = scans.scan
+
+    def scan(body: dict) -> dict:
+        return scans.scan(body)
+
     scan.other = lambda path: scans.answer(path, outsider)
     return scan, scans.get
 
