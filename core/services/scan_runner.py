@@ -22,7 +22,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from peewee import fn
@@ -268,6 +268,9 @@ class _Run:
         #: How far each unit is, 0-1, by unit index (units run a few at a time).
         self.done: dict[int, float] = {}
         self.units = 1
+        #: What the scan may contact, read once when it starts (each run gets its own copy:
+        #: the addresses a run approved for a name stay that run's).
+        self.scope = scan_scope(scan.organization_id, settings.scope)
 
     def advance(self, index: int, fraction: float) -> None:
         """Unit ``index`` is ``fraction`` done: the scan's progress is the units' mean."""
@@ -334,7 +337,7 @@ class _Run:
             is_cancelled=lambda: self.cancel.is_set() or time.monotonic() > deadline,
             record_observation=report.observed,
             record_not_examined=report.not_examined,
-            scope=scan_scope(self.scan.organization_id, self.settings.scope),
+            scope=replace(self.scope, approved=set()),
             service=service,
             host_services=host_services,
             record_service=lambda found: messages.put(("service", found)),

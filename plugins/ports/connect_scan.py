@@ -21,7 +21,7 @@ import re
 import socket
 import ssl
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -298,13 +298,30 @@ async def _read_ftp_reply(reader: asyncio.StreamReader, timeout: float) -> str:
     return b"".join(lines).decode("latin-1", "replace").strip()
 
 
-async def ftp_auth_tls(host: str, port: int, timeout: float) -> dict[str, Any]:
-    """Greets, asks for AUTH TLS (RFC 4217) before logging in, and reads the reply."""
+async def _dialogue(
+    host: str,
+    port: int,
+    timeout: float,
+    talk: Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[dict[str, Any]]],
+) -> dict[str, Any]:
+    """Open a plaintext connection, let ``talk(reader, writer)`` hold the conversation and
+    give the answer, close it: a connection refused or broken is the answer's ``error``."""
     try:
         reader, writer = await _open(host, port, timeout)
     except (OSError, TimeoutError) as exc:
         return {"error": f"cannot connect: {exc or type(exc).__name__}"}
     try:
+        return await talk(reader, writer)
+    except OSError as exc:
+        return {"error": str(exc) or type(exc).__name__}
+    finally:
+        await _close(writer)
+
+
+async def ftp_auth_tls(host: str, port: int, timeout: float) -> dict[str, Any]:
+    """Greets, asks for AUTH TLS (RFC 4217) before logging in, and reads the reply."""
+
+    async def talk(reader, writer) -> dict[str, Any]:
         greeting = await _read_ftp_reply(reader, timeout)
         if not greeting.startswith("220"):
             return {"greeting": greeting[:200], "error": "no 220 greeting"}
@@ -322,10 +339,8 @@ async def ftp_auth_tls(host: str, port: int, timeout: float) -> dict[str, Any]:
             "auth_tls_reply": reply[:200],
             "tls": reply.startswith("234"),
         }
-    except OSError as exc:
-        return {"error": str(exc) or type(exc).__name__}
-    finally:
-        await _close(writer)
+
+    return await _dialogue(host, port, timeout, talk)
 
 
 #: The anonymous-FTP convention (RFC 1635): the user name, and an e-mail-like password.
@@ -363,11 +378,8 @@ async def ftp_anonymous_login(host: str, port: int, timeout: float) -> dict[str,
     """Greets, logs in as ``USER anonymous`` / ``PASS anonymous@`` (the password only when
     the server asks for one with 331) and logs out with QUIT. ``login`` is True when the
     server accepted the login (230); nothing else is sent."""
-    try:
-        reader, writer = await _open(host, port, timeout)
-    except (OSError, TimeoutError) as exc:
-        return {"error": f"cannot connect: {exc or type(exc).__name__}"}
-    try:
+
+    async def talk(reader, writer) -> dict[str, Any]:
         greeting = await _read_ftp_reply(reader, timeout)
         if not greeting.startswith("220"):
             return {"greeting": greeting[:200], "error": "no 220 greeting"}
@@ -382,20 +394,15 @@ async def ftp_anonymous_login(host: str, port: int, timeout: float) -> dict[str,
         answer["quit_reply"] = await _quit(reader, writer, "QUIT", timeout)
         answer["login"] = login
         return answer
-    except OSError as exc:
-        return {"error": str(exc) or type(exc).__name__}
-    finally:
-        await _close(writer)
+
+    return await _dialogue(host, port, timeout, talk)
 
 
 async def pop3_capabilities(host: str, port: int, timeout: float) -> dict[str, Any]:
     """Greets, asks ``CAPA`` (RFC 2449) before any STLS or login, and says QUIT.
     ``capabilities`` are the lines of the answer (``USER``, ``SASL PLAIN LOGIN``, ``STLS``)."""
-    try:
-        reader, writer = await _open(host, port, timeout)
-    except (OSError, TimeoutError) as exc:
-        return {"error": f"cannot connect: {exc or type(exc).__name__}"}
-    try:
+
+    async def talk(reader, writer) -> dict[str, Any]:
         greeting = (await _read_line(reader, timeout)).decode("latin-1", "replace").strip()
         if not greeting.startswith("+OK"):
             return {"greeting": greeting[:200], "error": "no +OK greeting"}
@@ -415,21 +422,16 @@ async def pop3_capabilities(host: str, port: int, timeout: float) -> dict[str, A
             "capabilities": capabilities,
             "quit_reply": await _quit(reader, writer, "QUIT", timeout),
         }
-    except OSError as exc:
-        return {"error": str(exc) or type(exc).__name__}
-    finally:
-        await _close(writer)
+
+    return await _dialogue(host, port, timeout, talk)
 
 
 async def imap_capabilities(host: str, port: int, timeout: float) -> dict[str, Any]:
     """Greets, asks ``CAPABILITY`` (RFC 9051, 3501) before any STARTTLS or login, and says
     LOGOUT. ``capabilities`` are the words of the untagged answer (``IMAP4rev1``,
     ``STARTTLS``, ``LOGINDISABLED``, ``AUTH=PLAIN``...)."""
-    try:
-        reader, writer = await _open(host, port, timeout)
-    except (OSError, TimeoutError) as exc:
-        return {"error": f"cannot connect: {exc or type(exc).__name__}"}
-    try:
+
+    async def talk(reader, writer) -> dict[str, Any]:
         greeting = (await _read_line(reader, timeout)).decode("latin-1", "replace").strip()
         if not greeting.upper().startswith("* OK"):
             return {"greeting": greeting[:200], "error": "no * OK greeting"}
@@ -452,10 +454,8 @@ async def imap_capabilities(host: str, port: int, timeout: float) -> dict[str, A
             "capabilities": capabilities,
             "logout_reply": await _quit(reader, writer, "c2 LOGOUT", timeout),
         }
-    except OSError as exc:
-        return {"error": str(exc) or type(exc).__name__}
-    finally:
-        await _close(writer)
+
+    return await _dialogue(host, port, timeout, talk)
 
 
 def _address_literal(sockname: Any) -> str:
