@@ -58,6 +58,7 @@ with warnings.catch_warnings():  # pyftpdlib is built on asyncore/asynchat (depr
     warnings.simplefilter("ignore", DeprecationWarning)
     from pyftpdlib.authorizers import DummyAuthorizer
     from pyftpdlib.handlers import FTPHandler
+    from pyftpdlib.ioloop import IOLoop
     from pyftpdlib.servers import FTPServer
 
 FAST = {"use_nmap": False, "timeout": 2.0, "banner_timeout": 0.3, "snmp_ports": []}
@@ -122,7 +123,9 @@ class PyFtpd:
         # pyftpdlib waits 3 s before answering a failed login; the test wants the 530 at once.
         handler = type("Handler", (FTPHandler,), {"authorizer": authorizer})
         handler.auth_failed_timeout = 0
-        self.server = FTPServer(("127.0.0.1", 0), handler)
+        # Each server has its own IOLoop: pyftpdlib's default is one process-wide loop, which
+        # two server threads would poll at once (sockets closed under each other's feet).
+        self.server = FTPServer(("127.0.0.1", 0), handler, ioloop=IOLoop())
         self.port = self.server.address[1]
         self.running = True
         self.thread = threading.Thread(target=self._serve, daemon=True)
