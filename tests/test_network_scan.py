@@ -37,7 +37,7 @@ from test_scanner_ssh import SSHD, WEAK_CONFIG, start_sshd
 
 from cyberorigen.appliance import appliance_of
 from cyberorigen.db import database
-from cyberorigen.db.models import OutboxEvent, Scan
+from cyberorigen.db.models import OutboxEvent, Scan, ScannerRun
 
 LAB = "127.0.1.0/28"
 PORTS = "2222,2525,6380,8080,8443,9443"
@@ -153,6 +153,16 @@ def _runs(scan: dict) -> dict[tuple[str, str], dict]:
     return {(run["scanner"], run["target"]): run for run in scan["scanners"]}
 
 
+def _all_checks(get, scan_id: str) -> list[dict]:
+    items, page = [], 1
+    while True:
+        answer = get(f"/api/v1/scans/{scan_id}/checks?per_page=100&page={page}")
+        items += answer["items"]
+        if page >= answer["pages"]:
+            return items
+        page += 1
+
+
 def test_a_range_scan_finds_and_examines_every_service_and_lists_the_assets(appliance, lab):
     scan_, get = appliance
     scan = scan_({"target": LAB, "scan_type": "lab", "options": OPTIONS})
@@ -181,6 +191,23 @@ def test_a_range_scan_finds_and_examines_every_service_and_lists_the_assets(appl
     assert "discovery found no http, https service" in runs[("http", "127.0.1.7")]["error"]
     assert scan["coverage"]["targets"] == 14
     assert scan["coverage"]["services_found"] == 4 + lab["ssh"] + lab["redis"]
+
+    # Each check on each service ended passed, failed or inconclusive, with why.
+    outcomes = _all_checks(get, scan["id"])
+    on_https = {
+        item["check_id"]: item
+        for item in outcomes
+        if (item["scanner"], item["target"]) == ("http", "127.0.1.2:8443")
+    }
+    assert on_https["http.hsts_missing"]["outcome"] == "failed"
+    assert on_https["http.trace_enabled"]["outcome"] == "passed"
+    on_7 = [item for item in outcomes if (item["scanner"], item["target"]) == ("http", "127.0.1.7")]
+    assert on_7 and {(item["outcome"], item["reason"]) for item in on_7} == {
+        ("inconclusive", "not_applicable")
+    }
+    assert sum(
+        scan["coverage"][f"checks_{key}"] for key in ("passed", "failed", "inconclusive")
+    ) == (len(outcomes))
 
     # What each scanner found on its service. The certificate is the tls scanner's to
     # report: http examined the HTTPS site anyway.
@@ -257,6 +284,8 @@ def test_targets_that_do_not_exist_fail_and_credit_nothing(appliance, lab):
     assert result["error"].startswith("no host answered: "), result["error"]
     assert {run["status"] for run in result["scanners"]} == {"failed"}
     assert result["compliance"] is None
+    assert (result["coverage"]["checks_passed"], result["coverage"]["checks_failed"]) == (0, 0)
+    assert {item["outcome"] for item in _all_checks(get, result["id"])} == {"inconclusive"}
     controls = get("/api/v1/controls?per_page=100")["items"]
     assert not [item for item in controls if item["status"] == "implemented"]
 
@@ -324,6 +353,20 @@ def test_cancelling_a_range_scan_stops_every_host_still_to_come(make_app, make_a
     statuses = [run["status"] for run in scan["scanners"] if run["scanner"] == "ports"]
     assert len(statuses) == 8, [(r["scanner"], r["target"], r["status"]) for r in scan["scanners"]]
     assert "cancelled" in statuses and statuses.count("completed") < 8, statuses
+    # Every run, the ones that never started included, says how its checks ended.
+    checks = client.get(
+        f"/api/v1/scans/{created['id']}/checks?per_page=100&outcome=inconclusive",
+        headers=analyst.headers,
+    ).get_json()
+    reasons = {item["reason"] for item in checks["items"]}
+    assert "cancelled" in reasons or "not_run" in reasons, reasons
+    database.connect(reuse_if_open=True)
+    without = [
+        run.id
+        for run in ScannerRun.select().join(Scan).where(Scan.public_id == created["id"])
+        if not run.check_outcomes.exists()
+    ]
+    assert without == []
     database.connect(reuse_if_open=True)
     types = {
         event.type

@@ -134,6 +134,30 @@ class ScannerRun(BaseModel):
         indexes = ((("scan", "scanner", "target"), True),)
 
 
+class CheckOutcome(BaseModel):
+    """How one check of one scanner run ended: ``passed`` (the run observed what it examined
+    and found nothing at low or above), ``failed`` (it did), or ``inconclusive`` with the
+    ``reason`` (``unreachable``, ``timed_out``, ``not_applicable``, ``not_examined``,
+    ``cancelled``, ``error``, ``not_run``) and ``detail`` in the scanner's words."""
+
+    scan = ForeignKeyField(Scan, backref="check_outcomes", on_delete="CASCADE")
+    run = ForeignKeyField(ScannerRun, backref="check_outcomes", on_delete="CASCADE")
+    check_id = CharField(max_length=100)
+    outcome = CharField(max_length=20)
+    reason = CharField(max_length=20, null=True)
+    detail = TextField(null=True)
+    #: The run's findings of this check (informational ones included).
+    findings = IntegerField(default=0)
+    recorded_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = (
+            (("run", "check_id"), True),
+            (("scan", "outcome"), False),
+            (("scan", "check_id"), False),
+        )
+
+
 class Asset(BaseModel):
     """A host the organization's scans found answering: its address, and the names it was
     scanned under."""
@@ -404,6 +428,7 @@ ALL_MODELS = (
     Scan,
     Webhook,
     ScannerRun,
+    CheckOutcome,
     Asset,
     Service,
     Finding,

@@ -39,6 +39,11 @@ from cyberorigen.plugin_api.interfaces import (
 )
 from cyberorigen.plugin_registry import PluginRegistry
 from cyberorigen.services.assets import record_service, service_row
+from cyberorigen.services.check_outcomes import (
+    CheckTally,
+    record_missing_outcomes,
+    record_run_outcomes,
+)
 from cyberorigen.services.findings import resolve_unseen, store_finding
 from cyberorigen.services.outbox import record_event
 from cyberorigen.services.scan_plan import (
@@ -224,6 +229,7 @@ class _Report:
         self._observations: list[str] = []
         self._last_step = ""
         self.skipped: dict[str, str] = {}
+        self.tally = CheckTally()
 
     def observed(self, what: str) -> None:
         self._observations.append(what)
@@ -311,6 +317,7 @@ class _Run:
             run.status = "not_applicable"
             run.error = f"{run.scanner} does not scan {target.kind} targets"
             run.save()
+            record_run_outcomes(run, scanner.checks)
             return
         run.status, run.started_at, run.findings_count, run.error = "running", utcnow(), 0, None
         run.save()
@@ -347,15 +354,17 @@ class _Run:
         worker.thread.start()
         found: list[Service] = []
         outcome, error = report.judge(
-            *self._consume(worker, run, unit, service, found, deadline, timeout), run
+            *self._consume(worker, run, unit, service, found, deadline, timeout, report.tally),
+            run,
         )
         run.status, run.error, run.finished_at = outcome, error, utcnow()
         run.observed, run.not_examined = report.kept(), report.skipped
         run.discovered = [_service_fields(item) for item in found]
         run.service = service.protocol[:40] if service else None
         run.save()
+        record_run_outcomes(run, scanner.checks, report.tally, OBSERVED_NOTHING)
 
-    def _consume(self, worker, run, unit, service, found, deadline: float, timeout: float):
+    def _consume(self, worker, run, unit, service, found, deadline, timeout, tally: CheckTally):
         cancel_seen_at = None
         asset = None
         service_link = service_row(self.scan, service) if service else None
@@ -378,6 +387,7 @@ class _Run:
                 asset = record_service(self.scan, unit, value).asset
             elif kind == "finding":
                 store_finding(self.scan, run.scanner, unit, value, asset, service_link)
+                tally.add(value.check_id, value.severity)
                 run.findings_count += 1
                 ScannerRun.update(findings_count=run.findings_count).where(
                     ScannerRun.id == run.id
@@ -514,6 +524,9 @@ def run_scan(scan_id: str, registry: PluginRegistry, settings: RunnerSettings) -
         state.cancel.set()  # the database was lost mid-run: the scanner's thread stops too
         raise
     runs = list(scan.scanner_runs.order_by(ScannerRun.position))
+    record_missing_outcomes(
+        scan, {name: scanner.checks for name, scanner in registry.scanners.items()}
+    )
     with database.atomic():
         scan = Scan.get_by_id(scan.id)
         errors = _errors_of(runs, len(units))

@@ -17,6 +17,7 @@ from cyberorigen.db import database
 from cyberorigen.db.models import Scan, ScannerRun, utcnow
 from cyberorigen.errors import Conflict, Invalid, OutOfScope
 from cyberorigen.plugin_api.interfaces import Scanner
+from cyberorigen.services.check_outcomes import outcome_counts
 from cyberorigen.services.listing import newest_first, oldest_first
 from cyberorigen.services.scope import in_scope, option_refusals, scan_scope
 from cyberorigen.services.targets import TargetItem, parse_targets
@@ -161,7 +162,8 @@ INCONCLUSIVE = ("failed", "timed_out", "skipped", "cancelled")
 
 def coverage(scan: Scan, runs: list[ScannerRun]) -> dict[str, int]:
     """How much ``scan`` examined: its target's units, the services its discovery found,
-    the service runs that completed, and the runs that credit nothing."""
+    the service runs that completed, the runs that credit nothing, and how many check
+    outcomes passed, failed and were inconclusive."""
     found = {
         (item.get("host"), item.get("port"), item.get("transport"))
         for run in runs
@@ -174,6 +176,7 @@ def coverage(scan: Scan, runs: list[ScannerRun]) -> dict[str, int]:
             {run.target for run in runs if run.service is not None and run.status == "completed"}
         ),
         "runs_inconclusive": sum(1 for run in runs if run.status in INCONCLUSIVE),
+        **{f"checks_{outcome}": count for outcome, count in outcome_counts(scan).items()},
     }
 
 

@@ -9,6 +9,8 @@ from flask_smorest import Blueprint
 from cyberorigen.api.findings.schemas import FindingListArgsSchema, FindingSchema
 from cyberorigen.api.pagination import paginate
 from cyberorigen.api.scans.schemas import (
+    CheckOutcomeListArgsSchema,
+    CheckOutcomeSchema,
     ScanCreateSchema,
     ScanDetailSchema,
     ScanListArgsSchema,
@@ -17,6 +19,7 @@ from cyberorigen.api.scans.schemas import (
 from cyberorigen.api.schemas import Shown, page_schema
 from cyberorigen.api.security import principal, require_role
 from cyberorigen.appliance import appliance_of
+from cyberorigen.services.check_outcomes import outcomes_query
 from cyberorigen.services.findings import findings_query
 from cyberorigen.services.scans import (
     coverage,
@@ -118,3 +121,14 @@ def scan_findings(args, scan_id):
     caller = principal()
     scan = get_scan(caller.organization_id, scan_id)
     return paginate(findings_query(caller.organization_id, args, scan_id=scan.id), args)
+
+
+@blp.route("/<string:scan_id>/checks")
+@require_role("viewer")
+@blp.arguments(CheckOutcomeListArgsSchema, location="query")
+@blp.response(200, page_schema(CheckOutcomeSchema))
+def scan_checks(args, scan_id):
+    """How each check ended on each thing the scan examined: passed, failed or
+    inconclusive, with why; in the order the scanners ran."""
+    scan = get_scan(principal().organization_id, scan_id)
+    return paginate(outcomes_query(scan, args), args)

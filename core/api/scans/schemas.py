@@ -8,6 +8,7 @@ from marshmallow import ValidationError, fields, validate, validates
 
 from cyberorigen.api.schemas import PageArgsSchema, UtcTimestamp
 from cyberorigen.appliance import appliance_of
+from cyberorigen.services.check_outcomes import OUTCOMES, REASONS
 from cyberorigen.services.targets import parse_targets
 from cyberorigen.vocab import SCAN_STATUSES, SCANNER_RUN_STATUSES
 
@@ -54,6 +55,53 @@ class ScannerRunSchema(ma.Schema):
     )
     started_at = UtcTimestamp(allow_none=True)
     finished_at = UtcTimestamp(allow_none=True)
+
+
+class CheckOutcomeSchema(ma.Schema):
+    check_id = fields.String(metadata={"example": "http.hsts_missing"})
+    scanner = fields.String(attribute="run.scanner", metadata={"example": "http"})
+    target = fields.Function(
+        lambda outcome: outcome.run.target or None,
+        metadata={
+            "type": "string",
+            "example": "10.0.0.12:8443",
+            "description": "What the run examined: a host, URL or host:port of the scan's "
+            "target, or a service discovery found there.",
+        },
+    )
+    service = fields.String(attribute="run.service", allow_none=True, metadata={"example": "https"})
+    outcome = fields.String(
+        metadata={
+            "enum": list(OUTCOMES),
+            "description": "passed: observed, and no finding of this check at low or above; "
+            "failed: such a finding; inconclusive: not observed (see reason). Only passed "
+            "and failed are observations; compliance credits nothing else.",
+        }
+    )
+    reason = fields.String(
+        allow_none=True,
+        metadata={
+            "enum": list(REASONS),
+            "description": "Why an inconclusive check was not observed: unreachable (the "
+            "run observed nothing), timed_out, not_applicable, not_examined (the scanner "
+            "said why in detail), cancelled, error, not_run. null when observed.",
+        },
+    )
+    detail = fields.String(
+        allow_none=True,
+        metadata={"example": "stopped after its 60 s timeout"},
+    )
+    findings = fields.Integer(
+        metadata={"description": "The run's findings of this check, informational included."}
+    )
+    recorded_at = UtcTimestamp()
+
+
+class CheckOutcomeListArgsSchema(PageArgsSchema):
+    outcome = fields.String(validate=validate.OneOf(OUTCOMES))
+    reason = fields.String(validate=validate.OneOf(REASONS))
+    check_id = fields.String(validate=validate.Length(max=100))
+    scanner = fields.String(validate=validate.Length(max=100))
 
 
 class ScanSchema(ma.Schema):
@@ -108,13 +156,18 @@ class ScanDetailSchema(ScanSchema):
     coverage = fields.Dict(
         metadata={
             "description": "How much was examined: hosts (units of the target), services "
-            "discovery found, service runs that completed, and runs that were inconclusive "
-            "(failed, timed out, skipped or cancelled: they credit no check).",
+            "discovery found, service runs that completed, runs that were inconclusive "
+            "(failed, timed out, skipped or cancelled: they credit no check), and the "
+            "outcomes of every check on every run (GET /api/v1/scans/{id}/checks lists them "
+            "with why).",
             "example": {
                 "targets": 14,
                 "services_found": 9,
                 "services_examined": 8,
                 "runs_inconclusive": 1,
+                "checks_passed": 140,
+                "checks_failed": 12,
+                "checks_inconclusive": 31,
             },
         }
     )
