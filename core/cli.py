@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import click
 from rq import SimpleWorker
 from rq.serializers import JSONSerializer
+from rq.worker_pool import WorkerPool
 
 from cyberorigen import __version__
 from cyberorigen.appliance import Appliance, build_appliance
@@ -26,7 +27,7 @@ from cyberorigen.errors import DomainError
 from cyberorigen.jobs import process
 from cyberorigen.jobs.background import ROLES as BACKGROUND_ROLES
 from cyberorigen.jobs.background import start_background, stop_background
-from cyberorigen.jobs.worker import ApplianceWorker
+from cyberorigen.jobs.worker import appliance_worker_class
 from cyberorigen.logging_setup import configure_logging
 from cyberorigen.plugin_registry import build_registry
 from cyberorigen.services.organizations import create_organization, get_by_name
@@ -227,14 +228,25 @@ def _job_appliance(settings: Settings) -> Appliance:
     "throughput for short scans, but a scanner that overruns its deadline keeps a thread "
     "here until it returns.",
 )
-def worker(burst: bool, with_scheduler: bool, in_process: bool) -> None:
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Scan jobs to run at once: above 1, a pool of that many worker processes "
+    "(default: the setting scans.jobs_per_worker, 1).",
+)
+def worker(burst: bool, with_scheduler: bool, in_process: bool, jobs: int | None) -> None:
     """Run scan jobs and webhook deliveries from the Redis queues (start as many as you
     like, on any host).
 
     By default each scan job runs in a process forked for it (RQ's model), so whatever a
     scanner leaves behind ends with its job; deliveries, short and bounded by timeouts, run in
-    the worker process."""
+    the worker process. With --jobs N (or scans.jobs_per_worker) it runs N jobs at once, in a
+    pool of N such worker processes (RQ's WorkerPool)."""
     settings = _settings()
+    jobs = jobs or settings.jobs_per_worker
+    if jobs > 1 and in_process:
+        raise click.UsageError("--in-process runs one job at a time: drop it or --jobs")
     configure_logging(settings.log_json)
     appliance = _job_appliance(settings)
     # Built once here, before RQ forks: every work horse inherits it, plugins imported.
@@ -243,16 +255,25 @@ def worker(burst: bool, with_scheduler: bool, in_process: bool) -> None:
     loaded = [record.name for record in appliance.registry.records if record.status == "loaded"]
     click.echo(
         f"CyberOrigen worker {__version__} on queues {settings.webhooks.queue!r} and "
-        f"{settings.scan_queue!r}; "
+        f"{settings.scan_queue!r}, {jobs} job(s) at once; "
         f"plugins: {', '.join(loaded) or 'none'}"
     )
     queues = [settings.webhooks.queue, settings.scan_queue]  # deliveries first: they are short
     connection = appliance.redis
+    worker_class = appliance_worker_class(frozenset({settings.webhooks.queue}))
+    if jobs > 1:
+        pool = WorkerPool(
+            queues,
+            connection=connection,
+            num_workers=jobs,
+            worker_class=worker_class,
+            serializer=JSONSerializer,
+        )
+        pool.start(burst=burst, logging_level="INFO")
+        return
     if in_process:
-        worker = SimpleWorker(queues, connection=connection, serializer=JSONSerializer)
-    else:
-        worker = ApplianceWorker(queues, connection=connection, serializer=JSONSerializer)
-        worker.inline_queues = frozenset({settings.webhooks.queue})
+        worker_class = SimpleWorker
+    worker = worker_class(queues, connection=connection, serializer=JSONSerializer)
     worker.work(burst=burst, logging_level="INFO")
 
 

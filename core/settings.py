@@ -118,6 +118,8 @@ class Settings:
     plans: Mapping[str, Plan] = field(default_factory=dict)
     #: How many hosts of one scan are examined at once (each its own runs in turn).
     host_concurrency: int = 4
+    #: How many scan jobs one ``cyberorigen worker`` runs at once (a pool of RQ workers).
+    jobs_per_worker: int = 1
 
     @property
     def embedded(self) -> bool:
@@ -291,6 +293,7 @@ _SPECS: dict[str, Callable[[Any], Any]] = {
     "scans.scanner_timeout": _positive(_as_int),
     "scans.heartbeat_timeout": _positive(_as_int),
     "scans.host_concurrency": _positive(_as_int),
+    "scans.jobs_per_worker": _positive(_as_int),
     "scans.queue": _as_str,
     "plugins.disabled": _as_list,
     "trace_plugins": _as_bool,
@@ -454,6 +457,7 @@ def load_settings(
         scanner_timeout=values["scans.scanner_timeout"],
         heartbeat_timeout=values["scans.heartbeat_timeout"],
         host_concurrency=values["scans.host_concurrency"],
+        jobs_per_worker=values["scans.jobs_per_worker"],
         scan_queue=values["scans.queue"] or "cyberorigen-scans",
         disabled_plugins=tuple(values["plugins.disabled"]),
         trace_plugins=values["trace_plugins"],

@@ -4,7 +4,11 @@ looking at an HTTP server this test runs on 127.0.0.1."""
 from __future__ import annotations
 
 import json
+import os
 import secrets
+import signal
+import subprocess
+import sys
 import threading
 import time
 
@@ -151,3 +155,58 @@ def test_a_worker_killed_mid_scan_does_not_leave_it_running(
     scan = wait_for(api, analyst, created["id"], ("completed", "failed"), within=60)
     assert scan["status"] == "completed", scan
     assert Scan.get(Scan.public_id == created["id"]).attempts == 2
+
+
+def _both_running(api, analyst, scan_ids, within=30.0) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        statuses = [
+            api.get(f"/api/v1/scans/{scan_id}", headers=analyst.headers).get_json()["status"]
+            for scan_id in scan_ids
+        ]
+        if statuses == ["running", "running"]:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_one_worker_with_two_jobs_runs_two_scans_at_once(api, workers, site, make_account):
+    """Two scans of a site that keeps them waiting: a worker started with ``--jobs 2`` runs
+    both at the same time (neither waits for the other's idle sockets); with one job the
+    second waits its turn."""
+    analyst = make_account(role="analyst")
+    site.slow.set()
+    single = workers()
+    ids = [
+        api.post("/api/v1/scans", json=scan_of(site), headers=analyst.headers).get_json()["id"]
+        for _ in range(2)
+    ]
+    assert not _both_running(api, analyst, ids, within=3), "one job at a time: one waits"
+    site.slow.clear()
+    for scan_id in ids:
+        wait_for(api, analyst, scan_id, ("completed", "failed"))
+    os.killpg(single.pid, signal.SIGTERM)
+    single.wait(timeout=30)
+
+    site.slow.set()
+    workers("--jobs", "2")
+    ids = [
+        api.post("/api/v1/scans", json=scan_of(site), headers=analyst.headers).get_json()["id"]
+        for _ in range(2)
+    ]
+    assert _both_running(api, analyst, ids), "both scans should run at once"
+    site.slow.clear()
+    for scan_id in ids:
+        assert wait_for(api, analyst, scan_id, ("completed", "failed"))["status"] == "completed"
+
+
+def test_in_process_and_several_jobs_are_refused_together(cli_env) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "cyberorigen.cli", "worker", "--in-process", "--jobs", "2"],
+        env=cli_env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2, result
+    assert "--in-process runs one job at a time" in result.stderr

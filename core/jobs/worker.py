@@ -21,3 +21,10 @@ class ApplianceWorker(Worker):
         self.perform_job(job, queue, execution)
         self.set_state(WorkerStatus.IDLE)
         return None
+
+
+def appliance_worker_class(inline_queues: frozenset[str]) -> type[ApplianceWorker]:
+    """The worker class that runs ``inline_queues`` in its own process. A class, not an
+    instance: RQ's :class:`~rq.worker_pool.WorkerPool` (``cyberorigen worker --jobs N``)
+    makes one in each process it forks (each inherits the appliance built before)."""
+    return type("ApplianceWorker", (ApplianceWorker,), {"inline_queues": inline_queues})
