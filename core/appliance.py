@@ -74,6 +74,9 @@ class Appliance:
             scope=settings.scope,
             host_concurrency=settings.host_concurrency,
             after_completion=(partial(assess_completed_scan, catalogue=self.catalogue),),
+            # Parts are for sharing a scan between workers: embedded mode has none.
+            hosts_per_job=0 if settings.embedded else settings.hosts_per_job,
+            enqueue_part=None if settings.embedded else self.jobs.enqueue_part,
         )
 
     @property

@@ -120,6 +120,8 @@ class Settings:
     host_concurrency: int = 4
     #: How many scan jobs one ``cyberorigen worker`` runs at once (a pool of RQ workers).
     jobs_per_worker: int = 1
+    #: A scan of more hosts than this fans out into jobs of this many hosts (Redis only).
+    hosts_per_job: int = 16
 
     @property
     def embedded(self) -> bool:
@@ -294,6 +296,7 @@ _SPECS: dict[str, Callable[[Any], Any]] = {
     "scans.heartbeat_timeout": _positive(_as_int),
     "scans.host_concurrency": _positive(_as_int),
     "scans.jobs_per_worker": _positive(_as_int),
+    "scans.hosts_per_job": _positive(_as_int),
     "scans.queue": _as_str,
     "plugins.disabled": _as_list,
     "trace_plugins": _as_bool,
@@ -458,6 +461,7 @@ def load_settings(
         heartbeat_timeout=values["scans.heartbeat_timeout"],
         host_concurrency=values["scans.host_concurrency"],
         jobs_per_worker=values["scans.jobs_per_worker"],
+        hosts_per_job=values["scans.hosts_per_job"],
         scan_queue=values["scans.queue"] or "cyberorigen-scans",
         disabled_plugins=tuple(values["plugins.disabled"]),
         trace_plugins=values["trace_plugins"],

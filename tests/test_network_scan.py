@@ -435,3 +435,130 @@ def test_a_worker_killed_mid_range_leaves_the_rest_of_the_range_to_another(
         assert after[target]["finished_at"] == run["finished_at"], (target, run, after[target])
     database.connect(reuse_if_open=True)
     assert Scan.get(Scan.public_id == created["id"]).attempts == 2
+
+
+# --- one scan shared by several workers -----------------------------------------------------
+
+
+@pytest.fixture
+def production(make_app, make_account, cli_env, worker_processes, unique_address):
+    """Redis and real `cyberorigen worker` processes, with scans of more than 2 hosts in
+    parts of 2: ``(client, analyst, start_worker)``."""
+    queue = f"cyberorigen-test-scans-{secrets.token_hex(4)}"
+    settings = {
+        "scans.queue": queue,
+        "scans.heartbeat_timeout": 3,
+        "scans.profiles": PROFILES,
+        "scans.host_concurrency": 1,
+        "scans.hosts_per_job": 2,
+    }
+    client = make_app(**settings).test_client()
+    client.environ_base["REMOTE_ADDR"] = unique_address()
+    env = dict(
+        cli_env,
+        CYBERORIGEN_SCANS_QUEUE=queue,
+        CYBERORIGEN_WEBHOOKS_QUEUE=f"{queue}-webhooks",
+        CYBERORIGEN_SCANS_HEARTBEAT_TIMEOUT="3",
+        CYBERORIGEN_SCANS_PROFILES=json.dumps(PROFILES),
+        CYBERORIGEN_SCANS_HOST_CONCURRENCY="1",
+        CYBERORIGEN_SCANS_HOSTS_PER_JOB="2",
+    )
+    analyst = make_account(role="analyst", scope=("127.0.0.0/16",))
+    return client, analyst, lambda: worker_processes(env)
+
+
+def _start_range(client, analyst, banner_timeout: float = 1.0) -> str:
+    options = {"ports": {**OPTIONS["ports"], "banner_timeout": banner_timeout}}
+    created = client.post(
+        "/api/v1/scans",
+        json={"target": "127.0.1.2-127.0.1.9", "scan_type": "lab", "options": options},
+        headers=analyst.headers,
+    )
+    assert created.status_code == 201, created.get_json()
+    return created.get_json()["id"]
+
+
+def _until(client, analyst, scan_id, done, within: float = 90.0) -> dict:
+    deadline = time.monotonic() + within
+    scan = {}
+    while time.monotonic() < deadline:
+        scan = client.get(f"/api/v1/scans/{scan_id}", headers=analyst.headers).get_json()
+        if done(scan):
+            return scan
+        time.sleep(0.1)
+    raise AssertionError(f"not reached within {within} s: {scan}")
+
+
+def _ended(scan: dict) -> bool:
+    return scan["status"] in ("completed", "failed", "cancelled")
+
+
+def test_two_workers_share_a_range_scan_in_parts(production, lab):
+    client, analyst, start_worker = production
+    workers = [start_worker(), start_worker()]
+    scan_id = _start_range(client, analyst)
+    seen_progress = set()
+
+    def ended(scan: dict) -> bool:
+        seen_progress.add(scan["progress"])
+        return _ended(scan)
+
+    scan = _until(client, analyst, scan_id, ended)
+
+    assert scan["status"] == "completed", scan
+    ports = [run for run in scan["scanners"] if run["scanner"] == "ports"]
+    assert len(ports) == 8 and {run["status"] for run in ports} == {"completed"}
+    assert ("http", "127.0.1.2:8443") in _runs(scan)  # the services found are examined too
+    parts = scan["parts"]
+    assert [(part["index"], part["hosts"], part["status"]) for part in parts] == [
+        (index, 2, "done") for index in range(4)
+    ]
+    ran = {part["worker"] for part in parts}
+    assert ran == {f"{socket.gethostname()}:{worker.pid}" for worker in workers}, parts
+    assert scan["progress"] == 100
+    assert any(0 < value < 100 for value in seen_progress), seen_progress
+    database.connect(reuse_if_open=True)
+    events = [
+        event.type
+        for event in OutboxEvent.select()
+        if event.payload.get("scan_id") == scan_id and event.type.startswith("scan.")
+    ]
+    assert events.count("scan.completed") == 1, events  # concluded once
+
+
+def test_a_worker_killed_mid_part_leaves_its_part_to_the_other(production, kill_hard, lab):
+    client, analyst, start_worker = production
+    doomed = start_worker()
+    scan_id = _start_range(client, analyst, banner_timeout=1.5)
+
+    def running_part(scan: dict) -> bool:
+        return any(part["status"] == "running" for part in scan["parts"])
+
+    _until(client, analyst, scan_id, running_part, within=60)
+    kill_hard(doomed)  # mid-part: its part stays "running" with a silent heartbeat
+    survivor = start_worker()
+    scan = _until(client, analyst, scan_id, _ended)
+
+    assert scan["status"] == "completed", scan
+    ports = [run for run in scan["scanners"] if run["scanner"] == "ports"]
+    assert len(ports) == 8 and {run["status"] for run in ports} == {"completed"}, ports
+    parts = scan["parts"]
+    assert {part["status"] for part in parts} == {"done"}
+    assert any(part["attempts"] == 2 for part in parts), parts  # the one that was cut short
+    assert f"{socket.gethostname()}:{survivor.pid}" in {part["worker"] for part in parts}
+
+
+def test_cancelling_a_shared_scan_stops_every_part(production, lab):
+    client, analyst, start_worker = production
+    start_worker(), start_worker()
+    scan_id = _start_range(client, analyst, banner_timeout=2.0)
+    _until(client, analyst, scan_id, lambda scan: scan["status"] == "running", within=60)
+
+    cancelled = client.post(f"/api/v1/scans/{scan_id}/cancel", headers=analyst.headers)
+    assert cancelled.status_code == 202, cancelled.get_json()
+    scan = _until(client, analyst, scan_id, _ended, within=60)
+
+    assert scan["status"] == "cancelled", scan
+    assert {part["status"] for part in scan["parts"]} == {"done"}
+    statuses = [run["status"] for run in scan["scanners"] if run["scanner"] == "ports"]
+    assert "cancelled" in statuses and statuses.count("completed") < 8, statuses

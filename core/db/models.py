@@ -107,6 +107,28 @@ class Scan(BaseModel):
         indexes = ((("organization", "created_at", "id"), False),)
 
 
+class ScanPart(BaseModel):
+    """A batch of a scan's hosts (units ``first`` to ``stop - 1``) run by one job: a scan of
+    many hosts fans out into parts that any worker takes (``queued`` -> ``running`` ->
+    ``done``); ``worker`` says which ran it last, ``attempts`` how often it was started."""
+
+    scan = ForeignKeyField(Scan, backref="parts", on_delete="CASCADE")
+    index = IntegerField()
+    first = IntegerField()
+    stop = IntegerField()
+    status = CharField(max_length=20, default="queued")
+    attempts = IntegerField(default=0)
+    #: 0-100: how far its hosts are (the scan's progress is the parts' mean).
+    progress = IntegerField(default=0)
+    worker = CharField(max_length=200, null=True)
+    #: Moved by its runner; for a queued part, when it was (re-)queued.
+    heartbeat_at = DateTimeField(default=utcnow)
+    finished_at = DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("scan", "index"), True), (("status", "heartbeat_at"), False))
+
+
 class ScannerRun(BaseModel):
     """One scanner's part of a scan: its status, error, how many findings it made, what it
     observed of the target (the first observations it reported) and which of its checks it
@@ -427,6 +449,7 @@ ALL_MODELS = (
     RevokedToken,
     Scan,
     Webhook,
+    ScanPart,
     ScannerRun,
     CheckOutcome,
     Asset,

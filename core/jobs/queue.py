@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import secrets
 import socket
 import threading
 import time
@@ -21,12 +22,13 @@ from rq.exceptions import NoSuchJobError
 from rq.job import Job, JobStatus
 from rq.serializers import JSONSerializer
 
-from cyberorigen.db.models import Scan
+from cyberorigen.db.models import Scan, ScanPart
 from cyberorigen.settings import Settings
 
 log = logging.getLogger("cyberorigen.jobs")
 
 SCAN_JOB = "cyberorigen.jobs.scans.run_scan_job"
+SCAN_PART_JOB = "cyberorigen.jobs.scans.run_scan_part_job"
 DELIVERY_JOB = "cyberorigen.jobs.webhooks.deliver_job"
 
 
@@ -57,6 +59,10 @@ class JobQueue(Protocol):
         """Enqueue ``scan`` again (the reaper): like ``enqueue_scan``, clearing what is left of
         the job of its earlier attempt."""
         ...
+
+    def enqueue_part(self, scan: Scan, part: ScanPart) -> None:
+        """Enqueue a job that runs the queued parts of ``scan`` (``part`` names it; a part
+        job takes whichever part is queued)."""
 
     def enqueue_delivery(self, delivery_ids: list[str], token: str) -> None: ...
 
@@ -130,6 +136,16 @@ class RedisJobQueue:
             failure_ttl=7 * 24 * 3600,
         )
 
+    def enqueue_part(self, scan: Scan, part: ScanPart) -> None:
+        self._queue.enqueue(
+            SCAN_PART_JOB,
+            scan.public_id,
+            job_id=f"{scan_job_id(scan)}-part-{part.index}-{secrets.token_hex(4)}",
+            job_timeout=self._job_timeout,
+            result_ttl=600,
+            failure_ttl=7 * 24 * 3600,
+        )
+
     def cancel_scan(self, scan: Scan) -> None:
         """Take a queued scan's job off the queue (a running one stops by itself)."""
         self._queue.remove(scan_job_id(scan))
@@ -199,6 +215,9 @@ class EmbeddedJobQueue:
     def enqueue_delivery(self, delivery_ids: list[str], token: str) -> None:
         future = self._deliveries.submit(self._deliver, list(delivery_ids), token)
         future.add_done_callback(_log_failure)
+
+    def enqueue_part(self, scan: Scan, part: ScanPart) -> None:
+        """Never asked: in embedded mode a scan runs in one job."""
 
     def cancel_scan(self, scan: Scan) -> None:
         """Nothing to remove: the runner sees the cancellation in the database."""

@@ -1,5 +1,5 @@
-"""The reaper loop: finds the scans no job will finish (their worker died, Redis lost their
-job) and re-queues, concludes or fails them."""
+"""The reaper loop: finds the scans and scan parts no job will finish (their worker died,
+Redis lost their job) and re-queues, concludes or fails them."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from cyberorigen.db import database
 from cyberorigen.jobs.rounds import background_round
+from cyberorigen.services.scan_parts import reap_lost_parts
 from cyberorigen.services.scan_runner import reap_lost_scans
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ def reaper_loop(appliance: Appliance, stop: threading.Event) -> None:
         with background_round():
             try:
                 reap_lost_scans(silence, jobs.requeue_scan, jobs.has_scan_job)
+                reap_lost_parts(silence, jobs.enqueue_part)
             except Exception:  # noqa: BLE001 - keep watching; the next round may succeed
                 log.exception("checking for lost scans failed")
             finally:

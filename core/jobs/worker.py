@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import socket
+
 from rq import Worker
 from rq.worker import WorkerStatus
+
+from cyberorigen.services.scan_parts import name_runner
 
 
 class ApplianceWorker(Worker):
@@ -13,6 +18,12 @@ class ApplianceWorker(Worker):
     keeping its database connection and saving a fork per delivery."""
 
     inline_queues: frozenset[str] = frozenset()
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # The parts of shared scans it runs say so: host:pid of this worker (each job runs in
+        # a work horse forked from it).
+        name_runner(f"{socket.gethostname()}:{os.getpid()}")
 
     def execute_job(self, job, queue):
         if queue.name not in self.inline_queues:

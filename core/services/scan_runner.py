@@ -28,7 +28,7 @@ from datetime import timedelta
 from peewee import fn
 
 from cyberorigen.db import database
-from cyberorigen.db.models import Scan, ScanFinding, ScannerRun, utcnow
+from cyberorigen.db.models import Scan, ScanFinding, ScannerRun, ScanPart, utcnow
 from cyberorigen.plugin_api.interfaces import (
     NotApplicable,
     ScanCancelled,
@@ -46,6 +46,15 @@ from cyberorigen.services.check_outcomes import (
 )
 from cyberorigen.services.findings import resolve_unseen, store_finding
 from cyberorigen.services.outbox import record_event
+from cyberorigen.services.scan_parts import (
+    all_parts_done,
+    beat_part,
+    claim_part,
+    finish_part,
+    has_parts,
+    plan_parts,
+    queued_parts,
+)
 from cyberorigen.services.scan_plan import (
     host_level,
     plan_service_runs,
@@ -103,6 +112,11 @@ class RunnerSettings:
     host_concurrency: int = 4
     #: Run in order once a scan completed and the findings it no longer sees are resolved.
     after_completion: tuple[CompletionStep, ...] = ()
+    #: A scan of more hosts than this fans out into parts of this many, one job each, that
+    #: any worker takes (0: one job runs the whole scan).
+    hosts_per_job: int = 0
+    #: Enqueues a job that runs the queued parts of a scan (``run_scan_part``).
+    enqueue_part: Callable[[Scan, ScanPart], None] | None = None
 
 
 def _scan_summary(scan: Scan) -> ScanSummary:
@@ -150,7 +164,7 @@ def _start(scan_id: str, settings: RunnerSettings, registry: PluginRegistry) -> 
         if scan is None or scan.status != "queued":
             return None  # unknown, finished, or claimed by another job (it runs it)
         if scan.cancel_requested:
-            _finish(scan, "cancelled", "cancelled before it started")
+            _finish(scan, "cancelled", "cancelled before it started", expected="queued")
             return None
         # Its runs are planned at its first claim only: neither a run handed back after
         # losing the database (release_scan) nor one the reaper re-queued plans them again.
@@ -172,7 +186,8 @@ def _start(scan_id: str, settings: RunnerSettings, registry: PluginRegistry) -> 
         if first_attempt:
             profile = tuple(settings.profiles.get(scan.scan_type, ()))
             own = host_level(profile, registry.scanners)
-            for index, unit in enumerate(_units(scan)):
+            units = _units(scan)
+            for index, unit in enumerate(units):
                 for name in own:
                     ScannerRun.create(
                         scan=scan,
@@ -180,21 +195,32 @@ def _start(scan_id: str, settings: RunnerSettings, registry: PluginRegistry) -> 
                         target=unit.value,
                         position=_position(index, profile, name),
                     )
+            if settings.enqueue_part is not None:
+                plan_parts(scan, len(units), settings.hosts_per_job)
             record_event(scan.organization_id, "scan.started", _event_payload(scan))
     return scan
 
 
-def _finish(scan: Scan, status: str, error: str | None = None) -> None:
-    scan.status = status
-    scan.error = error
-    scan.finished_at = utcnow()
-    scan.current_step = None
+def _finish(scan: Scan, status: str, error: str | None = None, expected: str = "running") -> bool:
+    """End ``scan`` with ``status`` if it is still ``expected`` (False: another job of it,
+    or the reaper, ended it first)."""
+    changes = {
+        "status": status,
+        "error": error,
+        "finished_at": utcnow(),
+        "current_step": None,
+        "vulnerabilities_found": ScanFinding.select().where(ScanFinding.scan == scan).count(),
+    }
     if status == "completed":
-        scan.progress = 100
-    scan.vulnerabilities_found = ScanFinding.select().where(ScanFinding.scan == scan).count()
-    scan.save()
+        changes["progress"] = 100
+    ended = Scan.update(**changes).where((Scan.id == scan.id) & (Scan.status == expected)).execute()
+    if not ended:
+        return False
+    for name, value in changes.items():
+        setattr(scan, name, value)
     if status in ("completed", "failed"):
         record_event(scan.organization_id, f"scan.{status}", _event_payload(scan))
+    return True
 
 
 class _ScannerThread:
@@ -264,8 +290,16 @@ class _Report:
 class _Run:
     """The state of one scan run on this worker."""
 
-    def __init__(self, scan: Scan, registry: PluginRegistry, settings: RunnerSettings) -> None:
+    def __init__(
+        self,
+        scan: Scan,
+        registry: PluginRegistry,
+        settings: RunnerSettings,
+        part: ScanPart | None = None,
+    ) -> None:
         self.scan = scan
+        #: The part of the scan this job runs, or None (it runs the whole scan).
+        self.part = part
         self.registry = registry
         self.settings = settings
         self.cancel = threading.Event()
@@ -290,8 +324,11 @@ class _Run:
             if not force and now - self._last_beat < min(self.settings.heartbeat_interval, 1.0):
                 return
             self._last_beat = now
+        progress = self.scan.progress
+        if self.part is not None:
+            progress = beat_part(self.part, progress)
         Scan.update(
-            heartbeat_at=utcnow(), progress=self.scan.progress, current_step=self.scan.current_step
+            heartbeat_at=utcnow(), progress=progress, current_step=self.scan.current_step
         ).where(Scan.id == self.scan.id).execute()
         requested = Scan.select(Scan.cancel_requested).where(Scan.id == self.scan.id).scalar()
         if requested:
@@ -504,11 +541,17 @@ class _Unit:
 
 def run_scan(scan_id: str, registry: PluginRegistry, settings: RunnerSettings) -> str | None:
     """Run the scan with public id ``scan_id`` to its end; returns its final status (None:
-    nothing to do: unknown, already finished, or cancelled before it started)."""
+    nothing to do: unknown, already finished, or cancelled before it started; or, for a scan
+    in parts, the other parts are still running: their last job concludes it)."""
     scan = _start(scan_id, settings, registry)
     if scan is None:
         return None
     _call_lifecycle_hook(registry, "cyberorigen_scan_started", scan)
+    if has_parts(scan):
+        if settings.enqueue_part is not None:
+            for part in queued_parts(scan)[1:]:  # this job takes the first one itself
+                settings.enqueue_part(scan, part)
+        return _run_parts(scan, registry, settings)
     state = _Run(scan, registry, settings)
     units = _units(scan)
     state.units = len(units)
@@ -519,23 +562,65 @@ def run_scan(scan_id: str, registry: PluginRegistry, settings: RunnerSettings) -
         if rows and all(not run.target for run in rows):
             _run_planned_before(state, units[0], rows)
         else:
-            _run_units(state, units, existing, profile)
+            _run_units(state, list(enumerate(units)), existing, profile)
     except BaseException:
         state.cancel.set()  # the database was lost mid-run: the scanner's thread stops too
         raise
+    return _conclude(scan, registry, settings, len(units), state.cancel.is_set())
+
+
+def run_scan_part(scan_id: str, registry: PluginRegistry, settings: RunnerSettings) -> str | None:
+    """A part job: run the queued parts of the scan with public id ``scan_id``, and conclude
+    it if every part is done; its final status then, else None."""
+    scan = Scan.get_or_none(Scan.public_id == scan_id)
+    if scan is None or scan.status != "running" or not has_parts(scan):
+        return None
+    return _run_parts(scan, registry, settings)
+
+
+def _run_parts(scan: Scan, registry: PluginRegistry, settings: RunnerSettings) -> str | None:
+    """Take queued parts of ``scan`` one after the other until none is left; conclude the
+    scan when every part is done."""
+    units = _units(scan)
+    profile = settings.profiles.get(scan.scan_type, ())
+    cancelled = False
+    while (part := claim_part(scan)) is not None:
+        state = _Run(scan, registry, settings, part)
+        state.units = part.stop - part.first
+        rows = list(scan.scanner_runs.order_by(ScannerRun.position))
+        existing = {(run.scanner, run.target or scan.target): run for run in rows}
+        try:
+            _run_units(state, list(enumerate(units))[part.first : part.stop], existing, profile)
+        except BaseException:
+            state.cancel.set()
+            raise
+        finish_part(part)
+        cancelled = cancelled or state.cancel.is_set()
+    if not all_parts_done(scan):
+        return None  # others still run theirs: the last to finish concludes
+    return _conclude(scan, registry, settings, len(units), cancelled)
+
+
+def _conclude(
+    scan: Scan, registry: PluginRegistry, settings: RunnerSettings, units: int, cancelled: bool
+) -> str:
+    """End the scan from what its runs did; the job that ends it (one, when several jobs of
+    it conclude at once) resolves what it no longer sees and runs the completion steps."""
     runs = list(scan.scanner_runs.order_by(ScannerRun.position))
     record_missing_outcomes(
         scan, {name: scanner.checks for name, scanner in registry.scanners.items()}
     )
     with database.atomic():
         scan = Scan.get_by_id(scan.id)
-        errors = _errors_of(runs, len(units))
-        if state.cancel.is_set() or scan.cancel_requested:
-            _finish(scan, "cancelled", "cancelled while running")
+        errors = _errors_of(runs, units)
+        if cancelled or scan.cancel_requested:
+            ended = _finish(scan, "cancelled", "cancelled while running")
         elif any(run.status == "completed" for run in runs):
-            _finish(scan, "completed", errors)
+            ended = _finish(scan, "completed", errors)
         else:
-            _finish(scan, "failed", _nothing_observed(runs, len(units)))
+            ended = _finish(scan, "failed", _nothing_observed(runs, units))
+    if not ended:
+        return Scan.get_by_id(scan.id).status
     if scan.status == "completed":
         try:
             resolve_unseen(
@@ -546,7 +631,7 @@ def run_scan(scan_id: str, registry: PluginRegistry, settings: RunnerSettings) -
                 },
             )
         except Exception:  # noqa: BLE001 - the scan's own result is already stored
-            log.exception("resolving the findings scan %s no longer sees failed", scan_id)
+            log.exception("resolving the findings scan %s no longer sees failed", scan.public_id)
         for step in settings.after_completion:
             step(scan.id, registry)
     _call_lifecycle_hook(registry, "cyberorigen_scan_finished", scan)
@@ -571,17 +656,19 @@ def _run_planned_before(state: _Run, unit: Target, rows: list[ScannerRun]) -> No
         )
 
 
-def _run_units(state: _Run, units: list[Target], existing: dict, profile) -> None:
-    """Every unit's runs: one unit in this thread, several in a pool of threads (each unit's
-    runs in turn), at most ``host_concurrency`` at once. The first error stops the rest."""
+def _run_units(state: _Run, units: list[tuple[int, Target]], existing: dict, profile) -> None:
+    """Every unit's runs (``units``: each with its index in the scan's target): one unit in
+    this thread, several in a pool of threads (each unit's runs in turn), at most
+    ``host_concurrency`` at once. The first error stops the rest."""
     if len(units) == 1:
-        _Unit(state, units[0], 0, existing).run(profile)
+        index, unit = units[0]
+        _Unit(state, unit, index, existing).run(profile)
         return
     workers = max(1, min(state.settings.host_concurrency, len(units)))
     with ThreadPoolExecutor(workers, thread_name_prefix=f"scan-{state.scan.public_id}") as pool:
         futures = [
             pool.submit(_Unit(state, unit, index, existing).run_in_pool, profile)
-            for index, unit in enumerate(units)
+            for index, unit in units
         ]
         try:
             for future in futures:
@@ -682,7 +769,11 @@ def reap_lost_scans(silence: float, requeue, has_job) -> list[str]:
     Safe to run in several processes at once: each scan is claimed by a conditional update."""
     cutoff = utcnow() - timedelta(seconds=silence)
     handled = []
-    lost = Scan.select().where((Scan.status == "running") & (Scan.heartbeat_at < cutoff))
+    lost = Scan.select().where(
+        (Scan.status == "running")
+        & (Scan.heartbeat_at < cutoff)
+        & ~fn.EXISTS(ScanPart.select().where(ScanPart.scan == Scan.id))  # see reap_lost_parts
+    )
     for scan in lost:
         verdict = _verdict_on_lost(scan)
         with database.atomic():

@@ -14,7 +14,7 @@ from typing import Any
 import marshmallow as ma
 
 from cyberorigen.db import database
-from cyberorigen.db.models import Scan, ScannerRun, utcnow
+from cyberorigen.db.models import Scan, ScannerRun, ScanPart, utcnow
 from cyberorigen.errors import Conflict, Invalid, OutOfScope
 from cyberorigen.plugin_api.interfaces import Scanner
 from cyberorigen.services.check_outcomes import outcome_counts
@@ -150,6 +150,11 @@ def delete_scan(scan: Scan) -> None:
 
 def get_scan(org_id: int, public_id: str) -> Scan:
     return owned(Scan, org_id, public_id, "scan")
+
+
+def scan_parts(scan: Scan) -> list[ScanPart]:
+    """The parts ``scan`` was shared in between workers, in order (none: one job ran it)."""
+    return list(scan.parts.order_by(ScanPart.index))
 
 
 def scanner_runs(scan: Scan) -> list[ScannerRun]:

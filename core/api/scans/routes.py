@@ -26,6 +26,7 @@ from cyberorigen.services.scans import (
     delete_scan,
     get_scan,
     request_cancel,
+    scan_parts,
     scanner_runs,
     scans_query,
     start_scan,
@@ -55,7 +56,7 @@ def _start_scan(target: str, scan_type: str, frameworks, options) -> Shown:
 
 def _detail(scan) -> Shown:
     runs = scanner_runs(scan)
-    return Shown(scan, scanners=runs, coverage=coverage(scan, runs))
+    return Shown(scan, scanners=runs, coverage=coverage(scan, runs), parts=scan_parts(scan))
 
 
 @blp.route("")

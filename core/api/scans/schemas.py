@@ -121,8 +121,34 @@ class ScanSchema(ma.Schema):
     )
 
 
+class ScanPartSchema(ma.Schema):
+    index = fields.Integer(metadata={"example": 0})
+    hosts = fields.Function(
+        lambda part: part.stop - part.first,
+        metadata={"type": "integer", "example": 16, "description": "How many hosts it has."},
+    )
+    status = fields.String(metadata={"enum": ["queued", "running", "done"]})
+    progress = fields.Integer(metadata={"example": 100})
+    attempts = fields.Integer(
+        metadata={"description": "How often a job started it (a worker that died: again)."}
+    )
+    worker = fields.String(
+        allow_none=True,
+        metadata={"example": "scanner-2:4711", "description": "The host:pid that ran it last."},
+    )
+    finished_at = UtcTimestamp(allow_none=True)
+
+
 class ScanDetailSchema(ScanSchema):
     options = fields.Dict()
+    parts = fields.List(
+        fields.Nested(ScanPartSchema),
+        metadata={
+            "description": "A scan of more hosts than scans.hosts_per_job is shared by the "
+            "workers in parts (batches of hosts, one job each): which ran each. Empty for a "
+            "scan run by one job."
+        },
+    )
     compliance = fields.Dict(
         allow_none=True,
         metadata={
