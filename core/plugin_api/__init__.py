@@ -32,7 +32,7 @@ from cyberorigen.plugin_api.interfaces import (
 from cyberorigen.plugin_api.scope import OutOfScope, ScanScope
 
 #: The version of this interface. Plugins declare a compatible range in ``PLUGIN_API``.
-API_VERSION = "1.4"
+API_VERSION = "1.5"
 
 ENTRY_POINT_GROUP = "cyberorigen.plugins"
 

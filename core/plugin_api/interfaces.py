@@ -256,6 +256,9 @@ class Scanner(ABC):
     #: discovery scanner in the profile, or a URL or ``host:port`` target), once on the
     #: target as given.
     services: tuple[str, ...] = ()
+    #: With ``services``: it also examines each target itself, once, before discovery's
+    #: services (``smtp``: a domain's MX hosts, and every SMTP service found). Since 1.5.
+    examines_target: bool = False
     #: It discovers services: it reports each one it finds on the target's host with
     #: :meth:`ScanContext.discovered`. A scan runs discovery scanners first on each host, and
     #: when one completed, the service scanners run on what it found.

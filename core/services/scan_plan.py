@@ -34,7 +34,13 @@ class PlannedRun:
 def host_level(profile: Sequence[str], scanners: Mapping[str, Scanner]) -> list[str]:
     """The profile's scanners that examine each unit itself, discovery scanners first (a
     scanner that is not installed stays, to be recorded as skipped)."""
-    own = [name for name in profile if name not in scanners or not scanners[name].services]
+    own = [
+        name
+        for name in profile
+        if name not in scanners
+        or not scanners[name].services
+        or getattr(scanners[name], "examines_target", False)
+    ]
     return sorted(own, key=lambda name: not getattr(scanners.get(name), "discovers", False))
 
 
@@ -68,10 +74,15 @@ def plan_service_runs(
     """The runs of service scanner ``scanner`` on ``unit``: one per matching service when
     discovery ran (``discovered`` is what it found; None when none ran), else one on the
     unit itself."""
-    explicit = any(options.get(name) for name in PORT_OPTIONS)
+    # A scanner that also examines the unit itself has that run planned with the unit's (its
+    # options' ports are for it); here only its runs on the services discovery found.
+    on_target = getattr(scanner, "examines_target", False)
+    explicit = not on_target and any(options.get(name) for name in PORT_OPTIONS)
     if discovered is None or explicit or not discovery_applies(unit):
-        return [PlannedRun(scanner.name, unit.value)]
+        return [] if on_target else [PlannedRun(scanner.name, unit.value)]
     matching = [service for service in discovered if service.matches(scanner.services)]
+    if not matching and on_target:
+        return []
     if not matching:
         wanted = ", ".join(scanner.services)
         why = f"discovery found no {wanted} service on {unit.value}"

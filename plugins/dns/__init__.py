@@ -13,7 +13,7 @@ from cyberorigen.plugin_api import Scanner, hookimpl
 from cyberorigen.plugins.dns.scanner import DnsScanner, environment_problems
 from cyberorigen.plugins.dns.smtp import SmtpScanner
 
-PLUGIN_API = "~=1.0"
+PLUGIN_API = "~=1.5"
 
 
 @hookimpl

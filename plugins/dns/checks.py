@@ -118,7 +118,10 @@ STARTTLS_MISSING = Check(
         "that cannot be reached is noted in the evidence; when no MX at all can be checked "
         "the scan fails instead of passing. A domain without MX records (or with only a null "
         "MX) is not applicable: the check counts neither as passed nor as failed. A domain "
-        "that does not exist (NXDOMAIN) fails the scan. MTA-STS is not examined."
+        "that does not exist (NXDOMAIN) fails the scan. On a scan with discovery, also sends "
+        "EHLO to every SMTP service found, on any port of any host (location host:port); an "
+        "IP address target has no MX record, so only those are examined. MTA-STS is not "
+        "examined."
     ),
     remediation=(
         "Enable STARTTLS on every mail server that receives mail for the domain, with a "

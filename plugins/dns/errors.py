@@ -26,3 +26,7 @@ class ScanIncomplete(DnsScanError):
 
 class NoMxReachable(DnsScanError, ConnectionError):
     """Not one MX host could be checked for STARTTLS."""
+
+
+class SmtpUnreachable(DnsScanError, ConnectionError):
+    """The SMTP service discovery found could not be asked EHLO."""

@@ -1,4 +1,5 @@
-"""The ``smtp`` scanner: STARTTLS on each in-scope MX host of a domain, built on smtplib."""
+"""The ``smtp`` scanner: STARTTLS on each in-scope MX host of a domain, and on every SMTP
+service discovery found (any port, any host of the scan), built on smtplib."""
 
 from __future__ import annotations
 
@@ -17,7 +18,12 @@ from cyberorigen.plugins.dns.client import (
     short_error,
     target_domain,
 )
-from cyberorigen.plugins.dns.errors import DnsScanError, DnsTimeout, NoMxReachable
+from cyberorigen.plugins.dns.errors import (
+    DnsScanError,
+    DnsTimeout,
+    NoMxReachable,
+    SmtpUnreachable,
+)
 from cyberorigen.plugins.dns.options import DnsOptionsSchema
 
 #: At most this many MX hosts are connected to.
@@ -25,17 +31,28 @@ MAX_MX_HOSTS = 10
 
 
 class SmtpScanner(Scanner):
-    """STARTTLS on each MX host of a domain (the ``smtp.*`` check of the DNS plugin)."""
+    """STARTTLS on each MX host of a domain, and on every SMTP service discovery found (the
+    ``smtp.*`` checks of the DNS plugin)."""
 
     name = "smtp"
-    title = "Mail server transport security (STARTTLS on MX hosts)"
-    version = "1.0"
-    target_kinds = ("hostname", "url")
+    title = "Mail server transport security (STARTTLS on MX hosts and SMTP services)"
+    version = "1.1"
+    target_kinds = ("hostname", "ip", "url")
+    services = ("smtp",)
+    examines_target = True  # a domain's MX hosts, besides the SMTP services found on it
     checks = SMTP_CHECKS
     options_schema = DnsOptionsSchema
     timeout = 180.0
 
     def run(self, ctx: ScanContext) -> Iterator[Finding]:
+        if ctx.service is not None:
+            yield from self._examine_service(ctx)
+            return
+        if ctx.target.kind == "ip":
+            raise NotApplicable(
+                "an IP address has no MX record: smtp examines the SMTP services that "
+                "discovery finds on it"
+            )
         domain = target_domain(ctx)
         client = DnsClient(ctx)
         ctx.progress(0, f"MX {name_text(domain)}")
@@ -115,6 +132,28 @@ class SmtpScanner(Scanner):
                 f"no MX host of {name_text(domain)} could be checked on port {port}: {failures}"
                 + skipped
             )
+
+    def _examine_service(self, ctx: ScanContext) -> Iterator[Finding]:
+        """EHLO to an SMTP service discovery found: is STARTTLS offered?"""
+        host, port = ctx.target.host.strip("[]"), ctx.target.port or ctx.service.port
+        where = f"{host}:{port}" if ":" not in host else f"[{host}]:{port}"
+        ctx.progress(0, f"EHLO {where}")
+        timeout = max(1.0, min(float(ctx.options.get("timeout") or 10), ctx.seconds_left()))
+        try:
+            code, answer, starttls = ehlo(host, port, timeout)
+        except (OSError, smtplib.SMTPException) as exc:
+            raise SmtpUnreachable(f"{where}: {short_error(exc)}") from None
+        ctx.observed(
+            f"SMTP service {where} answered EHLO with {code}, STARTTLS "
+            + ("offered" if starttls else "not offered")
+        )
+        if not starttls:
+            yield self.finding(
+                "smtp.starttls_missing",
+                where,
+                {"service": where, "address": host, "ehlo_code": code, "ehlo": answer},
+            )
+        ctx.progress(100, "done")
 
 
 def _no_mail_servers(domain: str, mx: Lookup) -> str:
