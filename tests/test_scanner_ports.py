@@ -698,3 +698,46 @@ def test_real_nmap_path(scanner, service) -> None:
         ("ports.ftp_cleartext_open", cleartext.port)
     ]
     assert findings[0].evidence["identified_by"] == "nmap"
+
+
+def _silent(conn: socket.socket) -> None:
+    """Accepts and says nothing, whatever it is sent, until the client goes."""
+    conn.settimeout(30)
+    with contextlib.suppress(OSError):
+        while conn.recv(1024):
+            pass
+
+
+@pytest.mark.skipif(nmap_path() is None, reason="nmap is not installed")
+def test_nmap_version_detection_is_bounded_and_the_open_ports_stay(scanner, service) -> None:
+    """nmap -sV waits on a service that never speaks (6 s for its first probe alone, then
+    more): it runs after the connect scan on the open ports only, and gives up after
+    version_timeout seconds; the port found open stays, and the scan says what happened."""
+    silent = service(_silent)
+    observed: list[str] = []
+    started = time.monotonic()
+    run_scanner(
+        scanner,
+        "127.0.0.1",
+        {"ports": [silent.port], "snmp_ports": [], "timeout": 2, "version_timeout": 2},
+        timeout=120,
+        observations=observed,
+    )
+    elapsed = time.monotonic() - started
+    assert elapsed < 15, elapsed
+    assert any("nmap: 1 of 1 ports answered" in item for item in observed), observed
+    assert any(
+        "nmap -sV gave up on 127.0.0.1 after 2 s (version_timeout)" in item for item in observed
+    ), observed
+
+
+def test_the_nmap_commands_connect_scan_then_bounded_versions() -> None:
+    assert nmap_command("/usr/bin/nmap", "192.0.2.1", [22], versions=False) == [
+        "/usr/bin/nmap", "-sT", "-Pn", "-oX", "-", "--stats-every", "2s", "-p", "22", "192.0.2.1"
+    ]  # fmt: skip
+    assert nmap_command(
+        "/usr/bin/nmap", "192.0.2.1", [22, 80], host_timeout=30, intensity=2
+    ) == [
+        "/usr/bin/nmap", "-sT", "-sV", "-Pn", "-oX", "-", "--stats-every", "2s",
+        "--version-intensity", "2", "--host-timeout", "30s", "-p", "22,80", "192.0.2.1",
+    ]  # fmt: skip

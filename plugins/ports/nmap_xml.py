@@ -52,8 +52,25 @@ def port_spec(ports: list[int]) -> str:
     return ",".join(parts)
 
 
-def nmap_command(binary: str, host: str, ports: list[int], ipv6: bool = False) -> list[str]:
-    command = [binary, "-sT", "-sV", "-Pn", "-oX", "-", "--stats-every", "2s"]
+def nmap_command(
+    binary: str,
+    host: str,
+    ports: list[int],
+    ipv6: bool = False,
+    *,
+    versions: bool = True,
+    host_timeout: float | None = None,
+    intensity: int | None = None,
+) -> list[str]:
+    """nmap's connect scan of ``ports`` (``-sT``), with version detection (``-sV``, at
+    ``intensity`` 0-9) unless ``versions`` is false, giving up on the host after
+    ``host_timeout`` seconds."""
+    command = [binary, "-sT", *(["-sV"] if versions else []), "-Pn", "-oX", "-"]
+    command += ["--stats-every", "2s"]
+    if versions and intensity is not None:
+        command += ["--version-intensity", str(intensity)]
+    if host_timeout is not None:
+        command += ["--host-timeout", f"{max(1, round(host_timeout))}s"]
     if ipv6:
         command.append("-6")
     return [*command, "-p", port_spec(ports), host]

@@ -3,7 +3,7 @@ installed, else with the built-in connect scan), names the service on each, prob
 that matter and reports exposed risky services.
 
 Steps: resolve the host (a name that does not resolve is an error), discover (nmap
-``-sT -sV -Pn`` or the connect scan), identify (see :mod:`.identify`), probe (FTP AUTH TLS and
+``-sT -Pn``, then ``-sV`` on the open ports within ``version_timeout``; or the connect scan), identify (see :mod:`.identify`), probe (FTP AUTH TLS and
 anonymous login, POP3 CAPA, IMAP CAPABILITY, an SMTP relay attempt without DATA, Redis PING,
 Docker/etcd/Kubernetes ``/version`` and then etcd's key API or the Kubernetes ``/api``, kubelet
 ``/pods``, Elasticsearch/CouchDB ``/``, SNMP on UDP), then judge. Findings are yielded for
@@ -201,8 +201,35 @@ class PortsOptionsSchema(ma.Schema):
     use_nmap = fields.Boolean(
         load_default=True,
         metadata={
-            "description": "Use nmap (-sT -sV) when it is installed (default true); false "
-            "always uses the built-in connect scan."
+            "description": "Use nmap when it is installed (default true): its connect scan "
+            "(-sT) finds the open ports, then its version detection (-sV) runs on those only, "
+            "bounded by version_timeout; false always uses the built-in connect scan."
+        },
+    )
+    nmap_versions = fields.Boolean(
+        load_default=True,
+        metadata={
+            "description": "With nmap: identify products and versions of the open ports "
+            "with -sV (default true); false keeps nmap's connect scan only and the "
+            "appliance's own probes."
+        },
+    )
+    version_timeout = fields.Float(
+        load_default=30.0,
+        validate=validate.Range(min=1, max=600),
+        metadata={
+            "description": "With nmap: seconds -sV may spend on one host's open ports "
+            "(probed at once, so it bounds each port), default 30. When it runs out, the "
+            "ports found stay, identified by the appliance's own probes."
+        },
+    )
+    version_intensity = fields.Integer(
+        strict=True,
+        load_default=7,
+        validate=validate.Range(min=0, max=9),
+        metadata={
+            "description": "With nmap: -sV's --version-intensity, 0 (fewest probes) to 9 "
+            "(all), default 7 (nmap's)."
         },
     )
     service_ports = fields.Dict(
@@ -345,7 +372,7 @@ class PortsScanner(Scanner):
         method = "nmap" if binary else "connect scan"
         ctx.progress(0, f"scanning {len(ports)} TCP ports of {host} ({address}) by {method}")
         if binary:
-            results, complete = self._nmap(ctx, binary, address, family, ports)
+            results, complete = self._nmap(ctx, binary, address, family, ports, options)
         else:
             results, complete = self._connect(ctx, address, family, ports, options)
         open_ports = [result for result in results if result.is_open]
@@ -425,14 +452,57 @@ class PortsScanner(Scanner):
         return results, complete
 
     def _nmap(
-        self, ctx: ScanContext, binary: str, address: str, family: int, ports: list[int]
+        self,
+        ctx: ScanContext,
+        binary: str,
+        address: str,
+        family: int,
+        ports: list[int],
+        options: Mapping[str, Any],
     ) -> tuple[list[PortResult], bool]:
-        command = nmap_command(binary, address, ports, ipv6=family == socket.AF_INET6)
+        """nmap -sT for the ports' states, then -sV on the open ones only, bounded."""
+        ipv6 = family == socket.AF_INET6
+        command = nmap_command(binary, address, ports, ipv6=ipv6, versions=False)
+        report = self._run_nmap(ctx, command, (0, 40 if options["nmap_versions"] else 80))
+        results = self.results_from_report(report, ports, ctx)
+        open_ports = [result.port for result in results if result.is_open]
+        if not options["nmap_versions"] or not open_ports:
+            return results, True
+        command = nmap_command(
+            binary,
+            address,
+            open_ports,
+            ipv6=ipv6,
+            host_timeout=options["version_timeout"],
+            intensity=options["version_intensity"],
+        )
+        try:
+            identified = self._run_nmap(ctx, command, (40, 80))
+        except (NmapFailed, TimeoutError) as exc:
+            ctx.observed(f"nmap -sV gave no versions ({exc}): the ports stay, identified by probes")
+            return results, True
+        by_port = {item.port: item for item in identified.ports}
+        if not by_port:
+            ctx.observed(
+                f"nmap -sV gave up on {address} after {options['version_timeout']:g} s "
+                "(version_timeout): the open ports stay, identified by the appliance's probes"
+            )
+        for result in results:
+            found = by_port.get(result.port)
+            if found is not None and found.is_open:
+                result.nmap_service, result.nmap_method = found.nmap_service, found.nmap_method
+                result.product, result.version = found.product, found.version
+                result.extrainfo = found.extrainfo
+        return results, True
+
+    def _run_nmap(self, ctx: ScanContext, command: list[str], span: tuple[int, int]) -> NmapReport:
+        """Run one nmap command; its progress is reported between ``span`` percent."""
         # Leave a fifth of the time (at most 30 s) for the probes after nmap.
         budget = ctx.seconds_left()
         budget -= min(30.0, budget / 5)
         if budget <= 1:
             raise TimeoutError("not enough time left to run nmap")
+        low, high = span
         log.info("running %s", " ".join(command))
         process = subprocess.Popen(  # noqa: S603 - fixed argv, no shell
             command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL
@@ -459,7 +529,7 @@ class PortsScanner(Scanner):
                 percents = re.findall(rb'<taskprogress[^>]*percent="([\d.]+)"', output["out"])
                 if percents:
                     percent = float(percents[-1])
-                    ctx.progress(int(percent * 0.8), f"nmap: {percent:.0f}%")
+                    ctx.progress(low + int(percent * (high - low) / 100), f"nmap: {percent:.0f}%")
                 time.sleep(0.2)
         finally:
             if process.poll() is None:
@@ -473,7 +543,7 @@ class PortsScanner(Scanner):
         report = parse_nmap_xml(bytes(output["out"]))
         if report.errors:
             raise NmapFailed("nmap reported: " + "; ".join(report.errors))
-        return self.results_from_report(report, ports, ctx), True
+        return report
 
     @staticmethod
     def results_from_report(
