@@ -43,6 +43,27 @@ class _VulnerabilityData(ma.Schema):
     location = fields.String()
 
 
+class _ScanFindingsData(ma.Schema):
+    scan_id = fields.String(metadata={"example": "scan_1f0c9a2b"})
+    target = fields.String(metadata={"example": "10.0.0.0/28"})
+    status = fields.String(metadata={"example": "completed"})
+    severity = fields.String(
+        metadata={
+            "enum": list(SEVERITIES),
+            "description": "The highest severity among the findings (what min_severity "
+            "filters look at).",
+        }
+    )
+    count = fields.Integer(metadata={"description": "How many findings the scan announced."})
+    truncated = fields.Boolean(
+        metadata={"description": "True when findings lists only the first 500 (by severity)."}
+    )
+    findings = fields.List(
+        fields.Nested(_VulnerabilityData),
+        metadata={"description": "Each as its vulnerability.found event would say it."},
+    )
+
+
 class _FindingStatusData(ma.Schema):
     finding_id = fields.String()
     target = fields.String()
@@ -132,6 +153,13 @@ EVENTS: tuple[EventType, ...] = (
         "vulnerability.found",
         _VulnerabilityData,
         "a finding is new for its target, or back after being fixed",
+    ),
+    EventType(
+        "scan.findings",
+        _ScanFindingsData,
+        "a scan ended (completed, failed or cancelled) having announced findings: "
+        "`vulnerability.found` batched per scan, one event listing every finding the scan "
+        "found new or back",
     ),
     EventType(
         "finding.status_changed",

@@ -85,7 +85,13 @@ def test_a_scan_runs_and_stores_its_findings_with_events(embedded, banner_port):
     assert item["location"] == f"127.0.0.1:{banner_port}"
     assert item["severity"] == "low" and item["status"] == "open"
     assert item["remediation"]
-    assert events_of(scan["id"]) == ["scan.started", "vulnerability.found", "scan.completed"]
+    # The finding is announced on its own, and once more with the scan's batch at its end.
+    assert events_of(scan["id"]) == [
+        "scan.started",
+        "vulnerability.found",
+        "scan.completed",
+        "scan.findings",
+    ]
 
 
 def test_the_same_finding_in_two_scans_is_one_fingerprint(embedded, banner_port):

@@ -745,3 +745,47 @@ def test_deliveries_of_one_webhook_share_a_job_and_each_is_logged(hooks, receive
     assert sorted(m["id"] for m in receiver.bodies()) == sorted(e.public_id for e in events)
     log = _deliveries(client, analyst, webhook["id"])
     assert [d["status"] for d in log] == ["delivered"] * 5
+
+
+def test_a_batched_subscription_gets_one_delivery_per_scan_with_every_new_finding(hooks, receivers):
+    """``scan.findings`` is vulnerability.found batched per scan: a web scan of a bare site
+    announces several findings; the per-finding subscription gets one delivery each, the
+    batched one a single delivery listing them all; a second scan, which finds nothing new,
+    sends neither."""
+    app, client, analyst, pump, subscribe = hooks
+    each, batched = receivers(), receivers()
+    subscribe(each.url, events=["vulnerability.found"])
+    subscribe(batched.url, events=["scan.findings"])
+    site = receivers()  # a plain site: answers every request, sets no security header
+    state = appliance_of(app)
+
+    def scan() -> str:
+        created = client.post(
+            "/api/v1/scans",
+            json={"target": f"http://127.0.0.1:{site.port}/", "scan_type": "web"},
+            headers=analyst.headers,
+        )
+        assert created.status_code == 201, created.get_json()
+        SimpleWorker(
+            [state.settings.scan_queue], connection=state.redis, serializer=JSONSerializer
+        ).work(burst=True)
+        pump()
+        return created.get_json()["id"]
+
+    scan_id = scan()
+    singles = [body["data"] for body in each.bodies()]
+    assert len(singles) >= 3, singles
+    assert {item["scan_id"] for item in singles} == {scan_id}
+    (message,) = batched.bodies()
+    assert message["type"] == "scan.findings"
+    data = message["data"]
+    assert (data["scan_id"], data["status"], data["truncated"]) == (scan_id, "completed", False)
+    assert data["count"] == len(singles) == len(data["findings"])
+    assert sorted(item["finding_id"] for item in data["findings"]) == sorted(
+        item["finding_id"] for item in singles
+    )
+    ranks = ["info", "low", "medium", "high", "critical"]
+    assert data["severity"] == max((item["severity"] for item in singles), key=ranks.index)
+
+    scan()  # the same findings again: nothing new, nothing sent
+    assert len(each.requests) == len(singles) and len(batched.requests) == 1

@@ -256,6 +256,8 @@ class ScanFinding(BaseModel):
 
     scan = ForeignKeyField(Scan, backref="observations", on_delete="CASCADE")
     finding = ForeignKeyField(Finding, backref="observations", on_delete="CASCADE")
+    #: This scan announced it (``vulnerability.found``: new, or back after being fixed).
+    announced = BooleanField(default=False)
 
     class Meta:
         indexes = ((("scan", "finding"), True),)

@@ -12,7 +12,7 @@ from cyberorigen.db import database
 from cyberorigen.db.models import Asset, Finding, Scan, ScanFinding, Service, utcnow
 from cyberorigen.errors import Invalid
 from cyberorigen.plugin_api.interfaces import Finding as PluginFinding
-from cyberorigen.plugin_api.interfaces import Target
+from cyberorigen.plugin_api.interfaces import Severity, Target
 from cyberorigen.services.outbox import record_event
 from cyberorigen.services.tenancy import owned
 
@@ -191,19 +191,57 @@ def store_finding(
                 row.accepted_until = None
             row.save()
             announced = reopened
-        ScanFinding.insert(scan=scan, finding=row).on_conflict_ignore().execute()
+        ScanFinding.insert(
+            scan=scan, finding=row, announced=announced
+        ).on_conflict_ignore().execute()
         if announced:
-            record_event(
-                scan.organization_id,
-                "vulnerability.found",
-                {
-                    "scan_id": scan.public_id,
-                    "finding_id": row.public_id,
-                    "target": where,
-                    "check_id": row.check_id,
-                    "severity": row.severity,
-                    "title": row.title,
-                    "location": row.location,
-                },
-            )
+            ScanFinding.update(announced=True).where(
+                (ScanFinding.scan == scan) & (ScanFinding.finding == row)
+            ).execute()
+            record_event(scan.organization_id, "vulnerability.found", _announced(scan, row))
     return announced
+
+
+def _announced(scan: Scan, row: Finding) -> dict[str, Any]:
+    """What ``vulnerability.found`` says of a finding ``scan`` announced."""
+    return {
+        "scan_id": scan.public_id,
+        "finding_id": row.public_id,
+        "target": row.target,
+        "check_id": row.check_id,
+        "severity": row.severity,
+        "title": row.title,
+        "location": row.location,
+    }
+
+
+#: At most this many findings are listed in one ``scan.findings`` event (worst first).
+BATCH_FINDINGS = 500
+
+
+def announce_scan_findings(scan: Scan) -> bool:
+    """``scan.findings`` for a scan that ended: every finding it announced, in one event
+    (``vulnerability.found`` batched per scan); nothing when it announced none."""
+    announced = list(
+        Finding.select()
+        .join(ScanFinding)
+        .where((ScanFinding.scan == scan) & (ScanFinding.announced == True))  # noqa: E712
+    )
+    if not announced:
+        return False
+    rank = {severity.value: severity.rank for severity in Severity}
+    announced.sort(key=lambda row: (-rank.get(row.severity, -1), row.target, row.check_id))
+    record_event(
+        scan.organization_id,
+        "scan.findings",
+        {
+            "scan_id": scan.public_id,
+            "target": scan.target,
+            "status": scan.status,
+            "severity": announced[0].severity,
+            "count": len(announced),
+            "truncated": len(announced) > BATCH_FINDINGS,
+            "findings": [_announced(scan, row) for row in announced[:BATCH_FINDINGS]],
+        },
+    )
+    return True

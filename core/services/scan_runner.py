@@ -44,7 +44,7 @@ from cyberorigen.services.check_outcomes import (
     record_missing_outcomes,
     record_run_outcomes,
 )
-from cyberorigen.services.findings import resolve_unseen, store_finding
+from cyberorigen.services.findings import announce_scan_findings, resolve_unseen, store_finding
 from cyberorigen.services.outbox import record_event
 from cyberorigen.services.scan_parts import (
     all_parts_done,
@@ -220,6 +220,7 @@ def _finish(scan: Scan, status: str, error: str | None = None, expected: str = "
         setattr(scan, name, value)
     if status in ("completed", "failed"):
         record_event(scan.organization_id, f"scan.{status}", _event_payload(scan))
+    announce_scan_findings(scan)
     return True
 
 
