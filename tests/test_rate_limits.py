@@ -329,3 +329,47 @@ def test_an_application_keeps_its_redis_counters_when_another_is_created(
     shared.test_client().get("/api/v1/scans", headers=account.headers)
 
     assert list(redis_client.scan_iter(f"*{account.org_id}*"))
+
+
+# --- the cost of the headers -----------------------------------------------------------------
+
+
+def test_the_headers_come_from_the_hits_without_a_second_round_of_reads(app, client, make_account):
+    """The hourly and daily hits tell how much is left; each window's reset is learned once.
+    After the first request of a window, a request reads nothing more from Redis for its
+    X-RateLimit headers (limits' own get_window_stats would GET and TTL each limit again),
+    and the figures are those of Redis."""
+    account = make_account("viewer")
+    (limiter,) = app.extensions["limiter"]
+    strategy = limiter.limiter
+    storage = strategy.storage
+    reads: list[str] = []
+    real_get, real_expiry = storage.get, storage.get_expiry
+
+    def counted_get(key):
+        reads.append(f"GET {key}")
+        return real_get(key)
+
+    def counted_expiry(key):
+        reads.append(f"TTL {key}")
+        return real_expiry(key)
+
+    storage.get, storage.get_expiry = counted_get, counted_expiry
+    try:
+        first = client.get("/api/v1/scans", headers=account.headers)
+        before = len(reads)
+        answers = [client.get("/api/v1/scans", headers=account.headers) for _ in range(5)]
+    finally:
+        storage.get, storage.get_expiry = real_get, real_expiry
+
+    assert first.status_code == 200
+    assert reads[before:] == [], reads  # the later requests read nothing for their headers
+    limit = int(first.headers[LIMIT])
+    assert [int(answer.headers[REMAINING]) for answer in answers] == [
+        limit - 2 - n for n in range(5)
+    ]
+    # The figures are those of the counters: a new organization's first request leaves all
+    # of its hourly limit but one.
+    assert int(first.headers[REMAINING]) == limit - 1
+    assert_reset_within_the_hour(answers[-1])
+    assert abs(int(answers[-1].headers[RESET]) - int(first.headers[RESET])) <= 1
