@@ -376,17 +376,17 @@ def test_cancelling_a_range_scan_stops_every_host_still_to_come(make_app, make_a
     assert "scan.completed" not in types and "scan.failed" not in types
 
 
-def test_a_worker_killed_mid_range_leaves_the_rest_of_the_range_to_another(
-    make_app, make_account, cli_env, worker_processes, kill_hard, unique_address, lab
-):
-    """Production: Redis and `cyberorigen worker` processes. The scan's hosts examined before
-    the kill keep their results; another worker runs the rest, and the scan completes."""
+def _on_workers(make_app, cli_env, unique_address, **scans) -> tuple:
+    """An API client on Redis and the environment of `cyberorigen worker` processes, both on
+    queues of their own, with a 3 s heartbeat timeout, one host at a time, the lab's profile
+    and ``scans`` settings (``hosts_per_job=2``)."""
     queue = f"cyberorigen-test-scans-{secrets.token_hex(4)}"
     settings = {
         "scans.queue": queue,
         "scans.heartbeat_timeout": 3,
         "scans.profiles": PROFILES,
         "scans.host_concurrency": 1,
+        **{f"scans.{name}": value for name, value in scans.items()},
     }
     client = make_app(**settings).test_client()
     client.environ_base["REMOTE_ADDR"] = unique_address()
@@ -397,7 +397,17 @@ def test_a_worker_killed_mid_range_leaves_the_rest_of_the_range_to_another(
         CYBERORIGEN_SCANS_HEARTBEAT_TIMEOUT="3",
         CYBERORIGEN_SCANS_PROFILES=json.dumps(PROFILES),
         CYBERORIGEN_SCANS_HOST_CONCURRENCY="1",
+        **{f"CYBERORIGEN_SCANS_{name.upper()}": str(value) for name, value in scans.items()},
     )
+    return client, env
+
+
+def test_a_worker_killed_mid_range_leaves_the_rest_of_the_range_to_another(
+    make_app, make_account, cli_env, worker_processes, kill_hard, unique_address, lab
+):
+    """Production: Redis and `cyberorigen worker` processes. The scan's hosts examined before
+    the kill keep their results; another worker runs the rest, and the scan completes."""
+    client, env = _on_workers(make_app, cli_env, unique_address)
     analyst = make_account(role="analyst", scope=("127.0.0.0/16",))
     first = worker_processes(env)
     slow = {"ports": {**OPTIONS["ports"], "banner_timeout": 1.5}}
@@ -444,25 +454,7 @@ def test_a_worker_killed_mid_range_leaves_the_rest_of_the_range_to_another(
 def production(make_app, make_account, cli_env, worker_processes, unique_address):
     """Redis and real `cyberorigen worker` processes, with scans of more than 2 hosts in
     parts of 2: ``(client, analyst, start_worker)``."""
-    queue = f"cyberorigen-test-scans-{secrets.token_hex(4)}"
-    settings = {
-        "scans.queue": queue,
-        "scans.heartbeat_timeout": 3,
-        "scans.profiles": PROFILES,
-        "scans.host_concurrency": 1,
-        "scans.hosts_per_job": 2,
-    }
-    client = make_app(**settings).test_client()
-    client.environ_base["REMOTE_ADDR"] = unique_address()
-    env = dict(
-        cli_env,
-        CYBERORIGEN_SCANS_QUEUE=queue,
-        CYBERORIGEN_WEBHOOKS_QUEUE=f"{queue}-webhooks",
-        CYBERORIGEN_SCANS_HEARTBEAT_TIMEOUT="3",
-        CYBERORIGEN_SCANS_PROFILES=json.dumps(PROFILES),
-        CYBERORIGEN_SCANS_HOST_CONCURRENCY="1",
-        CYBERORIGEN_SCANS_HOSTS_PER_JOB="2",
-    )
+    client, env = _on_workers(make_app, cli_env, unique_address, hosts_per_job=2)
     analyst = make_account(role="analyst", scope=("127.0.0.0/16",))
     return client, analyst, lambda: worker_processes(env)
 

@@ -106,23 +106,13 @@ class SmtpScanner(Scanner):
             if outcome is None:
                 continue
             checked += 1
-            code, answer, starttls = outcome
-            ctx.observed(
-                f"MX {host} ({address}:{port}) answered EHLO with {code}, STARTTLS "
-                + ("offered" if starttls else "not offered")
+            yield from self._judge(
+                ctx,
+                f"MX {host} ({address}:{port})",
+                f"{host}:{port}",
+                outcome,
+                {"mx": host, "address": address, "unreachable_mx": dict(failures)},
             )
-            if not starttls:
-                yield self.finding(
-                    "smtp.starttls_missing",
-                    f"{host}:{port}",
-                    {
-                        "mx": host,
-                        "address": address,
-                        "ehlo_code": code,
-                        "ehlo": answer,
-                        "unreachable_mx": dict(failures),
-                    },
-                )
         ctx.progress(100, "done")
         if not checked:
             skipped = (
@@ -140,20 +130,30 @@ class SmtpScanner(Scanner):
         ctx.progress(0, f"EHLO {where}")
         timeout = max(1.0, min(float(ctx.options.get("timeout") or 10), ctx.seconds_left()))
         try:
-            code, answer, starttls = ehlo(host, port, timeout)
+            outcome = ehlo(host, port, timeout)
         except (OSError, smtplib.SMTPException) as exc:
             raise SmtpUnreachable(f"{where}: {short_error(exc)}") from None
-        ctx.observed(
-            f"SMTP service {where} answered EHLO with {code}, STARTTLS "
-            + ("offered" if starttls else "not offered")
+        yield from self._judge(
+            ctx, f"SMTP service {where}", where, outcome, {"service": where, "address": host}
         )
+        ctx.progress(100, "done")
+
+    def _judge(
+        self,
+        ctx: ScanContext,
+        said: str,
+        location: str,
+        outcome: tuple[int, list[str], bool],
+        evidence: dict,
+    ) -> Iterator[Finding]:
+        """What one server's EHLO answer says: observed, and a finding without STARTTLS."""
+        code, answer, starttls = outcome
+        offered = "offered" if starttls else "not offered"
+        ctx.observed(f"{said} answered EHLO with {code}, STARTTLS {offered}")
         if not starttls:
             yield self.finding(
-                "smtp.starttls_missing",
-                where,
-                {"service": where, "address": host, "ehlo_code": code, "ehlo": answer},
+                "smtp.starttls_missing", location, {**evidence, "ehlo_code": code, "ehlo": answer}
             )
-        ctx.progress(100, "done")
 
 
 def _no_mail_servers(domain: str, mx: Lookup) -> str:

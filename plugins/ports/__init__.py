@@ -2,8 +2,8 @@
 
 Registered as the ``ports`` entry point of the ``cyberorigen.plugins`` group, like any other
 plugin. Its checks are catalogued in :mod:`cyberorigen.plugins.ports.checks`. It uses nmap
-(``-sT``, then ``-sV`` on the open ports, bounded) when the binary is installed and falls back to its own asyncio TCP connect scan;
-the environment hook says so when nmap is missing.
+(``-sT``, then ``-sV`` on the open ports, bounded) when the binary is installed and falls back
+to its own asyncio TCP connect scan; the environment hook says so when nmap is missing.
 """
 
 from __future__ import annotations

@@ -3,10 +3,11 @@ installed, else with the built-in connect scan), names the service on each, prob
 that matter and reports exposed risky services.
 
 Steps: resolve the host (a name that does not resolve is an error), discover (nmap
-``-sT -Pn``, then ``-sV`` on the open ports within ``version_timeout``; or the connect scan), identify (see :mod:`.identify`), probe (FTP AUTH TLS and
-anonymous login, POP3 CAPA, IMAP CAPABILITY, an SMTP relay attempt without DATA, Redis PING,
-Docker/etcd/Kubernetes ``/version`` and then etcd's key API or the Kubernetes ``/api``, kubelet
-``/pods``, Elasticsearch/CouchDB ``/``, SNMP on UDP), then judge. Findings are yielded for
+``-sT -Pn``, then ``-sV`` on the open ports within ``version_timeout``; or the connect scan),
+identify (see :mod:`.identify`), probe (FTP AUTH TLS and anonymous login, POP3 CAPA, IMAP
+CAPABILITY, an SMTP relay attempt without DATA, Redis PING, Docker/etcd/Kubernetes
+``/version`` and then etcd's key API or the Kubernetes ``/api``, kubelet ``/pods``,
+Elasticsearch/CouchDB ``/``, SNMP on UDP), then judge. Findings are yielded for
 what was scanned even when the deadline cuts the scan short; the scan then ends with a
 TimeoutError that says how far it got.
 """
