@@ -18,7 +18,7 @@ ACCEPTED = [
     ("10.0.0.8/31", "10.0.0.8/31", ["10.0.0.8", "10.0.0.9"]),  # a /31 is two hosts
     ("10.0.0.10-10.0.0.12", "10.0.0.10-10.0.0.12", ["10.0.0.10", "10.0.0.11", "10.0.0.12"]),
     (
-        "a.example, 192.0.2.1 192.0.2.1,b.example:25",
+        "a.example, 192.0.2.1,192.0.2.1 ,b.example:25",
         "a.example, 192.0.2.1, b.example:25",
         ["a.example", "192.0.2.1", "b.example:25"],
     ),
@@ -74,3 +74,14 @@ def test_a_plugin_target_carries_the_port_of_a_service(value, kind, host, port):
     target = Target.parse(value)
 
     assert (target.kind, target.host, target.port) == (kind, host, port)
+
+
+def test_items_are_separated_by_commas_and_a_space_is_no_separator():
+    assert [item.text for item in parse_targets(" 10.0.0.1 ,10.0.0.2,  ").items] == [
+        "10.0.0.1",
+        "10.0.0.2",
+    ]
+    with pytest.raises(ValueError):
+        parse_targets("not a host")
+    with pytest.raises(ValueError):
+        parse_targets("10.0.0.1 10.0.0.2")

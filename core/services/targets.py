@@ -1,6 +1,6 @@
 """What may be scanned, parsed once at the edge into one typed value.
 
-A scan's target is one item or a list of them (separated by commas or spaces): a hostname, an
+A scan's target is one item or a list of them (separated by commas): a hostname, an
 IPv4/IPv6 address, an http(s) URL, ``host:port`` (``[2001:db8::1]:8443``), a CIDR network
 (``10.0.0.0/24``) or a range of addresses (``10.0.0.10-10.0.0.40``). :func:`parse_targets`
 checks and normalizes it into :class:`ScanTargets`; its ``text`` is what the scan stores, and
@@ -19,7 +19,9 @@ from cyberorigen.plugin_api.interfaces import Target
 
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 _HOST_PORT = re.compile(r"^(?:\[(?P<v6>[0-9a-f:.]+)\]|(?P<host>[^:\[\]]+)):(?P<port>\d{1,5})$")
-_SEPARATORS = re.compile(r"[,\s]+")
+#: Items of a list are separated by commas (spaces around them allowed); a space alone is no
+#: separator, so "not a host" is one item, refused, rather than three hostnames.
+_SEPARATORS = re.compile(r"\s*,\s*")
 
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 

@@ -1,0 +1,183 @@
+"""The README's five-minute tour, run as printed against a fresh appliance.
+
+As a new user would: in an empty folder, with no CYBERORIGEN_* setting, ``cyberorigen init``
+(embedded mode: SQLite, no Redis), then ``cyberorigen serve``; then every command of the tour's
+shell block, in order, with bash and curl. The only changes to the text are the ones the tour
+asks the reader to make: the port the test's server listens on, the printed password, the id
+of the scan step 3 created, and the file ``access-policy.pdf`` it uploads. Each command must
+succeed and answer JSON (or CSV) with every field the README's example answer shows.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+PRINTED_BASE = "http://127.0.0.1:8000"
+PRINTED_SCAN_ID = "scan_1f0c…"
+PAGE = {"items", "total", "page", "per_page", "pages"}
+
+needs_curl = pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
+
+
+@dataclass
+class Command:
+    step: str
+    text: str
+    #: The README's example answer (its comment lines after the command), "# " stripped.
+    example: list[str] = field(default_factory=list)
+
+
+def tour() -> list[Command]:
+    """The commands of the tour's shell block, each with the step it belongs to."""
+    text = README.read_text(encoding="utf-8").split("## A five-minute tour", 1)[1]
+    block = text.split("```sh\n", 1)[1].split("```", 1)[0]
+    commands: list[Command] = []
+    step, pending = "", ""
+    for line in block.splitlines():
+        stripped = line.strip()
+        if pending:
+            pending += "\n" + line
+            if not stripped.endswith("\\"):
+                commands.append(Command(step, pending))
+                pending = ""
+            continue
+        if not stripped:
+            continue
+        heading = re.match(r"#\s*(\d+[a-z]?)\.\s", stripped)
+        if heading:
+            step = heading.group(1)
+        elif stripped.startswith("#"):
+            if commands and commands[-1].step == step and re.match(r"#\s+[{\[\"]|#\s{2,}", line):
+                commands[-1].example.append(stripped[1:].strip())
+        elif stripped.endswith("\\"):
+            pending = line
+        else:
+            commands.append(Command(step, line))
+    return commands
+
+
+def _keys(value) -> set[str]:
+    """Every key of every object in a JSON value."""
+    if isinstance(value, dict):
+        return set(value) | {key for item in value.values() for key in _keys(item)}
+    if isinstance(value, list):
+        return {key for item in value for key in _keys(item)}
+    return set()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def fresh_appliance(tmp_path):
+    """``cyberorigen init`` and ``serve`` in an empty folder with no CYBERORIGEN_* setting:
+    ``(base URL, e-mail, password, folder, environment)``."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("CYBERORIGEN_")}
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    cli = [sys.executable, "-m", "cyberorigen.cli"]
+    init = subprocess.run(
+        [*cli, "init"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert init.returncode == 0, init.stderr
+    email = re.search(r"Log in as:\s+(\S+)", init.stdout).group(1)
+    password = re.search(r"Password:\s+(\S+)", init.stdout).group(1)
+    port = _free_port()
+    server = subprocess.Popen(
+        [*cli, "serve", "--port", str(port)],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/api/health", timeout=2) as answer:  # noqa: S310
+                if answer.status == 200:
+                    break
+        except OSError:
+            pass
+        assert server.poll() is None, server.stderr.read().decode()
+        assert time.monotonic() < deadline, "the server did not answer /api/health"
+        time.sleep(0.2)
+    try:
+        yield base, email, password, tmp_path, env
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:  # pragma: no cover
+            server.kill()
+
+
+def test_the_tour_has_the_steps_it_promises():
+    steps = [command.step for command in tour()]
+    assert steps[0] == "" and steps[1] == "1", steps  # BASE=..., then the token
+    assert {"1", "2", "3", "4", "4b", "5", "6", "7", "8"} <= set(steps), steps
+    assert any(PRINTED_SCAN_ID in command.text for command in tour())
+
+
+@needs_curl
+def test_the_readme_tour_works_as_printed(fresh_appliance):
+    base, email, password, folder, env = fresh_appliance
+    assert email == "admin@localhost"  # the tour logs in with it
+    (folder / "access-policy.pdf").write_bytes(
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    )
+    variables: dict[str, str] = {}
+    scan_id = None
+    for command in tour():
+        text = command.text.replace(PRINTED_BASE, base).replace("THE-PRINTED-PASSWORD", password)
+        if PRINTED_SCAN_ID in text:
+            assert scan_id, "step 3 created no scan"
+            text = text.replace(PRINTED_SCAN_ID, scan_id)
+        assignment = re.match(r"([A-Z_]+)=", text)
+        script = f'{text}\nprintf %s "${assignment.group(1)}"' if assignment else text
+        ran = subprocess.run(
+            ["bash", "-e", "-o", "pipefail", "-c", script],
+            cwd=folder,
+            env={**env, **variables},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        where = f"step {command.step or 'BASE'}: {command.text}"
+        assert ran.returncode == 0, f"{where}\n{ran.stderr}"
+        if assignment:
+            variables[assignment.group(1)] = ran.stdout
+            assert ran.stdout, where
+            continue
+        if "/report.csv" in text:
+            assert ran.stdout.startswith("requirement"), (where, ran.stdout[:200])
+            continue
+        answer = json.loads(ran.stdout)
+        shown = set(re.findall(r'"(\w+)":', " ".join(command.example)))
+        if isinstance(answer, dict) and answer.get("items") == []:
+            shown &= PAGE  # an empty page (the network of step 4b has no host here)
+        assert shown <= _keys(answer), (where, shown - _keys(answer), answer)
+        if command.step == "3":
+            assert answer["status"] == "queued", answer
+            scan_id = answer["id"]
+        if command.step == "6":
+            assert (answer["error_code"], answer["field"]) == ("VALIDATION_ERROR", "target")
+        else:
+            assert "error_code" not in answer, (where, answer)
+    assert variables["TOKEN"] and scan_id
