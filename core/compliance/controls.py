@@ -2,13 +2,21 @@
 
 :func:`refresh` gathers the facts for each control (open findings of its checks on targets in
 scope, evidence, overrides), applies the rules of :mod:`cyberorigen.compliance.status`, and
-stores what changed: the new status, a history row and a ``control.status_changed`` event,
-in one transaction. It runs after every scan, evidence change and edit, and before controls
-are read, so that evidence growing old is noticed without a background job.
+stores the assessment (status, reason, basis, evidence count, when it is due again) and what
+changed: a history row and a ``control.status_changed`` event, in one transaction. It runs
+after every scan, evidence change and edit.
+
+Reads (:func:`current_views`) use the stored assessments and re-assess only the controls that
+are due: never assessed, assessed under another definition of the control (a plugin changed
+its checks or thresholds), past their ``due_at`` (evidence taking effect or growing old, so
+that this is noticed without a background job), or marked due because their facts changed
+elsewhere (a finding's status, the scope, a scan that did not complete: ``mark_controls_due``
+in ``services/findings.py``). A read costs the controls it shows, not the findings behind them.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -25,6 +33,7 @@ from cyberorigen.compliance.status import (
     FailingFinding,
     Override,
     assess,
+    next_change,
 )
 from cyberorigen.db import database
 from cyberorigen.db.models import (
@@ -203,21 +212,40 @@ def refresh(
             evidence=evidence.get(control_id, ()),
         )
         assessment = assess(facts, now)
-        _store(org_id, control, state, assessment, cause, actor_id, catalogue)
+        stored = {
+            "assessed_at": now,
+            "evidence_count": evidence_counts.get(control_id, 0),
+            "definition": definition_key(catalogue, control_id),
+            "due_at": next_change(facts, now),
+        }
+        _store(org_id, control, state, assessment, cause, actor_id, catalogue, stored)
         views[control_id] = ControlView(
             control_id, state, assessment, evidence_counts.get(control_id, 0)
         )
     return views
 
 
-def _store(org_id, control, state, assessment, cause, actor_id, catalogue) -> None:
+def definition_key(catalogue: Catalogue, control_id: str) -> str:
+    """What an assessment of the control depends on in the catalogue, as a short digest: a
+    stored assessment made under another is due again."""
+    control = catalogue.controls[control_id]
+    checks = sorted(check.id for check in catalogue.checks_by_control.get(control_id, []))
+    text = repr(
+        (control.severity_threshold.value, control.freshness_days, control.evidence_guidance)
+    )
+    return hashlib.sha256(f"{text}{checks}".encode()).hexdigest()[:32]
+
+
+def _store(org_id, control, state, assessment, cause, actor_id, catalogue, stored) -> None:
     basis = assessment.basis()
+    for name, value in stored.items():
+        setattr(state, name, value)
     if state.status == assessment.status:
+        changes = dict(stored)
         if state.reason != assessment.reason or state.basis != basis:
-            ControlState.update(reason=assessment.reason, basis=basis, updated_at=utcnow()).where(
-                ControlState.id == state.id
-            ).execute()
+            changes.update(reason=assessment.reason, basis=basis, updated_at=utcnow())
             state.reason, state.basis = assessment.reason, basis
+        ControlState.update(**changes).where(ControlState.id == state.id).execute()
         return
     previous = state.status
     now = utcnow()
@@ -229,6 +257,7 @@ def _store(org_id, control, state, assessment, cause, actor_id, catalogue) -> No
                 basis=basis,
                 status_since=now,
                 updated_at=now,
+                **stored,
             )
             .where((ControlState.id == state.id) & (ControlState.status == previous))
             .execute()
@@ -268,6 +297,46 @@ def _store(org_id, control, state, assessment, cause, actor_id, catalogue) -> No
     )
 
 
+def _stored(state: ControlState) -> Assessment:
+    basis = state.basis or {}
+    return Assessment(
+        state.status,
+        state.reason,
+        findings=tuple(basis.get("findings", ())),
+        checks=tuple(basis.get("checks", ())),
+        evidence=tuple(basis.get("evidence", ())),
+        parts=dict(basis.get("parts", {})),
+    )
+
+
+def current_views(
+    org_id: int, catalogue: Catalogue, control_ids: Iterable[str] | None = None
+) -> dict[str, ControlView]:
+    """The organization's controls (all, or ``control_ids``) as stored, re-assessing first
+    those that are due (see the module's docstring); in catalogue order."""
+    wanted = [item for item in (control_ids or catalogue.controls) if item in catalogue.controls]
+    states = _states(org_id, wanted)
+    now = utcnow()
+    due = [
+        control_id
+        for control_id in wanted
+        if states[control_id].assessed_at is None
+        or (states[control_id].due_at is not None and states[control_id].due_at <= now)
+        or states[control_id].definition != definition_key(catalogue, control_id)
+    ]
+    fresh = refresh(org_id, catalogue, "assessment", control_ids=due) if due else {}
+    return {
+        control_id: fresh.get(control_id)
+        or ControlView(
+            control_id,
+            states[control_id],
+            _stored(states[control_id]),
+            states[control_id].evidence_count,
+        )
+        for control_id in wanted
+    }
+
+
 def list_controls(
     org_id: int, catalogue: Catalogue, framework: str | None, status: str | None
 ) -> list[ControlView]:
@@ -280,14 +349,14 @@ def list_controls(
         control_ids = [
             item for item in catalogue.controls if resolved.id in catalogue.frameworks_mapping(item)
         ]
-    views = refresh(org_id, catalogue, "assessment", control_ids=control_ids)
+    views = current_views(org_id, catalogue, control_ids)
     return [view for view in views.values() if status is None or view.assessment.status == status]
 
 
 def get_control(org_id: int, catalogue: Catalogue, control_id: str) -> ControlView:
     if control_id not in catalogue.controls:
         raise NotFound("control")
-    return refresh(org_id, catalogue, "assessment", control_ids=[control_id])[control_id]
+    return current_views(org_id, catalogue, [control_id])[control_id]
 
 
 def history(org_id: int, control_id: str, limit: int = 100) -> list[ControlStatusChange]:

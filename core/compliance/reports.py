@@ -21,7 +21,7 @@ from datetime import timedelta
 from typing import Any
 
 from cyberorigen.compliance.catalogue import Catalogue
-from cyberorigen.compliance.controls import ControlView, refresh
+from cyberorigen.compliance.controls import ControlView, current_views
 from cyberorigen.db import database
 from cyberorigen.db.models import Evidence, Finding, RequirementScope, User, utcnow
 from cyberorigen.errors import Invalid, NotFound
@@ -186,7 +186,7 @@ def out_of_scope(org_id: int, framework_id: str) -> dict[str, str]:
 
 def framework_report(org_id: int, catalogue: Catalogue, framework: Framework) -> dict[str, Any]:
     controls = sorted({link.control for link in framework.mappings()})
-    views = refresh(org_id, catalogue, "assessment", control_ids=controls)
+    views = current_views(org_id, catalogue, controls)
     excluded = out_of_scope(org_id, framework.id)
     entries = [
         requirement_status(framework, item, catalogue, views, excluded.get(item.id))
@@ -286,7 +286,7 @@ def set_scope(
     controls = sorted(
         {link.mapping.control for link in catalogue.links(framework.id, requirement_id)}
     )
-    views = refresh(org_id, catalogue, "assessment", control_ids=controls)
+    views = current_views(org_id, catalogue, controls)
     excluded = out_of_scope(org_id, framework.id)
     return requirement_status(
         framework, requirement, catalogue, views, excluded.get(requirement_id)

@@ -118,7 +118,19 @@ def assess_completed_scan(scan_id: int, registry: PluginRegistry, catalogue: Cat
         }
         with database.atomic():
             controls = attach_scan_results(scan, catalogue, checks_run, failed_checks)
-        refresh(scan.organization_id, catalogue, "scan", control_ids=controls)
+        # Also the controls of checks with findings whose run did not complete (a scanner
+        # that timed out after reporting some): their findings are stored all the same.
+        found_controls = {
+            control
+            for check_id in found
+            for control in catalogue.controls_by_check.get(check_id, ())
+        }
+        refresh(
+            scan.organization_id,
+            catalogue,
+            "scan",
+            control_ids=sorted(set(controls) | found_controls),
+        )
         summary = summarize(scan, catalogue, checks_run, found)
         Scan.update(compliance=summary or None).where(Scan.id == scan.id).execute()
     except Exception:  # noqa: BLE001 - the scan's own result is already stored

@@ -87,6 +87,11 @@ class Assessment:
         }
 
 
+#: A control's basis lists at most this many of its failing findings (the newest; its reason
+#: says how many there are): what is stored and read stays the same size at a million.
+LISTED_FINDINGS = 100
+
+
 def counts_against(severity: str, threshold: Severity) -> bool:
     """Whether a finding of ``severity`` is at or above the control's threshold."""
     return Severity(severity).rank >= threshold.rank
@@ -104,6 +109,19 @@ def _is_current(item: EvidenceItem, now: datetime, freshness: timedelta) -> bool
 
 def _date(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d")
+
+
+def next_change(facts: Facts, now: datetime) -> datetime | None:
+    """When the assessment of ``facts`` can next change with time alone: the first moment
+    after ``now`` that a piece of its evidence takes effect or stops counting (None: never)."""
+    freshness = timedelta(days=facts.control.freshness_days)
+    moments = [
+        moment
+        for item in facts.evidence
+        for moment in (item.effective_from, _expires(item, freshness))
+        if moment > now
+    ]
+    return min(moments, default=None)
 
 
 def assess(facts: Facts, now: datetime) -> Assessment:
@@ -129,7 +147,7 @@ def assess(facts: Facts, now: datetime) -> Assessment:
             "not_implemented",
             f"{len(failing)} open finding(s) at or above {control.severity_threshold.value}: "
             f"{shown}{more}",
-            findings=tuple(item.id for item in failing),
+            findings=tuple(item.id for item in failing[:LISTED_FINDINGS]),
             checks=tuple(sorted({item.check_id for item in failing})),
         )
 

@@ -374,6 +374,13 @@ class ControlState(BaseModel):
     override_at = DateTimeField(null=True)
     status_since = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
+    #: The stored assessment: when it was made, how many evidence items it counted, the
+    #: control's definition it was made under, and when it is due again (evidence taking
+    #: effect or expiring; set to now when its facts changed): reads use it until then.
+    assessed_at = DateTimeField(null=True)
+    evidence_count = IntegerField(default=0)
+    definition = CharField(max_length=64, default="")
+    due_at = DateTimeField(null=True)
 
     class Meta:
         indexes = ((("organization", "control_id"), True),)

@@ -13,6 +13,7 @@ from cyberorigen.db.models import Asset, Finding, Scan, ScanFinding, Service, ut
 from cyberorigen.errors import Invalid
 from cyberorigen.plugin_api.interfaces import Finding as PluginFinding
 from cyberorigen.plugin_api.interfaces import Severity, Target
+from cyberorigen.services.control_marks import mark_controls_due
 from cyberorigen.services.outbox import record_event
 from cyberorigen.services.tenancy import owned
 
@@ -64,6 +65,7 @@ def change_status(
         finding.save()
         if previous != status:
             _record_status_change(finding, previous, changed_by)
+            mark_controls_due(finding.organization_id)
     return finding
 
 

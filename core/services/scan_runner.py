@@ -44,6 +44,7 @@ from cyberorigen.services.check_outcomes import (
     record_missing_outcomes,
     record_run_outcomes,
 )
+from cyberorigen.services.control_marks import mark_controls_due
 from cyberorigen.services.findings import announce_scan_findings, resolve_unseen, store_finding
 from cyberorigen.services.outbox import record_event
 from cyberorigen.services.scan_parts import (
@@ -220,6 +221,8 @@ def _finish(scan: Scan, status: str, error: str | None = None, expected: str = "
         setattr(scan, name, value)
     if status in ("completed", "failed"):
         record_event(scan.organization_id, f"scan.{status}", _event_payload(scan))
+    if status != "completed":  # a completed scan re-assesses the controls of its checks
+        mark_controls_due(scan.organization_id)
     announce_scan_findings(scan)
     return True
 

@@ -20,6 +20,7 @@ from cyberorigen.plugin_api.interfaces import Scanner, Target
 from cyberorigen.plugin_api.net import parse_networks
 from cyberorigen.plugin_api.options import ResolverAddress
 from cyberorigen.plugin_api.scope import OutOfScope, ScanScope
+from cyberorigen.services.control_marks import mark_controls_due
 from cyberorigen.services.listing import newest_first
 from cyberorigen.services.targets import is_hostname
 from cyberorigen.services.tenancy import of_organization, owned
@@ -81,7 +82,9 @@ def add_scope_entry(org_id: int, raw: str, policy: ScopeSettings) -> ScopeEntry:
         raise Invalid("value", f"{why}")
     try:
         with database.atomic():
-            return ScopeEntry.create(organization=org_id, value=value, kind=kind)
+            entry = ScopeEntry.create(organization=org_id, value=value, kind=kind)
+            mark_controls_due(org_id)  # findings on its targets now count, or stop counting
+            return entry
     except IntegrityError:
         raise Conflict(f"{value} is already in scope", "value") from None
 
@@ -92,7 +95,9 @@ def scope_query(org_id: int):
 
 
 def delete_scope_entry(org_id: int, public_id: str) -> None:
-    get_scope_entry(org_id, public_id).delete_instance()
+    with database.atomic():
+        get_scope_entry(org_id, public_id).delete_instance()
+        mark_controls_due(org_id)
 
 
 def get_scope_entry(org_id: int, public_id: str) -> ScopeEntry:

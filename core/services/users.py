@@ -9,6 +9,7 @@ from peewee import IntegrityError
 from cyberorigen.db import database
 from cyberorigen.db.models import Organization, User, utcnow
 from cyberorigen.errors import Conflict, Invalid
+from cyberorigen.services.control_marks import mark_controls_due
 from cyberorigen.services.listing import newest_first
 from cyberorigen.services.passwords import hash_password, password_problem, verify_password
 from cyberorigen.services.tenancy import of_organization, owned
@@ -82,6 +83,7 @@ def update_user(user: User, changes: Mapping[str, object]) -> User:
 def delete_user(user: User) -> None:
     _keep_an_admin(user)
     user.delete_instance()
+    mark_controls_due(user.organization_id)  # an override it set now names "a deleted user"
 
 
 def _keep_an_admin(user: User) -> None:
