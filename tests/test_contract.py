@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 
 from cyberorigen import __version__
 from cyberorigen.db.models import Organization, Scan
+from cyberorigen.services.row_counts import SCANS, count_change
 
 TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
 REFERENCE_SCAN = {"target": "example.com", "scan_type": "full", "frameworks": ["soc2", "pci-dss"]}
@@ -208,6 +209,7 @@ def test_page_two_of_150_scans_by_50(client, make_account):
             for number in range(150)
         ]
     ).execute()
+    count_change(org.id, SCANS, 150)  # as the scans service does
 
     response = client.get("/api/v1/scans?page=2&per_page=50", headers=account.headers)
 

@@ -7,7 +7,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from cyberorigen.db import database
 from cyberorigen.db.models import Organization, Scan
+from cyberorigen.services.row_counts import SCANS, count_change
 
 LISTS = [
     "/api/v1/scans",
@@ -40,7 +42,9 @@ def insert_scans(account, count: int, **columns) -> None:
         }
         row.update(columns)
         rows.append(row)
-    Scan.insert_many(rows).execute()
+    with database.atomic():  # as the scans service does: the rows and their count
+        Scan.insert_many(rows).execute()
+        count_change(org_id, SCANS, count)
 
 
 def get_page(client, account, path: str, **query):

@@ -13,7 +13,10 @@ def paginate(query: ModelSelect, args: Mapping[str, Any]) -> dict[str, Any]:
     """One page of ``query``, a service's list in its stable order (the service orders it:
     newest first, id as tiebreak, for most lists)."""
     page, per_page = args["page"], args["per_page"]
-    total = query.count()
+    # An unfiltered list's service knows its exact total (services/row_counts.py).
+    total = getattr(query, "known_total", None)
+    if total is None:
+        total = query.count()
     # A page past the end is empty without asking the database (and without handing it an
     # OFFSET too large for its integers).
     past_the_end = (page - 1) * per_page >= total

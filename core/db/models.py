@@ -356,6 +356,19 @@ class Schedule(BaseModel):
     created_at = DateTimeField(default=utcnow)
 
 
+class RowCount(BaseModel):
+    """How many rows of a list an organization has (``scans``, ``findings``), kept in the
+    transaction of each insert and delete: an unfiltered list's exact ``total`` without
+    counting the table."""
+
+    organization = ForeignKeyField(Organization, backref="+", on_delete="CASCADE")
+    name = CharField(max_length=20)
+    count = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("organization", "name"), True),)
+
+
 class ControlState(BaseModel):
     """An organization's standing on one common control: its derived (or overridden) status
     with the reason and what produced it, and what people set on it."""
@@ -466,6 +479,7 @@ ALL_MODELS = (
     Finding,
     ScanFinding,
     ScopeEntry,
+    RowCount,
     OutboxEvent,
     Schedule,
     ControlState,

@@ -15,6 +15,7 @@ from cyberorigen.plugin_api.interfaces import Finding as PluginFinding
 from cyberorigen.plugin_api.interfaces import Severity, Target
 from cyberorigen.services.control_marks import mark_controls_due
 from cyberorigen.services.outbox import record_event
+from cyberorigen.services.row_counts import FINDINGS, count_change, with_known_total
 from cyberorigen.services.tenancy import owned
 
 NEEDS_REASON = ("accepted_risk", "false_positive")
@@ -34,6 +35,11 @@ def findings_query(org_id: int, filters: Mapping[str, Any], scan_id: int | None 
     for name in ("severity", "check_id", "status", "target"):
         if filters.get(name):
             query = query.where(getattr(Finding, name) == filters[name])
+    unfiltered = scan_id is None and not any(
+        filters.get(name) for name in ("severity", "check_id", "status", "target")
+    )
+    if unfiltered:
+        query = with_known_total(query, org_id, FINDINGS)
     return query.order_by(Finding.last_seen.desc(), Finding.id.desc())
 
 
@@ -169,6 +175,7 @@ def store_finding(
                         first_scan=scan,
                         **values,
                     )
+                    count_change(scan.organization_id, FINDINGS, 1)
                 announced = True
             except IntegrityError:  # another scan of the same target created it just now
                 row = Finding.get(

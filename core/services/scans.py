@@ -19,6 +19,7 @@ from cyberorigen.errors import Conflict, Invalid, OutOfScope
 from cyberorigen.plugin_api.interfaces import Scanner
 from cyberorigen.services.check_outcomes import outcome_counts
 from cyberorigen.services.listing import newest_first, oldest_first
+from cyberorigen.services.row_counts import SCANS, count_change, with_known_total
 from cyberorigen.services.scope import in_scope, option_refusals, scan_scope
 from cyberorigen.services.targets import TargetItem, parse_targets
 from cyberorigen.services.tenancy import owned
@@ -96,6 +97,7 @@ def create_scan(
 ) -> Scan:
     """Record a queued scan and commit it (the caller enqueues its job afterwards)."""
     with database.atomic():
+        count_change(org_id, SCANS, 1)
         return Scan.create(
             organization=org_id,
             created_by=user_id,
@@ -128,6 +130,10 @@ def scans_query(org_id: int, filters: Mapping[str, Any] | None = None):
     ``created_at``)."""
     filters = filters or {}
     query = Scan.select().where(Scan.organization == org_id)
+    if not any(
+        filters.get(name) for name in ("status", "target", "created_after", "created_before")
+    ):
+        query = with_known_total(query, org_id, SCANS)
     if filters.get("status"):
         query = query.where(Scan.status == filters["status"])
     if filters.get("target"):
@@ -145,7 +151,8 @@ def delete_scan(scan: Scan) -> None:
     if scan.status in ("queued", "running"):
         raise Conflict(f"the scan is {scan.status}: cancel it first", "status")
     with database.atomic():
-        scan.delete_instance()
+        if scan.delete_instance():
+            count_change(scan.organization_id, SCANS, -1)
 
 
 def get_scan(org_id: int, public_id: str) -> Scan:
@@ -260,6 +267,7 @@ def start_scan(
         enqueue(scan)
     except BaseException:
         with database.atomic():
-            Scan.delete().where((Scan.id == scan.id) & (Scan.status == "queued")).execute()
+            if Scan.delete().where((Scan.id == scan.id) & (Scan.status == "queued")).execute():
+                count_change(org_id, SCANS, -1)
         raise
     return scan
