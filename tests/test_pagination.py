@@ -10,6 +10,7 @@ import pytest
 from cyberorigen.db import database
 from cyberorigen.db.models import Organization, Scan
 from cyberorigen.services.row_counts import SCANS, count_change
+from cyberorigen.services.scans import scans_query
 
 LISTS = [
     "/api/v1/scans",
@@ -19,8 +20,6 @@ LISTS = [
     "/api/v1/controls",
 ]
 START = datetime(2025, 12, 21, 10, 0, 0)
-
-
 
 
 @pytest.fixture
@@ -178,9 +177,7 @@ def test_pages_of_scans_created_in_the_same_second_neither_repeat_nor_skip(clien
     insert_scans(admin, 40)
     org_id = Organization.get(Organization.public_id == admin.org_id).id
     # Three groups of scans that share one timestamp each (a burst of requests in one second).
-    tied = list(
-        Scan.select(Scan.id).where(Scan.organization == org_id).order_by(Scan.id).tuples()
-    )
+    tied = list(Scan.select(Scan.id).where(Scan.organization == org_id).order_by(Scan.id).tuples())
     ids = [row[0] for row in tied]
     for group, stamp in ((ids[0:15], START), (ids[15:30], START - timedelta(hours=1))):
         Scan.update(created_at=stamp).where(Scan.id.in_(group)).execute()
@@ -241,8 +238,9 @@ def test_webhooks_paginate_newest_first(client, make_account):
 def test_api_keys_paginate(client, admin):
     created = []
     for number in range(3):
-        response = client.post("/api/v1/api-keys", json={"name": f"ci-{number}"},
-                               headers=admin.headers)
+        response = client.post(
+            "/api/v1/api-keys", json={"name": f"ci-{number}"}, headers=admin.headers
+        )
         assert response.status_code == 201
         created.append(response.get_json()["id"])
 
@@ -302,7 +300,8 @@ def test_target_filter_finds_a_scan_by_the_target_as_it_was_sent(client, make_ac
     """A target is stored in its canonical form; filtering by what the client sent finds it."""
     analyst = make_account(role="analyst")
     created = client.post(
-        "/api/v1/scans", json={"target": "Example.COM", "scan_type": "full"},
+        "/api/v1/scans",
+        json={"target": "Example.COM", "scan_type": "full"},
         headers=analyst.headers,
     ).get_json()
     assert created["target"] == "example.com"
@@ -316,9 +315,12 @@ def test_status_and_target_filters_combine(client, admin):
     insert_scans(admin, 4, target="example.com")
     insert_scans(admin, 4, target="example.org")
     org_id = Organization.get(Organization.public_id == admin.org_id).id
-    first_two = Scan.select(Scan.id).where(
-        (Scan.organization == org_id) & (Scan.target == "example.com")
-    ).order_by(Scan.id).limit(2)
+    first_two = (
+        Scan.select(Scan.id)
+        .where((Scan.organization == org_id) & (Scan.target == "example.com"))
+        .order_by(Scan.id)
+        .limit(2)
+    )
     Scan.update(status="failed").where(Scan.id.in_(first_two)).execute()
     Scan.update(status="failed").where(
         (Scan.organization == org_id) & (Scan.target == "example.org")
@@ -330,3 +332,22 @@ def test_status_and_target_filters_combine(client, admin):
     assert {(item["target"], item["status"]) for item in body["items"]} == {
         ("example.com", "failed")
     }
+
+
+def test_a_deep_page_is_the_page_limit_and_offset_would_give(client, make_account):
+    """Past the first thousand rows a page is read by its ids first: it must be exactly the
+    rows LIMIT/OFFSET gives, in order, for both sort orders and with a filter."""
+    account = make_account()
+    insert_scans(account, 1300, status="completed")
+    insert_scans(account, 30, status="failed")  # the same times as the first 30: ties on id
+    org_id = Organization.get(Organization.public_id == account.org_id).id
+    for query_args in ({}, {"sort": "created_at"}, {"status": "completed"}):
+        for page in (21, 26, 27):
+            answer = get_page(
+                client, account, "/api/v1/scans", per_page=50, page=page, **query_args
+            )
+            expected = [
+                scan.public_id for scan in scans_query(org_id, query_args).paginate(page, 50)
+            ]
+            assert [item["id"] for item in answer["items"]] == expected, (query_args, page)
+            assert expected or page == 27
