@@ -56,3 +56,4 @@ bench: install-dev services
 	$(BIN)/python bench/pipeline_overhead.py
 	$(BIN)/python bench/scanners.py
 	$(BIN)/python bench/webhooks.py
+	$(BIN)/python bench/reads_at_scale.py
