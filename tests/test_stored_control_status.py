@@ -18,7 +18,7 @@ from support.embedded import EmbeddedScans
 from support.servers import HttpServer, QuietHandler
 
 from cyberorigen.appliance import appliance_of
-from cyberorigen.compliance.controls import refresh
+from cyberorigen.compliance.controls import current_views, refresh
 from cyberorigen.db import database
 from cyberorigen.db.models import ControlState, Organization
 
@@ -212,3 +212,14 @@ def test_evidence_that_stops_or_starts_counting_is_noticed_on_the_next_read(appl
             fresh[key].assessment.status,
             fresh[key].assessment.reason,
         )
+
+
+def test_no_control_asked_for_is_no_control(appliance):
+    """A framework that maps no control lists none (not every control)."""
+    scans, admin = appliance
+    scans.client()
+    catalogue = appliance_of(scans._apps[-1]).catalogue
+    database.connect(reuse_if_open=True)
+    org_id = Organization.get(Organization.public_id == admin.org_id).id
+    assert current_views(org_id, catalogue, []) == {}
+    assert set(current_views(org_id, catalogue, None)) == set(catalogue.controls)

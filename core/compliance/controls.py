@@ -314,7 +314,8 @@ def current_views(
 ) -> dict[str, ControlView]:
     """The organization's controls (all, or ``control_ids``) as stored, re-assessing first
     those that are due (see the module's docstring); in catalogue order."""
-    wanted = [item for item in (control_ids or catalogue.controls) if item in catalogue.controls]
+    chosen = catalogue.controls if control_ids is None else control_ids
+    wanted = [item for item in chosen if item in catalogue.controls]
     states = _states(org_id, wanted)
     now = utcnow()
     due = [
@@ -340,7 +341,8 @@ def current_views(
 def list_controls(
     org_id: int, catalogue: Catalogue, framework: str | None, status: str | None
 ) -> list[ControlView]:
-    """The organization's controls, freshly assessed, filtered, in catalogue order."""
+    """The organization's controls as stored (those due re-assessed first), filtered, in
+    catalogue order."""
     control_ids: Iterable[str] = catalogue.controls
     if framework:
         resolved = catalogue.framework(framework)
