@@ -114,3 +114,30 @@ def test_a_scan_whose_parts_all_ended_but_nobody_concluded_is_handed_to_a_job(
     handled = reap_lost_parts(60, lambda scan_row, part: asked.append(scan_row.public_id))
     assert handled == [f"{scan.public_id}: conclude"] and asked == [scan.public_id]
     assert reap_lost_parts(60, lambda *args: asked.append("again")) == []  # claimed once
+
+
+def test_queued_parts_wait_for_a_live_runner_and_get_a_job_once_none_is_left(
+    make_app, make_account
+):
+    """A part queued for long while another part of its scan runs with a live heartbeat is
+    left to that runner (it takes the queued parts after its own); once no runner is alive,
+    a job is enqueued for it."""
+    make_account(role="analyst")
+    make_app(redis=False)
+    silent_since = utcnow() - timedelta(seconds=120)
+    scan = _running_scan(utcnow())
+    running, waiting = plan_parts(scan, 4, 2)
+    ScanPart.update(status="running", attempts=1, heartbeat_at=utcnow()).where(
+        ScanPart.id == running.id
+    ).execute()
+    ScanPart.update(heartbeat_at=silent_since).where(ScanPart.id == waiting.id).execute()
+    asked = []
+    assert reap_lost_parts(60, lambda scan_row, part: asked.append(part.index)) == []
+    assert asked == []
+
+    ScanPart.update(heartbeat_at=silent_since).where(ScanPart.id == running.id).execute()
+    handled = reap_lost_parts(60, lambda scan_row, part: asked.append(part.index))
+    assert sorted(handled) == sorted(
+        [f"{scan.public_id} part 0: queued", f"{scan.public_id} part 1: queued"]
+    )
+    assert sorted(asked) == [0, 1]

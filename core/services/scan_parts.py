@@ -135,21 +135,30 @@ def reap_lost_parts(silence: float, requeue_part: Callable[[Scan, ScanPart], Non
 
     - ``running`` with a heartbeat older than ``silence`` seconds (its worker died): queued
       again while attempts remain, else ``done`` with its unfinished runs failed;
-    - ``queued`` for longer than ``silence`` seconds (its job was lost, or every worker is
-      busy): another job is enqueued (jobs take any queued part: an extra one finds nothing);
+    - ``queued`` for longer than ``silence`` seconds while no part of its scan is running
+      with a live heartbeat (its job was lost, or its runners died): another job is enqueued
+      (a live runner takes the queued parts after its own, so none is needed then);
     - a silent scan whose parts are all done but which nobody concluded (its concluder died,
       or its last part was given up): a job is enqueued to conclude it.
 
     Safe in several processes at once: each part is claimed by a conditional update."""
     cutoff = utcnow() - timedelta(seconds=silence)
     handled = []
+    alive = ScanPart.alias()
+    runner_alive = fn.EXISTS(
+        alive.select().where(
+            (alive.scan == ScanPart.scan)
+            & (alive.status == "running")
+            & (alive.heartbeat_at >= cutoff)
+        )
+    )
     stale = (
         ScanPart.select(ScanPart, Scan)
         .join(Scan)
         .where(
             (Scan.status == "running")
-            & (ScanPart.status.in_(("running", "queued")))
             & (ScanPart.heartbeat_at < cutoff)
+            & ((ScanPart.status == "running") | ((ScanPart.status == "queued") & ~runner_alive))
         )
     )
     for part in stale:
