@@ -10,10 +10,12 @@ succeed and answer JSON (or CSV) with every field the README's example answer sh
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -98,12 +100,13 @@ def fresh_appliance(tmp_path):
     email = re.search(r"Log in as:\s+(\S+)", init.stdout).group(1)
     password = re.search(r"Password:\s+(\S+)", init.stdout).group(1)
     port = _free_port()
-    server = subprocess.Popen(
+    server = subprocess.Popen(  # in a session of its own: its whole group is stopped after
         [*cli, "serve", "--port", str(port)],
         cwd=tmp_path,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -120,11 +123,11 @@ def fresh_appliance(tmp_path):
     try:
         yield base, email, password, tmp_path, env
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:  # pragma: no cover
-            server.kill()
+        # The tour's scans (example.com, 10.0.0.0/28) may still be running: stop the server
+        # and every process of its group, at once.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGKILL)
+        server.wait(timeout=20)
 
 
 def test_the_tour_has_the_steps_it_promises():
