@@ -93,17 +93,26 @@ def _failing_findings(
     found: dict[str, list[FailingFinding]] = defaultdict(list)
     if not check_ids:
         return found
-    in_scope = scope_matcher(org_id)
-    query = Finding.select().where(
-        (Finding.organization == org_id)
-        & (Finding.status == "open")
-        & (Finding.check_id.in_(check_ids))
+    matcher = scope_matcher(org_id)
+    in_scope: dict[str, bool] = {}  # by target: many findings share one
+    query = (
+        Finding.select(
+            Finding.public_id, Finding.check_id, Finding.title, Finding.severity, Finding.target
+        )
+        .where(
+            (Finding.organization == org_id)
+            & (Finding.status == "open")
+            & (Finding.check_id.in_(check_ids))
+        )
+        .order_by(Finding.last_seen.desc(), Finding.id.desc())
     )
-    for row in query.order_by(Finding.last_seen.desc(), Finding.id.desc()):
-        if not in_scope(row.target):
+    for public_id, check_id, title, severity, target in query.tuples().iterator():
+        if target not in in_scope:
+            in_scope[target] = matcher(target)
+        if not in_scope[target]:
             continue
-        item = FailingFinding(row.public_id, row.check_id, row.title, row.severity, row.target)
-        for control_id in catalogue.controls_by_check[row.check_id]:
+        item = FailingFinding(public_id, check_id, title, severity, target)
+        for control_id in catalogue.controls_by_check[check_id]:
             if control_id in control_ids:
                 found[control_id].append(item)
     return found
