@@ -17,7 +17,6 @@ import pytest
 from support.embedded import EmbeddedScans
 from support.servers import HttpServer, QuietHandler
 
-from cyberorigen.appliance import appliance_of
 from cyberorigen.compliance.controls import current_views, refresh
 from cyberorigen.db import database
 from cyberorigen.db.models import ControlState, Organization
@@ -80,7 +79,7 @@ def test_what_the_api_shows_equals_a_fresh_assessment_after_random_changes(appli
     scans, admin = appliance
     chance = random.Random(seed)
     client = scans.client()
-    catalogue = appliance_of(scans._apps[-1]).catalogue
+    catalogue = scans.catalogue
     headers = admin.headers
     target = f"http://127.0.0.1:{site.port}/"
     database.connect(reuse_if_open=True)
@@ -183,7 +182,7 @@ def test_evidence_that_stops_or_starts_counting_is_noticed_on_the_next_read(appl
     """No write happens in between: the stored assessment knows when it is due again."""
     scans, admin = appliance
     client = scans.client()
-    catalogue = appliance_of(scans._apps[-1]).catalogue
+    catalogue = scans.catalogue
     database.connect(reuse_if_open=True)
     org_id = Organization.get(Organization.public_id == admin.org_id).id
     now = datetime.now(UTC)
@@ -217,8 +216,7 @@ def test_evidence_that_stops_or_starts_counting_is_noticed_on_the_next_read(appl
 def test_no_control_asked_for_is_no_control(appliance):
     """A framework that maps no control lists none (not every control)."""
     scans, admin = appliance
-    scans.client()
-    catalogue = appliance_of(scans._apps[-1]).catalogue
+    catalogue = scans.catalogue
     database.connect(reuse_if_open=True)
     org_id = Organization.get(Organization.public_id == admin.org_id).id
     assert current_views(org_id, catalogue, []) == {}

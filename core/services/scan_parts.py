@@ -20,7 +20,7 @@ from peewee import fn
 
 from cyberorigen.db import database
 from cyberorigen.db.models import Scan, ScannerRun, ScanPart, utcnow
-from cyberorigen.plugin_api.interfaces import Target
+from cyberorigen.services.scan_plan import unit_of
 from cyberorigen.services.targets import parse_targets
 
 #: Times a part is started before it is given up (its worker died each time).
@@ -212,22 +212,11 @@ def _reap(part: ScanPart, cutoff, requeue_part) -> list[str]:
 
 def _fail_unfinished_runs(scan: Scan, part: ScanPart) -> None:
     why = f"its worker stopped answering (tried {part.attempts} times)"
-    units = {unit.value for unit in parse_targets(scan.target).units()[part.first : part.stop]}
+    units = parse_targets(scan.target).units()[part.first : part.stop]
+    by_host = {unit.host: unit.value for unit in units}
     for run in ScannerRun.select().where(
         (ScannerRun.scan == scan) & ScannerRun.status.not_in(RUN_DONE)
     ):
-        if _unit_value(run, units) is not None:
+        if unit_of(run, by_host, scan.target) in by_host.values():
             run.status, run.error = "failed", why
             run.save()
-
-
-def _unit_value(run: ScannerRun, units: set[str]) -> str | None:
-    """The unit of ``units`` that ``run`` belongs to (a service run's target is a host:port
-    of a unit's host), or None."""
-    if run.target in units:
-        return run.target
-    host = Target.parse(run.target).host if run.target else None
-    for unit in units:
-        if Target.parse(unit).host == host:
-            return unit
-    return None

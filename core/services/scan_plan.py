@@ -48,6 +48,15 @@ def service_level(profile: Sequence[str], scanners: Mapping[str, Scanner]) -> li
     return [name for name in profile if name in scanners and scanners[name].services]
 
 
+def unit_of(run, units_by_host: Mapping[str, str], scan_target: str) -> str:
+    """The unit a scanner run belongs to: its target, or for a service run (its target is
+    ``host:port`` of a unit's host) that host's unit in ``units_by_host``."""
+    target = run.target or scan_target
+    if run.service is not None:
+        return units_by_host.get(Target.parse(target).host, target)
+    return target
+
+
 def discovery_applies(unit: Target) -> bool:
     """Whether discovery decides where the service scanners look on ``unit`` (a URL or a
     ``host:port`` says it itself)."""

@@ -61,6 +61,7 @@ from cyberorigen.services.scan_plan import (
     plan_service_runs,
     service_level,
     service_target,
+    unit_of,
 )
 from cyberorigen.services.scope import scan_scope
 from cyberorigen.services.targets import parse_targets
@@ -560,7 +561,7 @@ def run_scan(scan_id: str, registry: PluginRegistry, settings: RunnerSettings) -
     units = _units(scan)
     state.units = len(units)
     rows = list(scan.scanner_runs.order_by(ScannerRun.position))
-    existing = {(run.scanner, run.target or scan.target): run for run in rows}
+    existing = _by_target(scan, rows)
     profile = settings.profiles.get(scan.scan_type, ())
     try:
         if rows and all(not run.target for run in rows):
@@ -571,6 +572,12 @@ def run_scan(scan_id: str, registry: PluginRegistry, settings: RunnerSettings) -
         state.cancel.set()  # the database was lost mid-run: the scanner's thread stops too
         raise
     return _conclude(scan, registry, settings, len(units), state.cancel.is_set())
+
+
+def _by_target(scan: Scan, rows) -> dict[tuple[str, str], ScannerRun]:
+    """The scan's runs so far, by (scanner, what it examines): an earlier attempt's are not
+    run again."""
+    return {(run.scanner, run.target or scan.target): run for run in rows}
 
 
 def run_scan_part(scan_id: str, registry: PluginRegistry, settings: RunnerSettings) -> str | None:
@@ -591,8 +598,7 @@ def _run_parts(scan: Scan, registry: PluginRegistry, settings: RunnerSettings) -
     while (part := claim_part(scan)) is not None:
         state = _Run(scan, registry, settings, part)
         state.units = part.stop - part.first
-        rows = list(scan.scanner_runs.order_by(ScannerRun.position))
-        existing = {(run.scanner, run.target or scan.target): run for run in rows}
+        existing = _by_target(scan, scan.scanner_runs.order_by(ScannerRun.position))
         try:
             _run_units(state, list(enumerate(units))[part.first : part.stop], existing, profile)
         except BaseException:
@@ -684,14 +690,6 @@ def _run_units(state: _Run, units: list[tuple[int, Target]], existing: dict, pro
             raise
 
 
-def _unit_of(run: ScannerRun, units_by_host: dict[str, str], scan_target: str) -> str:
-    """The unit a run belongs to: a service run's target is ``host:port`` of a unit's host."""
-    target = run.target or scan_target
-    if run.service is not None:
-        return units_by_host.get(Target.parse(target).host, target)
-    return target
-
-
 def _fully_examined(runs: list[ScannerRun], scan_target: str) -> dict[str, set[str]]:
     """Per unit, the scanners every run of which on it completed (their findings there that
     were not seen again are resolved)."""
@@ -702,7 +700,7 @@ def _fully_examined(runs: list[ScannerRun], scan_target: str) -> dict[str, set[s
             units_by_host.setdefault(Target.parse(target).host, target)
     outcomes: dict[tuple[str, str], set[str]] = {}
     for run in runs:
-        key = (_unit_of(run, units_by_host, scan_target), run.scanner)
+        key = (unit_of(run, units_by_host, scan_target), run.scanner)
         outcomes.setdefault(key, set()).add(run.status)
     examined: dict[str, set[str]] = {}
     for (unit, scanner), statuses in outcomes.items():

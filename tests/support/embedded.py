@@ -27,6 +27,12 @@ class EmbeddedScans:
         test_client.environ_base["REMOTE_ADDR"] = self._address()
         return test_client
 
+    @property
+    def catalogue(self):
+        """The catalogue of the appliances' plugins (the same for each)."""
+        self.client()
+        return appliance_of(self._apps[-1]).catalogue
+
     def scan(self, body: dict) -> dict:
         created = self.client().post("/api/v1/scans", json=body, headers=self._account.headers)
         assert created.status_code == 201, created.get_json()
