@@ -1,11 +1,13 @@
 """The README's five-minute tour, run as printed against a fresh appliance.
 
-As a new user would: in an empty folder, with no CYBERORIGEN_* setting, ``cyberorigen init``
-(embedded mode: SQLite, no Redis), then ``cyberorigen serve``; then every command of the tour's
-shell block, in order, with bash and curl. The only changes to the text are the ones the tour
-asks the reader to make: the port the test's server listens on, the printed password, the id
-of the scan step 3 created, and the file ``access-policy.pdf`` it uploads. Each command must
-succeed and answer JSON (or CSV) with every field the README's example answer shows.
+As a new user would: in an empty folder, with no CYBERORIGEN_* setting but a test lab's two
+(``LAB_SETTINGS``), ``cyberorigen init`` (embedded mode: SQLite, no Redis), then ``cyberorigen
+serve``; then every command of the tour's shell block, in order, with bash and curl. The only
+changes to the text are the ones the tour asks the reader to make: the port the test's server
+listens on, the printed password, the id of the scan step 3 created, the file
+``access-policy.pdf`` it uploads, and hosts of its own (on loopback) for the example ones.
+Each command must succeed and answer JSON (or CSV) with every field the README's example
+answer shows.
 """
 
 from __future__ import annotations
@@ -25,10 +27,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from support.policy import TEST_FORBIDDEN_NETWORKS
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 PRINTED_BASE = "http://127.0.0.1:8000"
 PRINTED_SCAN_ID = "scan_1f0c…"
+#: What a reader puts in place of the tour's example hosts: hosts of their own. The test's own
+#: are on loopback (a test scans nothing else): an address, and a network of
+#: 127.0.0.0/8 (an address where the tour has a domain: no DNS server is asked).
+OWN_HOSTS = {
+    "example.com": "127.0.0.1",
+    "10.0.0.0/24": "127.0.3.0/24",
+    "10.0.0.0/28": "127.0.3.0/28",
+}
+#: The operator's settings of a test lab: loopback may be scanned (the appliance forbids it by
+#: default), and the full profile keeps the scanners that examine the hosts themselves (dns
+#: and smtp ask DNS servers, vulns needs what the others find): nothing leaves the machine.
+LAB_SETTINGS = {
+    "CYBERORIGEN_SCOPE_FORBIDDEN_NETWORKS": ",".join(TEST_FORBIDDEN_NETWORKS),
+    "CYBERORIGEN_SCANS_PROFILES": json.dumps({"full": ["ports", "http", "tls", "ssh"]}),
+}
 PAGE = {"items", "total", "page", "per_page", "pages"}
 
 needs_curl = pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
@@ -91,6 +109,7 @@ def fresh_appliance(tmp_path):
     """``cyberorigen init`` and ``serve`` in an empty folder with no CYBERORIGEN_* setting:
     ``(base URL, e-mail, password, folder, environment)``."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("CYBERORIGEN_")}
+    env.update(LAB_SETTINGS)
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     cli = [sys.executable, "-m", "cyberorigen.cli"]
     init = subprocess.run(
@@ -149,6 +168,8 @@ def test_the_readme_tour_works_as_printed(fresh_appliance):
     scan_id = None
     for command in tour():
         text = command.text.replace(PRINTED_BASE, base).replace("THE-PRINTED-PASSWORD", password)
+        for printed, own in OWN_HOSTS.items():
+            text = text.replace(printed, own)
         if PRINTED_SCAN_ID in text:
             assert scan_id, "step 3 created no scan"
             text = text.replace(PRINTED_SCAN_ID, scan_id)
