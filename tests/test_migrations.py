@@ -26,6 +26,10 @@ def test_upgrade_creates_the_schema_of_the_models_on_an_empty_database(fresh_dat
             assert table in tables
             columns = {column.name for column in db.get_columns(table)}
             assert columns == {field.column_name for field in model._meta.sorted_fields}, table
+            made = {tuple(index.columns) for index in db.get_indexes(table)}
+            for declared in model._meta.indexes:
+                wanted = tuple(model._meta.fields[name].column_name for name in declared[0])
+                assert wanted in made, (table, wanted)
         assert upgrade(db) == []
     finally:
         db.close()

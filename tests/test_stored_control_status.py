@@ -221,3 +221,65 @@ def test_no_control_asked_for_is_no_control(appliance):
     org_id = Organization.get(Organization.public_id == admin.org_id).id
     assert current_views(org_id, catalogue, []) == {}
     assert set(current_views(org_id, catalogue, None)) == set(catalogue.controls)
+
+
+def test_counted_in_sql_or_judged_one_by_one_the_assessments_agree(
+    make_account, app, monkeypatch
+):
+    """Open findings past the hundred a basis lists, some on targets out of scope: the
+    database's counts (a NOT IN list of the targets out) and a finding-by-finding judgement
+    give the same status, reason and basis, and the reason counts every finding in scope."""
+    from peewee import chunked
+
+    from cyberorigen.appliance import appliance_of
+    from cyberorigen.compliance import controls
+    from cyberorigen.db.models import Finding
+
+    admin = make_account(role="admin", org="Many findings")
+    catalogue = appliance_of(app).catalogue
+    database.connect(reuse_if_open=True)
+    org_id = Organization.get(Organization.public_id == admin.org_id).id
+    control_id = "ctrl_secure_web_configuration"
+    control = catalogue.controls[control_id]
+    check = sorted(item.id for item in catalogue.checks_by_control[control_id])[0]
+    targets = ("127.0.0.1", "example.com", "www.example.org", "outside.test", "192.0.2.7")
+    rows = [
+        {
+            "organization": org_id,
+            "target": targets[index % len(targets)],
+            "fingerprint": f"f{index:04d}",
+            "scanner": check.split(".")[0],
+            "check_id": check,
+            "title": f"finding {index}",
+            "severity": ("critical", "high", "medium", "low", "info")[index % 5],
+            "location": "",
+            "status": "open" if index % 7 else "fixed",
+            "last_seen": datetime(2026, 1, 1) + timedelta(minutes=index),
+        }
+        for index in range(400)
+    ]
+    with database.atomic():
+        for batch in chunked(rows, 100):
+            Finding.insert_many(batch).execute()
+    counted = controls.refresh(org_id, catalogue, "assessment", control_ids=[control_id])
+    monkeypatch.setattr(controls, "OUT_OF_SCOPE_IN_SQL", 0)
+    judged = controls.refresh(org_id, catalogue, "assessment", control_ids=[control_id])
+
+    assert counted[control_id].assessment == judged[control_id].assessment
+    assessment = counted[control_id].assessment
+    failing = [
+        row
+        for row in rows
+        if row["status"] == "open"
+        and row["target"] in targets[:3]
+        and controls.counts_against(row["severity"], control.severity_threshold)
+    ]
+    assert 100 < len(failing) < 400
+    assert assessment.status == "not_implemented"
+    assert assessment.reason.startswith(f"{len(failing)} open finding(s)")
+    newest = sorted(failing, key=lambda row: row["last_seen"], reverse=True)[:100]
+    shown = Finding.select(Finding.public_id, Finding.fingerprint).where(
+        Finding.public_id.in_(list(assessment.findings))
+    )
+    assert {row.fingerprint for row in shown} == {row["fingerprint"] for row in newest}
+    assert len(assessment.findings) == 100

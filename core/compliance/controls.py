@@ -17,7 +17,7 @@ in ``services/findings.py``). A read costs the controls it shows, not the findin
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
@@ -27,12 +27,14 @@ from peewee import IntegrityError, fn
 
 from cyberorigen.compliance.catalogue import Catalogue
 from cyberorigen.compliance.status import (
+    LISTED_FINDINGS,
     Assessment,
     EvidenceItem,
     Facts,
     FailingFinding,
     Override,
     assess,
+    counts_against,
     next_change,
 )
 from cyberorigen.db import database
@@ -82,39 +84,112 @@ def _states(org_id: int, control_ids: Iterable[str]) -> dict[str, ControlState]:
     return rows
 
 
-def _failing_findings(
+#: Up to this many targets of open findings out of scope, they are left out in SQL (a ``NOT IN``
+#: list) and the database counts the rest; past it, each finding is judged in Python. Scans
+#: run only on targets in scope, so a target is out only once its scope entry was removed.
+OUT_OF_SCOPE_IN_SQL = 500
+
+
+_FAILING_COLUMNS = (
+    Finding.public_id,
+    Finding.check_id,
+    Finding.title,
+    Finding.severity,
+    Finding.target,
+)
+
+
+@dataclass
+class _OpenFindings:
+    """What a re-assessment needs of a control's open findings on targets in scope."""
+
+    listed: list[FailingFinding]  # those counting against it, newest first (or all of them)
+    counts: Counter | None = None  # by (check, severity); None: ``listed`` is all of them
+
+
+def _open_findings(
     org_id: int, catalogue: Catalogue, control_ids: set[str]
-) -> dict[str, list[FailingFinding]]:
-    check_ids = [
-        check_id
-        for check_id, controls in catalogue.controls_by_check.items()
-        if control_ids.intersection(controls)
-    ]
-    found: dict[str, list[FailingFinding]] = defaultdict(list)
+) -> dict[str, _OpenFindings]:
+    """Each control's open findings on targets in scope: counted by the database, and the
+    newest :data:`LISTED_FINDINGS` that count against the control read as rows; a control
+    without any is absent. Costs a few aggregate queries and a page per failing control,
+    not a row per finding."""
+    checks_of = {
+        control_id: {check.id for check in catalogue.checks_by_control.get(control_id, [])}
+        for control_id in control_ids
+    }
+    check_ids = sorted(set().union(*checks_of.values())) if checks_of else []
     if not check_ids:
-        return found
+        return {}
+    where = (
+        (Finding.organization == org_id)
+        & (Finding.status == "open")
+        & (Finding.check_id.in_(check_ids))
+    )
     matcher = scope_matcher(org_id)
-    in_scope: dict[str, bool] = {}  # by target: many findings share one
+    targets = Finding.select(Finding.target).where(where).distinct().tuples()
+    outside = [target for (target,) in targets if not matcher(target)]
+    if len(outside) > OUT_OF_SCOPE_IN_SQL:
+        return _judged_one_by_one(where, matcher, catalogue, control_ids)
+    if outside:
+        where &= Finding.target.not_in(outside)
+    by_check: dict[str, Counter] = defaultdict(Counter)
+    counted = (
+        Finding.select(Finding.check_id, Finding.severity, fn.COUNT(Finding.id))
+        .where(where)
+        .group_by(Finding.check_id, Finding.severity)
+        .tuples()
+    )
+    for check_id, severity, count in counted:
+        by_check[check_id][severity] = count
+    found: dict[str, _OpenFindings] = {}
+    for control_id, checks in checks_of.items():
+        counts = Counter(
+            {
+                (check_id, severity): count
+                for check_id in checks
+                for severity, count in by_check.get(check_id, {}).items()
+            }
+        )
+        if not counts:
+            continue
+        threshold = catalogue.controls[control_id].severity_threshold
+        against = sorted(
+            {severity for _, severity in counts if counts_against(severity, threshold)}
+        )
+        listed = []
+        if against:
+            newest = (
+                Finding.select(*_FAILING_COLUMNS)
+                .where(where & Finding.check_id.in_(sorted(checks)) & Finding.severity.in_(against))
+                .order_by(Finding.last_seen.desc(), Finding.id.desc())
+                .limit(LISTED_FINDINGS)
+                .tuples()
+            )
+            listed = [FailingFinding(*row) for row in newest]
+        found[control_id] = _OpenFindings(listed, counts)
+    return found
+
+
+def _judged_one_by_one(where, matcher, catalogue: Catalogue, control_ids: set[str]):
+    """Every open finding of the controls' checks read, its target judged in Python (each
+    target once): for the rare scope that leaves many targets of open findings out."""
+    found: dict[str, _OpenFindings] = {}
+    in_scope: dict[str, bool] = {}
     query = (
-        Finding.select(
-            Finding.public_id, Finding.check_id, Finding.title, Finding.severity, Finding.target
-        )
-        .where(
-            (Finding.organization == org_id)
-            & (Finding.status == "open")
-            & (Finding.check_id.in_(check_ids))
-        )
+        Finding.select(*_FAILING_COLUMNS)
+        .where(where)
         .order_by(Finding.last_seen.desc(), Finding.id.desc())
     )
-    for public_id, check_id, title, severity, target in query.tuples().iterator():
-        if target not in in_scope:
-            in_scope[target] = matcher(target)
-        if not in_scope[target]:
+    for row in query.tuples().iterator():
+        item = FailingFinding(*row)
+        if item.target not in in_scope:
+            in_scope[item.target] = matcher(item.target)
+        if not in_scope[item.target]:
             continue
-        item = FailingFinding(public_id, check_id, title, severity, target)
-        for control_id in catalogue.controls_by_check[check_id]:
+        for control_id in catalogue.controls_by_check[item.check_id]:
             if control_id in control_ids:
-                found[control_id].append(item)
+                found.setdefault(control_id, _OpenFindings([])).listed.append(item)
     return found
 
 
@@ -200,7 +275,7 @@ def refresh(
     wanted = [item for item in wanted if item in catalogue.controls]
     wanted_set = set(wanted)
     states = _states(org_id, wanted)
-    findings = _failing_findings(org_id, catalogue, wanted_set)
+    findings = _open_findings(org_id, catalogue, wanted_set)
     evidence, evidence_counts = _evidence(org_id, catalogue, wanted_set)
     override_users = {state.override_by_id for state in states.values() if state.override_by_id}
     emails = {
@@ -217,7 +292,8 @@ def refresh(
             applicable=state.applicable,
             applicability_reason=state.applicability_reason,
             override=_override(state, emails),
-            findings=findings.get(control_id, ()),
+            findings=findings[control_id].listed if control_id in findings else (),
+            finding_counts=findings[control_id].counts if control_id in findings else None,
             evidence=evidence.get(control_id, ()),
         )
         assessment = assess(facts, now)

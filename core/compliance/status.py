@@ -22,7 +22,8 @@ that produced it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -65,8 +66,18 @@ class Facts:
     applicable: bool = True
     applicability_reason: str | None = None
     override: Override | None = None
+    #: Open findings of its checks on targets in scope, newest first: all of them, or (with
+    #: ``finding_counts``) at least the newest :data:`LISTED_FINDINGS` that count against it.
     findings: Sequence[FailingFinding] = ()
+    #: How many open findings there are by (check, severity), when ``findings`` is not all.
+    finding_counts: Mapping[tuple[str, str], int] | None = None
     evidence: Sequence[EvidenceItem] = ()
+
+    def counts(self) -> Mapping[tuple[str, str], int]:
+        """Open findings by (check, severity)."""
+        if self.finding_counts is not None:
+            return self.finding_counts
+        return Counter((item.check_id, item.severity) for item in self.findings)
 
 
 @dataclass(frozen=True)
@@ -135,20 +146,28 @@ def assess(facts: Facts, now: datetime) -> Assessment:
     if not facts.applicable:
         why = facts.applicability_reason or "no reason given"
         return Assessment("not_applicable", f"marked not applicable: {why}")
-    failing = [
-        item for item in facts.findings if counts_against(item.severity, control.severity_threshold)
-    ]
-    if failing:
+    against = {
+        key: count
+        for key, count in facts.counts().items()
+        if count and counts_against(key[1], control.severity_threshold)
+    }
+    if against:
+        total = sum(against.values())
+        failing = [
+            item
+            for item in facts.findings
+            if counts_against(item.severity, control.severity_threshold)
+        ]
         shown = "; ".join(
             f"{item.title} ({item.severity}) on {item.target} [{item.id}]" for item in failing[:5]
         )
-        more = f" and {len(failing) - 5} more" if len(failing) > 5 else ""
+        more = f" and {total - 5} more" if total > 5 else ""
         return Assessment(
             "not_implemented",
-            f"{len(failing)} open finding(s) at or above {control.severity_threshold.value}: "
+            f"{total} open finding(s) at or above {control.severity_threshold.value}: "
             f"{shown}{more}",
             findings=tuple(item.id for item in failing[:LISTED_FINDINGS]),
-            checks=tuple(sorted({item.check_id for item in failing})),
+            checks=tuple(sorted({check_id for check_id, _ in against})),
         )
 
     freshness = timedelta(days=control.freshness_days)

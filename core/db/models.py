@@ -104,7 +104,11 @@ class Scan(BaseModel):
     compliance = JSONField(null=True)
 
     class Meta:
-        indexes = ((("organization", "created_at", "id"), False),)
+        indexes = (
+            (("organization", "created_at", "id"), False),
+            (("organization", "status", "created_at", "id"), False),
+            (("organization", "target", "created_at", "id"), False),
+        )
 
 
 class ScanPart(BaseModel):
@@ -177,6 +181,7 @@ class CheckOutcome(BaseModel):
             (("run", "check_id"), True),
             (("scan", "outcome"), False),
             (("scan", "check_id"), False),
+            (("scan", "reason"), False),
         )
 
 
@@ -214,7 +219,10 @@ class Service(BaseModel):
     last_seen = DateTimeField(default=utcnow)
 
     class Meta:
-        indexes = ((("asset", "port", "transport"), True),)
+        indexes = (
+            (("asset", "port", "transport"), True),
+            (("organization", "protocol", "port"), False),
+        )
 
 
 class Finding(BaseModel):
@@ -248,6 +256,10 @@ class Finding(BaseModel):
         indexes = (
             (("organization", "target", "fingerprint"), True),
             (("organization", "last_seen", "id"), False),
+            (("organization", "status", "last_seen", "id"), False),
+            (("organization", "severity", "last_seen", "id"), False),
+            (("organization", "check_id", "last_seen", "id"), False),
+            (("organization", "target", "last_seen", "id"), False),
         )
 
 
@@ -333,7 +345,12 @@ class WebhookDelivery(BaseModel):
     created_at = DateTimeField(default=utcnow)
 
     class Meta:
-        indexes = ((("status", "next_attempt_at"), False), (("webhook", "created_at"), False))
+        indexes = (
+            (("status", "next_attempt_at"), False),
+            (("webhook", "created_at"), False),
+            (("webhook", "status", "created_at", "id"), False),
+            (("webhook", "event_type", "created_at", "id"), False),
+        )
 
 
 class Schedule(BaseModel):
