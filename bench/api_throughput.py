@@ -304,6 +304,28 @@ def http(method: str, url: str, token: str | None = None, form: dict | None = No
     raise AssertionError("unreachable")
 
 
+def _clean_environment() -> dict[str, str]:
+    return {key: value for key, value in os.environ.items() if not key.startswith("CYBERORIGEN_")}
+
+
+def appliance_server(env, database_url, redis_url, secret_key, workdir, prefix):
+    """The command (without its ``--port``) and environment of ``cyberorigen serve`` with
+    :data:`WORKERS` workers on ``database_url`` and ``redis_url``."""
+    cyberorigen = Path(sys.executable).with_name("cyberorigen")
+    if not cyberorigen.exists():
+        cyberorigen = Path(shutil.which("cyberorigen") or "cyberorigen")
+    command = [str(cyberorigen), "serve", "--host", HOST, "--workers", str(WORKERS)]
+    server_env = dict(
+        env,
+        CYBERORIGEN_DATABASE_URL=database_url,
+        CYBERORIGEN_REDIS_URL=redis_url,
+        CYBERORIGEN_SECRET_KEY=secret_key,
+        CYBERORIGEN_INSTANCE_DIR=str(workdir / "instance"),
+        CYBERORIGEN_RATELIMIT_KEY_PREFIX=prefix,
+    )
+    return command, server_env
+
+
 def shape(page: dict) -> tuple:
     return tuple(page), tuple(page["items"][0]) if page.get("items") else ()
 
@@ -433,11 +455,17 @@ HEADER = (
 )
 
 
+SCALE_HEADER = HEADER.replace("round  target    ", "path".ljust(21))
+
+
 def _row(result: WrkResult, label: str | None = None) -> str:
     flag = "" if result.valid else "  INVALID (errors or non-2xx answers)"
     cpu = result.server_cpu_ms + result.database_cpu_ms
+    first = f"{label or result.round!s:<6} {result.target:<10}"
+    if not result.target:  # a path's row (--rows)
+        first = f"{label:<21}"
     return (
-        f"  {label or result.round!s:<6} {result.target:<10} {result.rps:>9.1f} "
+        f"  {first} {result.rps:>9.1f} "
         f"{result.p50_ms:>8.2f} {result.p99_ms:>8.2f} {result.requests:>9} "
         f"{result.non_2xx + result.socket_errors:>7}   "
         f"{cpu:>5.2f} = {result.server_cpu_ms:.2f} + {result.database_cpu_ms:.2f}{flag}"
@@ -472,14 +500,9 @@ def bench(args: argparse.Namespace, wrk: str, stack: contextlib.ExitStack) -> No
     stack.callback(shutil.rmtree, workdir, ignore_errors=True)
     secret_key = secrets.token_urlsafe(48)
 
-    env = {key: value for key, value in os.environ.items() if not key.startswith("CYBERORIGEN_")}
-    appliance_env = dict(
-        env,
-        CYBERORIGEN_DATABASE_URL=database_url,
-        CYBERORIGEN_REDIS_URL=args.redis_url,
-        CYBERORIGEN_SECRET_KEY=secret_key,
-        CYBERORIGEN_INSTANCE_DIR=str(workdir / "instance"),
-        CYBERORIGEN_RATELIMIT_KEY_PREFIX=prefix,
+    env = _clean_environment()
+    appliance_command, appliance_env = appliance_server(
+        env, database_url, args.redis_url, secret_key, workdir, prefix
     )
     floor_env = dict(
         env,
@@ -496,12 +519,8 @@ def bench(args: argparse.Namespace, wrk: str, stack: contextlib.ExitStack) -> No
             )
         },
     )
-    cyberorigen = Path(sys.executable).with_name("cyberorigen")
-    if not cyberorigen.exists():
-        cyberorigen = Path(shutil.which("cyberorigen") or "cyberorigen")
     appliance_port, floor_port = free_port(), free_port()
-    appliance_command = [str(cyberorigen), "serve", "--host", HOST, "--port", str(appliance_port)]
-    appliance_command += ["--workers", str(WORKERS)]
+    appliance_command += ["--port", str(appliance_port)]
     floor_command = [sys.executable, str(Path(__file__).resolve()), "--serve-floor"]
     floor_command.append(str(floor_port))
     servers = {
@@ -594,6 +613,130 @@ def bench(args: argparse.Namespace, wrk: str, stack: contextlib.ExitStack) -> No
         print("some rounds had errors or non-2xx answers: the figures above are not valid")
 
 
+# --- reads at scale over HTTP (--rows) -------------------------------------------------------
+
+
+def seed_at_scale(database_url: str, rows: int, email: str, password: str) -> float:
+    """Migrate, then one organization (limits never reached) and its admin with ``rows``
+    scans and ``rows`` open findings (``reads_at_scale.seed_rows``); return the seconds."""
+    from reads_at_scale import seed_rows
+
+    from cyberorigen.db import bind_database
+    from cyberorigen.db.migrate import upgrade
+    from cyberorigen.services.organizations import create_organization
+    from cyberorigen.services.users import create_user
+
+    started = time.perf_counter()
+    db = bind_database(database_url)
+    db.connect(reuse_if_open=True)
+    try:
+        upgrade(db)
+        with db.atomic():
+            org = create_organization("Bench Org", "enterprise")
+            org.hourly_limit = HUGE_LIMIT
+            org.daily_limit = HUGE_LIMIT
+            org.save()
+            create_user(org.id, email, password, "admin")
+        seed_rows(rows, org)
+    finally:
+        db.close()
+    return time.perf_counter() - started
+
+
+def scale_paths(rows: int, per_page: int = 20) -> dict[str, str]:
+    """What ``--rows`` measures at each size: the lists' first and middle pages, the controls
+    and a framework report."""
+    middle = max(1, rows // per_page // 2)
+    return {
+        "/scans page 1": f"/api/v1/scans?per_page={per_page}",
+        "/scans middle page": f"/api/v1/scans?per_page={per_page}&page={middle}",
+        "/findings page 1": f"/api/v1/findings?per_page={per_page}",
+        "/findings middle page": f"/api/v1/findings?per_page={per_page}&page={middle}",
+        "/controls": "/api/v1/controls?per_page=100",
+        "SOC 2 report": "/api/v1/frameworks/soc2-2017/report",
+    }
+
+
+def bench_rows(args: argparse.Namespace, wrk: str, stack: contextlib.ExitStack) -> None:
+    """For each size of ``--rows``: a fresh database, the appliance on it, and each of
+    :func:`scale_paths` loaded by wrk; then p50 at the largest size against the smallest."""
+    import redis
+
+    print("CyberOrigen reads at scale over HTTP: lists, controls and a report as rows grow")
+    print(f"machine: {machine()}")
+    print(
+        f"load: wrk {min(2, args.connections)} threads, {args.connections} connections, "
+        f"{args.warmup} s warm-up + {args.duration} s per path and size"
+    )
+    prefix = f"cyberorigen-bench-{secrets.token_hex(4)}"
+    redis_client = redis.Redis.from_url(args.redis_url)
+    redis_client.ping()
+    stack.callback(lambda: print(f"deleted {delete_redis_keys(redis_client, prefix)} Redis keys"))
+    email, password = "bench-admin@bench.example", secrets.token_urlsafe(18)
+    measured: dict[str, dict[int, WrkResult]] = {}
+    for rows in args.rows:
+        sized = contextlib.ExitStack()
+        stack.callback(sized.close)
+        database_url, database_name = create_database(args.postgres_url)
+        sized.callback(drop_database, args.postgres_url, database_name)
+        seconds = seed_at_scale(database_url, rows, email, password)
+        workdir = Path(tempfile.mkdtemp(prefix="cyberorigen-bench-"))
+        sized.callback(shutil.rmtree, workdir, ignore_errors=True)
+        command, server_env = appliance_server(
+            _clean_environment(),
+            database_url,
+            args.redis_url,
+            secrets.token_urlsafe(48),
+            workdir,
+            f"{prefix}-{rows}",
+        )
+        port = free_port()
+        log = workdir / "appliance.log"
+        process = start_server([*command, "--port", str(port)], server_env, port, log)
+        sized.callback(stop_server, process)
+        wait_for_port(port, process, log)
+        database_cpu = DatabaseCpu(args.postgres_url, database_name)
+        sized.callback(database_cpu.close)
+        base = f"http://{HOST}:{port}"
+        status, _headers, body = http(
+            "POST", base + "/api/v1/auth/token", form={"username": email, "password": password}
+        )
+        if status != 200:
+            raise RuntimeError(f"token request refused ({status}): {body}")
+        token = body["access_token"]
+        print(f"\n{rows:,} scans and open findings (seeded in {seconds:.1f} s):")
+        print(SCALE_HEADER)
+        for label, path in scale_paths(rows).items():
+            status, _headers, page = http("GET", base + path, token=token)
+            if status != 200:
+                raise RuntimeError(f"GET {path} answered {status}: {page}")
+            run_wrk(wrk, base + path, token, args.warmup, args.connections)
+            server_before = tree_cpu_seconds(process.pid)
+            database_before = database_cpu.snapshot()
+            output = run_wrk(wrk, base + path, token, args.duration, args.connections)
+            result = parse_wrk(output, "", 1)
+            used = tree_cpu_seconds(process.pid) - server_before
+            result.server_cpu_ms = used / max(result.requests, 1) * 1000
+            database_used = database_cpu.used(database_before, database_cpu.snapshot())
+            result.database_cpu_ms = database_used / max(result.requests, 1) * 1000
+            measured.setdefault(label, {})[rows] = result
+            print(_row(result, label), flush=True)
+        sized.close()
+    smallest, largest = args.rows[0], args.rows[-1]
+    print(f"\nsummary (p50 at {largest:,} / p50 at {smallest:,}, target <= 1.5x):")
+    for label, by_size in measured.items():
+        ratio = by_size[largest].p50_ms / by_size[smallest].p50_ms
+        valid = all(result.valid for result in by_size.values())
+        verdict = "PASS" if valid and ratio <= 1.5 else "FAIL"
+        print(f"  {label:<21} {ratio:6.2f}x  {verdict}")
+    controls = measured["/controls"][largest]
+    print(
+        f"target /controls p50 at {largest:,} <= 50 ms: "
+        f"{'PASS' if controls.valid and controls.p50_ms <= 50 else 'FAIL'} "
+        f"({controls.p50_ms:.2f} ms at {args.connections} connections)"
+    )
+
+
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=int, default=15, help="seconds per measured run")
@@ -601,11 +744,19 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--scans", type=int, default=10_000, help="scans in the organization")
     parser.add_argument("--warmup", type=int, default=5, help="seconds of warm-up per target")
     parser.add_argument("--rounds", type=int, default=2, help="measured rounds per target")
+    parser.add_argument(
+        "--rows",
+        type=lambda text: [int(item) for item in text.split(",")],
+        help="instead of the floor: reads at these sizes (scans and open findings), "
+        "e.g. 10000,100000,1000000",
+    )
     add_server_arguments(parser)
     parser.add_argument("--serve-floor", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if min(args.duration, args.connections, args.scans, args.warmup, args.rounds) < 1:
         parser.error("--duration, --connections, --scans, --warmup and --rounds must be >= 1")
+    if args.rows is not None and (not args.rows or min(args.rows) < 1):
+        parser.error("--rows: sizes of at least 1, comma-separated")
     return args
 
 
@@ -621,7 +772,8 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    return run_main(lambda parsed, stack: bench(parsed, wrk, stack), parse_args, argv, describe=str)
+    run = bench_rows if args.rows else bench
+    return run_main(lambda parsed, stack: run(parsed, wrk, stack), parse_args, argv, describe=str)
 
 
 if __name__ == "__main__":

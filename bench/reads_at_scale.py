@@ -30,9 +30,10 @@ from harness import load_average, machine, migrated_database, run_main
 SEVERITIES = ("critical", "high", "medium", "low")
 
 
-def _seed(rows: int):
-    """One organization with 127.0.0.0/16 in scope and ``rows`` open findings of the checks
-    that controls map; its id and the catalogue."""
+def seed_rows(rows: int, org=None):
+    """``rows`` scans and ``rows`` open findings of the checks that controls map, on targets
+    of 127.0.0.0/16 (in scope), for ``org`` (a new organization when None), inserted in bulk
+    and counted as the services count; the organization's id and the catalogue."""
     from peewee import chunked
 
     from cyberorigen.compliance.catalogue import build_catalogue
@@ -46,7 +47,8 @@ def _seed(rows: int):
 
     catalogue = build_catalogue(build_registry())
     checks = sorted(catalogue.controls_by_check)
-    org = create_organization(f"Bench {secrets.token_hex(3)}", "enterprise")
+    if org is None:
+        org = create_organization(f"Bench {secrets.token_hex(3)}", "enterprise")
     add_scope_entry(org.id, "127.0.0.0/16", ScopeSettings(forbidden_networks=()))
     now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
@@ -127,7 +129,7 @@ def bench(args: argparse.Namespace, stack) -> None:
         stack.callback(sized.close)
         migrated_database(args.postgres_url, sized)
         started = time.perf_counter()
-        org_id, catalogue = _seed(rows)
+        org_id, catalogue = seed_rows(rows)
         seeded = time.perf_counter() - started
         started = time.perf_counter()
         refresh(org_id, catalogue, "assessment")  # the first read of a new organization

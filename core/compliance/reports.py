@@ -20,6 +20,8 @@ from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
+from peewee import chunked
+
 from cyberorigen.compliance.catalogue import Catalogue
 from cyberorigen.compliance.controls import ControlView, current_views
 from cyberorigen.db import database
@@ -144,14 +146,7 @@ def _technical_posture(org_id: int, framework: Framework, catalogue: Catalogue) 
         for check_id in row.details.get("checks_run", ()):
             if check_id in checks:
                 evaluated.add((check_id, target))
-    failing = {
-        (row.check_id, row.target)
-        for row in Finding.select(Finding.check_id, Finding.target).where(
-            (Finding.organization == org_id)
-            & (Finding.status == "open")
-            & (Finding.check_id.in_(sorted(checks)))
-        )
-    }
+    failing = _failing_pairs(org_id, sorted(checks), sorted({target for _, target in evaluated}))
     total = passed = 0.0
     for check_id, target in evaluated:
         weight = SEVERITY_WEIGHTS[Severity(checks[check_id].severity).value]
@@ -164,6 +159,30 @@ def _technical_posture(org_id: int, framework: Framework, catalogue: Catalogue) 
         "total_weight": total,
         "pairs_evaluated": len(evaluated),
     }
+
+
+#: Targets asked about in one query (well under SQLite's limit of bound parameters).
+_TARGETS_A_QUERY = 500
+
+
+def _failing_pairs(org_id: int, check_ids: list[str], targets: list[str]) -> set[tuple[str, str]]:
+    """(check, target) pairs with an open finding, of these checks on these targets: what the
+    evaluated pairs need to know, read through the findings' (organization, target) index
+    rather than every open finding of the checks."""
+    failing: set[tuple[str, str]] = set()
+    for batch in chunked(targets, _TARGETS_A_QUERY):
+        failing.update(
+            Finding.select(Finding.check_id, Finding.target)
+            .where(
+                (Finding.organization == org_id)
+                & (Finding.target.in_(batch))
+                & (Finding.status == "open")
+                & (Finding.check_id.in_(check_ids))
+            )
+            .distinct()
+            .tuples()
+        )
+    return failing
 
 
 def out_of_scope(org_id: int, framework_id: str) -> dict[str, str]:
