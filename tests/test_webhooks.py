@@ -789,3 +789,142 @@ def test_a_batched_subscription_gets_one_delivery_per_scan_with_every_new_findin
 
     scan()  # the same findings again: nothing new, nothing sent
     assert len(each.requests) == len(singles) and len(batched.requests) == 1
+
+
+class SlowReceiver(Receiver):
+    """Takes ``seconds`` to answer each POST; ``on_first`` runs while it holds the first."""
+
+    def __init__(self, seconds: float, on_first=None) -> None:
+        super().__init__()
+        handler = self.server.RequestHandlerClass
+        answer = handler.do_POST
+
+        def slow(handler_self):
+            if on_first is not None and not self.requests:
+                on_first()
+            time.sleep(seconds)
+            answer(handler_self)
+
+        handler.do_POST = slow
+
+
+def _slow_hooks(make_app, make_account, unique_address, lease_seconds: int):
+    app = make_app(**LOOPBACK, **{"webhooks.lease_seconds": lease_seconds})
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = unique_address()
+    analyst = make_account(role="analyst")
+    state = appliance_of(app)
+
+    def pump() -> None:
+        database.connect(reuse_if_open=True)
+        dispatch_once(state.jobs.enqueue_delivery, state.catalogue, lease_seconds, 50)
+        SimpleWorker(
+            [state.settings.webhooks.queue], connection=state.redis, serializer=JSONSerializer
+        ).work(burst=True)
+
+    return client, analyst, pump
+
+
+def test_a_job_out_of_time_hands_the_rest_back_for_the_next_round(
+    make_app, make_account, unique_address
+):
+    """Lease 31 s and 5 + 10 s timeouts leave a job 1 s to start attempts in: to a receiver
+    that takes 0.6 s, it makes two and releases the other three, which the next round
+    delivers; nothing is sent twice."""
+    client, analyst, pump = _slow_hooks(make_app, make_account, unique_address, 31)
+    receiver = SlowReceiver(0.6)
+    try:
+        response = client.post(
+            "/api/v1/webhooks",
+            json={"url": receiver.url, "events": ["scan.started"]},
+            headers=analyst.headers,
+        )
+        webhook = response.get_json()
+        events = [_event(analyst.org_id, "scan.started", {"scan_id": f"s{n}"}) for n in range(5)]
+
+        pump()
+        log = _deliveries(client, analyst, webhook["id"])
+        assert sorted(item["status"] for item in log) == ["delivered"] * 2 + ["pending"] * 3
+        database.connect(reuse_if_open=True)
+        assert (
+            WebhookDelivery.select()
+            .where(WebhookDelivery.lease_token.is_null(False))
+            .where(WebhookDelivery.status == "pending")
+            .count()
+            == 0
+        )  # handed back, not left leased
+        while len(receiver.requests) < 5:
+            pump()
+        assert sorted(m["id"] for m in receiver.bodies()) == sorted(e.public_id for e in events)
+        log = _deliveries(client, analyst, webhook["id"])
+        assert [item["status"] for item in log] == ["delivered"] * 5
+        assert all(item["attempts"] == 1 for item in log)
+    finally:
+        receiver.close()
+
+
+def test_a_webhook_disabled_during_a_job_gets_no_more_of_its_attempts(
+    make_app, make_account, unique_address
+):
+    """The job reads its webhook again when its copy is over a second old: disabled while
+    the receiver holds the first delivery, the others stay pending, unsent."""
+    client, analyst, pump = _slow_hooks(make_app, make_account, unique_address, 120)
+    made: dict[str, str] = {}
+
+    def disable_it() -> None:
+        database.connect(reuse_if_open=True)
+        Webhook.update(active=False).where(Webhook.public_id == made["id"]).execute()
+
+    receiver = SlowReceiver(1.2, on_first=disable_it)
+    try:
+        response = client.post(
+            "/api/v1/webhooks",
+            json={"url": receiver.url, "events": ["scan.started"]},
+            headers=analyst.headers,
+        )
+        webhook = made = response.get_json()
+        for n in range(3):
+            _event(analyst.org_id, "scan.started", {"scan_id": f"s{n}"})
+
+        pump()
+        assert len(receiver.requests) == 1
+        log = _deliveries(client, analyst, webhook["id"])
+        assert sorted(item["status"] for item in log) == ["delivered", "pending", "pending"]
+    finally:
+        receiver.close()
+
+
+def test_two_dispatchers_at_once_make_each_delivery_once(hooks, receivers):
+    """Dispatchers fanning out the same events at the same moment each claim a share (one
+    UPDATE ... RETURNING a batch): every event gets one delivery to the webhook, none two."""
+    from cyberorigen.webhooks.dispatch import fan_out
+
+    app, client, analyst, pump, subscribe = hooks
+    webhook = subscribe(receivers().url, events=["scan.started"])
+    events = [_event(analyst.org_id, "scan.started", {"scan_id": f"s{n}"}) for n in range(300)]
+    catalogue = appliance_of(app).catalogue
+    created: list[int] = []
+    start = threading.Barrier(2)
+
+    def dispatcher() -> None:
+        database.connect(reuse_if_open=True)
+        try:
+            start.wait()
+            while made := fan_out(catalogue, batch=50):
+                created.append(made)
+        finally:
+            database.close()
+
+    threads = [threading.Thread(target=dispatcher) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+
+    database.connect(reuse_if_open=True)
+    row = Webhook.get(Webhook.public_id == webhook["id"])
+    made = [
+        item.event_id for item in WebhookDelivery.select().where(WebhookDelivery.webhook == row)
+    ]
+    assert sorted(made) == sorted(event.id for event in events)
+    assert sum(created) == len(events)

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 from cyberorigen.db import database
 from cyberorigen.jobs.process import job_appliance
 from cyberorigen.jobs.rounds import background_round
-from cyberorigen.webhooks.delivery import attempt
+from cyberorigen.webhooks.delivery import attempt_all
 from cyberorigen.webhooks.dispatch import (
-    deliveries_per_job,
+    DELIVERIES_PER_JOB,
     dispatch_once,
     notify_expiring_evidence,
     purge_old,
@@ -31,10 +31,9 @@ ANNOUNCE_SECONDS = 10.0
 
 def _deliver(appliance: Appliance, delivery_ids: list[str], token: str) -> list[str | None]:
     """Attempt each delivery in turn (deliveries of one webhook, leased together)."""
-    return [
-        attempt(delivery_id, token, appliance.registry, appliance.settings, appliance.secret_box)
-        for delivery_id in delivery_ids
-    ]
+    return attempt_all(
+        delivery_ids, token, appliance.registry, appliance.settings, appliance.secret_box
+    )
 
 
 def deliver_job(delivery_ids: list[str], token: str) -> list[str | None]:
@@ -64,7 +63,7 @@ def dispatcher_loop(
     jobs, catalogue = appliance.jobs, appliance.catalogue
     webhooks = appliance.settings.webhooks
     lease = webhooks.lease_seconds
-    per_job = deliveries_per_job(lease, webhooks.connect_timeout, webhooks.read_timeout)
+    per_job = DELIVERIES_PER_JOB
     last_expiry_check = last_announce = 0.0
     while not stop.wait(tick):
         with background_round():

@@ -30,7 +30,7 @@ from cyberorigen.services.organizations import create_organization
 from cyberorigen.services.scope import add_scope_entry
 from cyberorigen.services.users import create_user
 from cyberorigen.settings import DEFAULT_FORBIDDEN_NETWORKS, load_settings
-from cyberorigen.webhooks.dispatch import deliveries_per_job, dispatch_once
+from cyberorigen.webhooks.dispatch import DELIVERIES_PER_JOB, dispatch_once
 
 #: The operator policy of a test appliance: the shipped one, except that loopback may be
 #: scanned (test servers listen there).
@@ -165,7 +165,7 @@ class TestAppliance:
             lambda delivery_ids, token: deliver_in_process(appliance, delivery_ids, token),
             appliance.catalogue,
             lease,
-            deliveries_per_job(lease, webhooks.connect_timeout, webhooks.read_timeout),
+            DELIVERIES_PER_JOB,
         )
 
     def _get(self, path: str) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from cyberorigen.db import database
-from cyberorigen.db.models import Webhook, WebhookDelivery, utcnow
+from cyberorigen.db.models import OutboxEvent, Webhook, WebhookDelivery, utcnow
 from cyberorigen.plugin_api.interfaces import (
     Delivery,
     DeliveryError,
@@ -30,7 +30,7 @@ from cyberorigen.plugin_api.interfaces import (
 )
 from cyberorigen.plugin_registry import PluginRegistry
 from cyberorigen.services.secret_box import SecretBox
-from cyberorigen.settings import Settings
+from cyberorigen.settings import Settings, WebhookSettings
 from cyberorigen.vocab import timestamp
 from cyberorigen.webhooks.events import envelope
 from cyberorigen.webhooks.policy import network_policy
@@ -80,15 +80,71 @@ def _send(delivery: Delivery, transport) -> Outcome:
     )
 
 
-def attempt(
-    delivery_id: str, token: str, registry: PluginRegistry, settings: Settings, box: SecretBox
-) -> str | None:
-    """Make the attempt the lease ``token`` was given for; returns the delivery's new status
-    (None when the lease is no longer ours or the delivery is gone)."""
-    row = WebhookDelivery.get_or_none(WebhookDelivery.public_id == delivery_id)
-    if row is None or row.status != "pending" or row.lease_token != token:
-        return None
-    webhook = Webhook.get_by_id(row.webhook_id)
+#: A job re-reads its webhook when its copy is older than this (a webhook disabled or edited
+#: meanwhile is seen before the next attempt to a slow receiver).
+WEBHOOK_FRESH_SECONDS = 1.0
+
+
+def attempt_budget(webhooks: WebhookSettings) -> float:
+    """Seconds a job may go on starting attempts and still end every one within its lease:
+    the lease less twice the worst case of one attempt (its connect and read timeouts)."""
+    worst = webhooks.connect_timeout + webhooks.read_timeout
+    return max(0.0, webhooks.lease_seconds - 2 * worst)
+
+
+class _WebhookCopy:
+    """A job's copy of its webhook, with its signing secrets opened once."""
+
+    def __init__(self, webhook_id: int, box: SecretBox) -> None:
+        self.webhook = Webhook.get_by_id(webhook_id)
+        self.secrets = signing_secrets(box, self.webhook)
+        self.read_at = time.monotonic()
+
+
+def attempt_all(
+    delivery_ids: list[str],
+    token: str,
+    registry: PluginRegistry,
+    settings: Settings,
+    box: SecretBox,
+) -> list[str | None]:
+    """Make, in turn, the attempts the lease ``token`` was given for (deliveries of one
+    webhook); each one's new status (None when the lease is no longer ours or the delivery is
+    gone). The deliveries and their events are read in one query and the webhook once a
+    second; attempts stop starting once :func:`attempt_budget` has passed, and the rest are
+    handed back (their lease released: the dispatcher's next round leases them again)."""
+    rows = {
+        row.public_id: row
+        for row in WebhookDelivery.select(WebhookDelivery, OutboxEvent)
+        .join(OutboxEvent)
+        .where(WebhookDelivery.public_id.in_(list(delivery_ids)))
+    }
+    started = time.monotonic()
+    budget = attempt_budget(settings.webhooks)
+    policy = network_policy(settings)
+    copy: _WebhookCopy | None = None
+    results: list[str | None] = []
+    for delivery_id in delivery_ids:
+        row = rows.get(delivery_id)
+        if row is None or row.status != "pending" or row.lease_token != token:
+            results.append(None)
+            continue
+        if results and time.monotonic() - started > budget:
+            _release(row, token)
+            results.append("pending")
+            continue
+        stale = copy is None or time.monotonic() - copy.read_at > WEBHOOK_FRESH_SECONDS
+        if stale or copy.webhook.id != row.webhook_id:
+            copy = _WebhookCopy(row.webhook_id, box)
+        status = _attempt(row, copy, token, registry, settings, policy)
+        if status != "delivered":
+            copy = None  # a failure may have disabled it: read it again
+        results.append(status)
+    return results
+
+
+def _attempt(row, copy: _WebhookCopy, token, registry, settings, policy) -> str | None:
+    webhook = copy.webhook
     if not webhook.active:
         _release(row, token)
         return "pending"
@@ -103,9 +159,9 @@ def attempt(
             payload=envelope(row.event),
             config=webhook.config or {},
             url=webhook.url,
-            secrets=signing_secrets(box, webhook),
+            secrets=copy.secrets,
             attempt=row.attempts + 1,
-            network=network_policy(settings),
+            network=policy,
             appliance={"smtp": dict(settings.smtp)},
         )
         outcome = _send(delivery, transport)
@@ -167,11 +223,13 @@ def _record(
         )
         if not updated:  # the lease ran out and another worker took the delivery
             return None
+        if final == "delivered":  # a success ends a run of failures (no write when none)
+            Webhook.update(consecutive_failures=0).where(
+                (Webhook.id == webhook.id) & (Webhook.consecutive_failures != 0)
+            ).execute()
+            return _logged(row, webhook, attempts, final, latency)
         webhook = Webhook.get_by_id(webhook.id)
-        if final == "delivered":
-            if webhook.consecutive_failures:
-                Webhook.update(consecutive_failures=0).where(Webhook.id == webhook.id).execute()
-        elif status == "gone":
+        if status == "gone":
             if webhook.active:
                 disable(webhook, "the receiver answered 410 Gone")
         elif final == "failed":
@@ -183,6 +241,10 @@ def _record(
                 disable(
                     webhook, f"{failures} deliveries in a row failed; the last: {outcome.error}"
                 )
+    return _logged(row, webhook, attempts, final, latency)
+
+
+def _logged(row: WebhookDelivery, webhook: Webhook, attempts: int, final: str, latency: int):
     log.info(
         "delivery %s of %s to webhook %s: attempt %d %s (%s ms)",
         row.public_id,

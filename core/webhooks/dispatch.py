@@ -97,13 +97,18 @@ def fan_out(catalogue: Catalogue | None, batch: int = FAN_OUT_BATCH) -> int:
     rows: list[dict[str, Any]] = []
     now = utcnow()
     with database.atomic():  # one commit for the batch
-        for event in events:
-            claimed = (
-                OutboxEvent.update(dispatched_at=now)
-                .where((OutboxEvent.id == event.id) & (OutboxEvent.dispatched_at.is_null()))
-                .execute()
+        claimed = {
+            row.id
+            for row in OutboxEvent.update(dispatched_at=now)
+            .where(
+                OutboxEvent.id.in_([event.id for event in events])
+                & OutboxEvent.dispatched_at.is_null()
             )
-            if not claimed:  # another dispatcher took it
+            .returning(OutboxEvent.id)
+            .execute()
+        }
+        for event in events:
+            if event.id not in claimed:  # another dispatcher took it
                 continue
             for webhook in hooks.get(event.organization_id, []):
                 if event.type == PING or not subscribed(webhook.events, event.type):
@@ -261,6 +266,12 @@ def purge_old(retention_days: int) -> tuple[int, int]:
     return deliveries, events
 
 
+#: At most this many due deliveries of one webhook go in one job: a job attempts them in turn
+#: over one kept-alive connection, and hands back those it has no time left for
+#: (``delivery.attempt_budget``), so a slow receiver holds up only its own deliveries.
+DELIVERIES_PER_JOB = 50
+
+
 def dispatch_once(
     enqueue: Callable[[list[str], str], None],
     catalogue: Catalogue | None,
@@ -279,9 +290,3 @@ def dispatch_once(
             enqueue(chunk, token)
             enqueued += len(chunk)
     return created, enqueued
-
-
-def deliveries_per_job(lease_seconds: int, connect_timeout: int, read_timeout: int) -> int:
-    """How many deliveries one job may attempt in a row and still end within its lease, each
-    at worst taking its full timeouts (at most 8)."""
-    return max(1, min(8, lease_seconds // (2 * (connect_timeout + read_timeout))))
