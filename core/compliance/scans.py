@@ -48,9 +48,10 @@ def _results(
                 _, observed = checks_run.setdefault(check.id, (run.scanner, []))
                 observed.extend(run.observed[: max(0, KEPT_OBSERVATIONS - len(observed))])
     found: dict[str, list[Finding]] = {}
-    query = Finding.select().join(ScanFinding).where(ScanFinding.scan == scan)
-    for finding in query:
-        found.setdefault(finding.check_id, []).append(finding)
+    if scan.vulnerabilities_found:  # counted from the scan's observations when it ended
+        query = Finding.select().join(ScanFinding).where(ScanFinding.scan == scan)
+        for finding in query:
+            found.setdefault(finding.check_id, []).append(finding)
     return checks_run, found
 
 
@@ -131,7 +132,8 @@ def assess_completed_scan(scan_id: int, registry: PluginRegistry, catalogue: Cat
             "scan",
             control_ids=sorted(set(controls) | found_controls),
         )
-        summary = summarize(scan, catalogue, checks_run, found)
-        Scan.update(compliance=summary or None).where(Scan.id == scan.id).execute()
+        summary = summarize(scan, catalogue, checks_run, found) or None
+        if summary != scan.compliance:
+            Scan.update(compliance=summary).where(Scan.id == scan.id).execute()
     except Exception:  # noqa: BLE001 - the scan's own result is already stored
         log.exception("compliance assessment of scan %s failed", scan_id)

@@ -231,6 +231,8 @@ BATCH_FINDINGS = 500
 def announce_scan_findings(scan: Scan) -> bool:
     """``scan.findings`` for a scan that ended: every finding it announced, in one event
     (``vulnerability.found`` batched per scan); nothing when it announced none."""
+    if not scan.vulnerabilities_found:  # it observed no finding, so announced none
+        return False
     announced = list(
         Finding.select()
         .join(ScanFinding)

@@ -332,11 +332,16 @@ class _Run:
         progress = self.scan.progress
         if self.part is not None:
             progress = beat_part(self.part, progress)
-        Scan.update(
-            heartbeat_at=utcnow(), progress=progress, current_step=self.scan.current_step
-        ).where(Scan.id == self.scan.id).execute()
-        requested = Scan.select(Scan.cancel_requested).where(Scan.id == self.scan.id).scalar()
-        if requested:
+        beaten = (
+            Scan.update(
+                heartbeat_at=utcnow(), progress=progress, current_step=self.scan.current_step
+            )
+            .where(Scan.id == self.scan.id)
+            .returning(Scan.cancel_requested)  # and learn of a cancellation in the same trip
+            .tuples()
+            .execute()
+        )
+        if any(requested for (requested,) in beaten):
             self.cancel.set()
 
     def run_scanner(
