@@ -928,3 +928,40 @@ def test_two_dispatchers_at_once_make_each_delivery_once(hooks, receivers):
     ]
     assert sorted(made) == sorted(event.id for event in events)
     assert sum(created) == len(events)
+
+
+def test_a_webhook_deleted_during_a_job_ends_it_quietly(make_app, make_account, unique_address):
+    """Deleted while the receiver holds its first delivery: the job sends nothing more and
+    ends without an error (its other deliveries went with the webhook)."""
+    from rq.registry import FailedJobRegistry
+
+    client, analyst, pump = _slow_hooks(make_app, make_account, unique_address, 120)
+    made: dict[str, str] = {}
+
+    def delete_it() -> None:
+        database.connect(reuse_if_open=True)
+        Webhook.delete().where(Webhook.public_id == made["id"]).execute()
+
+    receiver = SlowReceiver(1.2, on_first=delete_it)
+    try:
+        response = client.post(
+            "/api/v1/webhooks",
+            json={"url": receiver.url, "events": ["scan.started"]},
+            headers=analyst.headers,
+        )
+        made = response.get_json()
+        for n in range(3):
+            _event(analyst.org_id, "scan.started", {"scan_id": f"s{n}"})
+
+        pump()
+        assert len(receiver.requests) == 1
+        database.connect(reuse_if_open=True)
+        assert (
+            WebhookDelivery.select().join(Webhook).where(Webhook.public_id == made["id"]).count()
+            == 0
+        )
+        state = appliance_of(client.application)
+        failed = FailedJobRegistry(state.settings.webhooks.queue, connection=state.redis)
+        assert failed.count == 0
+    finally:
+        receiver.close()

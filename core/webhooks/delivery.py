@@ -1,4 +1,4 @@
-"""One attempt of one delivery, on a worker, and what its outcome means.
+"""The attempts of a delivery job, on a worker, and what each outcome means.
 
 - success (the transport returned): ``delivered``;
 - :class:`EndpointGone` (HTTP 410): ``failed`` and the webhook is disabled;
@@ -96,8 +96,9 @@ class _WebhookCopy:
     """A job's copy of its webhook, with its signing secrets opened once."""
 
     def __init__(self, webhook_id: int, box: SecretBox) -> None:
-        self.webhook = Webhook.get_by_id(webhook_id)
-        self.secrets = signing_secrets(box, self.webhook)
+        #: None once the webhook is deleted (its deliveries went with it).
+        self.webhook = Webhook.get_or_none(Webhook.id == webhook_id)
+        self.secrets = signing_secrets(box, self.webhook) if self.webhook else ()
         self.read_at = time.monotonic()
 
 
@@ -134,8 +135,11 @@ def attempt_all(
             results.append("pending")
             continue
         stale = copy is None or time.monotonic() - copy.read_at > WEBHOOK_FRESH_SECONDS
-        if stale or copy.webhook.id != row.webhook_id:
+        if stale or copy.webhook is None or copy.webhook.id != row.webhook_id:
             copy = _WebhookCopy(row.webhook_id, box)
+        if copy.webhook is None:
+            results.append(None)
+            continue
         status = _attempt(row, copy, token, registry, settings, policy)
         if status != "delivered":
             copy = None  # a failure may have disabled it: read it again
