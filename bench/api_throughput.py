@@ -183,28 +183,35 @@ def delete_redis_keys(client, prefix: str) -> int:
     return deleted
 
 
+def migrated_organization(database_url: str, email: str, password: str):
+    """The database bound, connected and migrated, with an enterprise organization whose
+    limits are counted but never reached, and its admin: (database, organization, admin)."""
+    from cyberorigen.db import bind_database
+    from cyberorigen.db.migrate import upgrade
+    from cyberorigen.services.organizations import create_organization
+    from cyberorigen.services.users import create_user
+
+    db = bind_database(database_url)
+    db.connect(reuse_if_open=True)
+    upgrade(db)
+    with db.atomic():
+        org = create_organization("Bench Org", "enterprise")
+        org.hourly_limit = HUGE_LIMIT
+        org.daily_limit = HUGE_LIMIT
+        org.save()
+        return db, org, create_user(org.id, email, password, "admin")
+
+
 def seed(database_url: str, scans: int, email: str, password: str) -> float:
     """Migrate, then one organization, its admin and ``scans`` scans; return the seconds."""
     from peewee import chunked
 
-    from cyberorigen.db import bind_database
-    from cyberorigen.db.migrate import upgrade
     from cyberorigen.db.models import Scan
-    from cyberorigen.services.organizations import create_organization
     from cyberorigen.services.row_counts import SCANS, count_change
-    from cyberorigen.services.users import create_user
 
     started = time.perf_counter()
-    db = bind_database(database_url)
-    db.connect(reuse_if_open=True)
+    db, org, user = migrated_organization(database_url, email, password)
     try:
-        upgrade(db)
-        with db.atomic():
-            org = create_organization("Bench Org", "enterprise")
-            org.hourly_limit = HUGE_LIMIT
-            org.daily_limit = HUGE_LIMIT
-            org.save()
-            user = create_user(org.id, email, password, "admin")
         newest = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
         def rows():
@@ -474,9 +481,19 @@ def _row(result: WrkResult, label: str | None = None) -> str:
     )
 
 
-def bench(args: argparse.Namespace, wrk: str, stack: contextlib.ExitStack) -> None:
+def run_redis(args: argparse.Namespace, stack: contextlib.ExitStack):
+    """Redis for this run: its db, and a key prefix of its own (only keys carrying it are
+    deleted at the end); (prefix, client)."""
     import redis
 
+    prefix = f"cyberorigen-bench-{secrets.token_hex(4)}"
+    redis_client = redis.Redis.from_url(args.redis_url)
+    redis_client.ping()
+    stack.callback(lambda: print(f"deleted {delete_redis_keys(redis_client, prefix)} Redis keys"))
+    return prefix, redis_client
+
+
+def bench(args: argparse.Namespace, wrk: str, stack: contextlib.ExitStack) -> None:
     print("CyberOrigen API throughput: GET /api/v1/scans?per_page=20 vs a bare Flask floor")
     print(f"machine: {machine()}")
     print(
@@ -484,11 +501,7 @@ def bench(args: argparse.Namespace, wrk: str, stack: contextlib.ExitStack) -> No
         f"{args.warmup} s warm-up + {args.rounds} x {args.duration} s per target, alternating"
     )
 
-    # Redis: our own db and key prefix; only keys carrying the prefix are deleted.
-    prefix = f"cyberorigen-bench-{secrets.token_hex(4)}"
-    redis_client = redis.Redis.from_url(args.redis_url)
-    redis_client.ping()
-    stack.callback(lambda: print(f"deleted {delete_redis_keys(redis_client, prefix)} Redis keys"))
+    prefix, redis_client = run_redis(args, stack)
 
     # PostgreSQL: a fresh database, dropped at the end.
     database_url, database_name = create_database(args.postgres_url)
@@ -627,22 +640,9 @@ def seed_at_scale(database_url: str, rows: int, email: str, password: str) -> fl
     scans and ``rows`` open findings (``reads_at_scale.seed_rows``); return the seconds."""
     from reads_at_scale import seed_rows
 
-    from cyberorigen.db import bind_database
-    from cyberorigen.db.migrate import upgrade
-    from cyberorigen.services.organizations import create_organization
-    from cyberorigen.services.users import create_user
-
     started = time.perf_counter()
-    db = bind_database(database_url)
-    db.connect(reuse_if_open=True)
+    db, org, _admin = migrated_organization(database_url, email, password)
     try:
-        upgrade(db)
-        with db.atomic():
-            org = create_organization("Bench Org", "enterprise")
-            org.hourly_limit = HUGE_LIMIT
-            org.daily_limit = HUGE_LIMIT
-            org.save()
-            create_user(org.id, email, password, "admin")
         seed_rows(rows, org)
     finally:
         db.close()
@@ -666,18 +666,13 @@ def scale_paths(rows: int, per_page: int = 20) -> dict[str, str]:
 def bench_rows(args: argparse.Namespace, wrk: str, stack: contextlib.ExitStack) -> None:
     """For each size of ``--rows``: a fresh database, the appliance on it, and each of
     :func:`scale_paths` loaded by wrk; then p50 at the largest size against the smallest."""
-    import redis
-
     print("CyberOrigen reads at scale over HTTP: lists, controls and a report as rows grow")
     print(f"machine: {machine()}")
     print(
         f"load: wrk {min(2, args.connections)} threads, {args.connections} connections, "
         f"{args.warmup} s warm-up + {args.duration} s per path and size"
     )
-    prefix = f"cyberorigen-bench-{secrets.token_hex(4)}"
-    redis_client = redis.Redis.from_url(args.redis_url)
-    redis_client.ping()
-    stack.callback(lambda: print(f"deleted {delete_redis_keys(redis_client, prefix)} Redis keys"))
+    prefix, _redis_client = run_redis(args, stack)
     email, password = "bench-admin@bench.example", secrets.token_urlsafe(18)
     measured: dict[str, dict[int, WrkResult]] = {}
     for rows in args.rows:

@@ -822,7 +822,16 @@ def _slow_hooks(make_app, make_account, unique_address, lease_seconds: int):
             [state.settings.webhooks.queue], connection=state.redis, serializer=JSONSerializer
         ).work(burst=True)
 
-    return client, analyst, pump
+    def subscribe(url: str) -> dict:
+        response = client.post(
+            "/api/v1/webhooks",
+            json={"url": url, "events": ["scan.started"]},
+            headers=analyst.headers,
+        )
+        assert response.status_code == 201, response.get_json()
+        return response.get_json()
+
+    return client, analyst, pump, subscribe
 
 
 def test_a_job_out_of_time_hands_the_rest_back_for_the_next_round(
@@ -831,15 +840,10 @@ def test_a_job_out_of_time_hands_the_rest_back_for_the_next_round(
     """Lease 31 s and 5 + 10 s timeouts leave a job 1 s to start attempts in: to a receiver
     that takes 0.6 s, it makes two and releases the other three, which the next round
     delivers; nothing is sent twice."""
-    client, analyst, pump = _slow_hooks(make_app, make_account, unique_address, 31)
+    client, analyst, pump, subscribe = _slow_hooks(make_app, make_account, unique_address, 31)
     receiver = SlowReceiver(0.6)
     try:
-        response = client.post(
-            "/api/v1/webhooks",
-            json={"url": receiver.url, "events": ["scan.started"]},
-            headers=analyst.headers,
-        )
-        webhook = response.get_json()
+        webhook = subscribe(receiver.url)
         events = [_event(analyst.org_id, "scan.started", {"scan_id": f"s{n}"}) for n in range(5)]
 
         pump()
@@ -868,7 +872,7 @@ def test_a_webhook_disabled_during_a_job_gets_no_more_of_its_attempts(
 ):
     """The job reads its webhook again when its copy is over a second old: disabled while
     the receiver holds the first delivery, the others stay pending, unsent."""
-    client, analyst, pump = _slow_hooks(make_app, make_account, unique_address, 120)
+    client, analyst, pump, subscribe = _slow_hooks(make_app, make_account, unique_address, 120)
     made: dict[str, str] = {}
 
     def disable_it() -> None:
@@ -877,12 +881,7 @@ def test_a_webhook_disabled_during_a_job_gets_no_more_of_its_attempts(
 
     receiver = SlowReceiver(1.2, on_first=disable_it)
     try:
-        response = client.post(
-            "/api/v1/webhooks",
-            json={"url": receiver.url, "events": ["scan.started"]},
-            headers=analyst.headers,
-        )
-        webhook = made = response.get_json()
+        webhook = made = subscribe(receiver.url)
         for n in range(3):
             _event(analyst.org_id, "scan.started", {"scan_id": f"s{n}"})
 
@@ -935,7 +934,7 @@ def test_a_webhook_deleted_during_a_job_ends_it_quietly(make_app, make_account, 
     ends without an error (its other deliveries went with the webhook)."""
     from rq.registry import FailedJobRegistry
 
-    client, analyst, pump = _slow_hooks(make_app, make_account, unique_address, 120)
+    client, analyst, pump, subscribe = _slow_hooks(make_app, make_account, unique_address, 120)
     made: dict[str, str] = {}
 
     def delete_it() -> None:
@@ -944,12 +943,7 @@ def test_a_webhook_deleted_during_a_job_ends_it_quietly(make_app, make_account, 
 
     receiver = SlowReceiver(1.2, on_first=delete_it)
     try:
-        response = client.post(
-            "/api/v1/webhooks",
-            json={"url": receiver.url, "events": ["scan.started"]},
-            headers=analyst.headers,
-        )
-        made = response.get_json()
+        made = subscribe(receiver.url)
         for n in range(3):
             _event(analyst.org_id, "scan.started", {"scan_id": f"s{n}"})
 
