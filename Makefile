@@ -56,4 +56,6 @@ bench: install-dev services
 	$(BIN)/python bench/pipeline_overhead.py
 	$(BIN)/python bench/scanners.py
 	$(BIN)/python bench/webhooks.py
+	$(BIN)/python bench/network_scan.py
 	$(BIN)/python bench/reads_at_scale.py
+	$(BIN)/python bench/api_throughput.py --rows 10000,100000,1000000 --duration 5 --warmup 2 --connections 4
