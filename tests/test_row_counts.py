@@ -5,13 +5,20 @@ database), and a filtered list still counts its rows."""
 
 from __future__ import annotations
 
+import random
 import secrets
 from concurrent.futures import ThreadPoolExecutor
 
 import requests
+from peewee import fn
+from support.embedded import EmbeddedScans
+from support.servers import HttpServer, QuietHandler
 
 from cyberorigen.db import database
-from cyberorigen.db.models import Organization, RowCount, Scan
+from cyberorigen.db.models import Finding, Organization, RowCount, Scan
+
+STATUSES = ("open", "fixed", "accepted_risk", "false_positive")
+NEED_REASON = ("accepted_risk", "false_positive")
 
 
 def test_counters_equal_count_after_concurrent_creates_and_deletes(
@@ -66,3 +73,81 @@ def test_counters_equal_count_after_concurrent_creates_and_deletes(
         assert cancelled["total"] == 0  # each cancelled one was deleted
         queued = requests.get(f"{base}/api/v1/scans?status=queued", headers=headers, timeout=30)
         assert queued.json()["total"] == counted
+
+
+class Site(QuietHandler):
+    """A page without security headers and a cookie without flags (http's checks fail
+    there); once ``flagged``, the cookie has its flags (those findings are fixed)."""
+
+    flagged = False
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        cookie = "sid=1; Secure; HttpOnly; SameSite=Lax" if self.flagged else "sid=1"
+        self.reply(200, b"<html><body>site</body></html>", {"Set-Cookie": cookie})
+
+    do_HEAD = do_GET  # noqa: N815
+
+
+def test_findings_by_severity_and_status_are_counted_through_scans_and_concurrent_changes(
+    serve_process, cli_env, make_app, make_account, unique_address
+):
+    """The per-value counters (``findings.severity=high``, ``findings.status=open``) equal
+    COUNT(*) after a scan, status changes made at once through two API processes, and a
+    second scan that fixes some findings and reopens others; a list filtered on one severity
+    or one status shows that total."""
+    admin = make_account(role="admin", org="Counted findings")
+    scans = EmbeddedScans(make_app, admin, unique_address, **{"scans.profiles": {"web": ["http"]}})
+    site = HttpServer(Site)
+    try:
+        target = f"http://127.0.0.1:{site.port}/"
+        scans.scan({"target": target, "scan_type": "web", "options": {}})
+        findings = scans.get("/api/v1/findings?per_page=100")["items"]
+        assert len(findings) >= 3
+        servers = [serve_process(cli_env), serve_process(cli_env)]
+        chance = random.Random(7)
+        changes = [
+            (chance.choice(servers), chance.choice(findings)["id"], chance.choice(STATUSES))
+            for _ in range(60)
+        ]
+
+        def change(item) -> None:
+            base, finding_id, status = item
+            body = {"status": status, **({"reason": "test"} if status in NEED_REASON else {})}
+            answer = requests.patch(
+                f"{base}/api/v1/findings/{finding_id}", json=body, headers=admin.headers, timeout=30
+            )
+            assert answer.status_code == 200, answer.text
+
+        with ThreadPoolExecutor(8) as pool:
+            list(pool.map(change, changes))
+        Site.flagged = True  # the cookie's findings are not seen again: fixed
+        scans.scan({"target": target, "scan_type": "web", "options": {}})
+    finally:
+        Site.flagged = False
+        site.close()
+
+    database.connect(reuse_if_open=True)
+    org_id = Organization.get(Organization.public_id == admin.org_id).id
+    mine = Finding.organization == org_id
+    assert Finding.select().where(mine & (Finding.status == "fixed")).exists()
+    for column in ("severity", "status"):
+        field = getattr(Finding, column)
+        counted = dict(
+            Finding.select(field, fn.COUNT(Finding.id)).where(mine).group_by(field).tuples()
+        )
+        kept = {
+            row.name.split("=", 1)[1]: row.count
+            for row in RowCount.select().where(
+                (RowCount.organization == org_id)
+                & RowCount.name.startswith(f"findings.{column}=")
+                & (RowCount.count != 0)
+            )
+        }
+        assert kept == counted, column
+        for value, count in counted.items():
+            page = requests.get(
+                f"{servers[0]}/api/v1/findings?{column}={value}&per_page=1",
+                headers=admin.headers,
+                timeout=30,
+            ).json()
+            assert page["total"] == count, (column, value)

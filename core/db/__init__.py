@@ -71,6 +71,12 @@ def _create_private(path: Path) -> None:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
+def locked(query):
+    """``query`` reading rows the caller's transaction is about to change, locked until it
+    ends (``FOR UPDATE`` on PostgreSQL; a SQLite transaction holds the write lock already)."""
+    return query.for_update() if database.obj is not None and database.obj.for_update else query
+
+
 def bind_database(url: str) -> Database:
     """Point the shared proxy at the database for ``url`` and return it."""
     db = open_database(url)

@@ -374,12 +374,12 @@ class Schedule(BaseModel):
 
 
 class RowCount(BaseModel):
-    """How many rows of a list an organization has (``scans``, ``findings``), kept in the
-    transaction of each insert and delete: an unfiltered list's exact ``total`` without
-    counting the table."""
+    """How many rows of a list an organization has (``scans``, ``findings``, and findings by
+    severity and by status: ``findings.severity=high``), kept in the transaction of each
+    write: a list's exact ``total`` without counting the table."""
 
     organization = ForeignKeyField(Organization, backref="+", on_delete="CASCADE")
-    name = CharField(max_length=20)
+    name = CharField(max_length=60)
     count = IntegerField(default=0)
 
     class Meta:

@@ -8,14 +8,21 @@ from typing import Any
 
 from peewee import JOIN, IntegrityError
 
-from cyberorigen.db import database
+from cyberorigen.db import database, locked
 from cyberorigen.db.models import Asset, Finding, Scan, ScanFinding, Service, utcnow
 from cyberorigen.errors import Invalid
 from cyberorigen.plugin_api.interfaces import Finding as PluginFinding
 from cyberorigen.plugin_api.interfaces import Severity, Target
 from cyberorigen.services.control_marks import mark_controls_due
 from cyberorigen.services.outbox import record_event
-from cyberorigen.services.row_counts import FINDINGS, count_change, with_known_total
+from cyberorigen.services.row_counts import (
+    FINDING_COUNTED,
+    FINDINGS,
+    count_change,
+    finding_change,
+    value_counter,
+    with_known_total,
+)
 from cyberorigen.services.tenancy import owned
 
 NEEDS_REASON = ("accepted_risk", "false_positive")
@@ -32,15 +39,24 @@ def findings_query(org_id: int, filters: Mapping[str, Any], scan_id: int | None 
     )
     if scan_id is not None:
         query = query.join_from(Finding, ScanFinding).where(ScanFinding.scan == scan_id)
-    for name in ("severity", "check_id", "status", "target"):
-        if filters.get(name):
-            query = query.where(getattr(Finding, name) == filters[name])
-    unfiltered = scan_id is None and not any(
-        filters.get(name) for name in ("severity", "check_id", "status", "target")
-    )
-    if unfiltered:
+    chosen = {
+        name: filters[name]
+        for name in ("severity", "check_id", "status", "target")
+        if filters.get(name)
+    }
+    for name, value in chosen.items():
+        query = query.where(getattr(Finding, name) == value)
+    if scan_id is None and not chosen:
         query = with_known_total(query, org_id, FINDINGS)
+    elif scan_id is None and len(chosen) == 1 and set(chosen) <= set(FINDING_COUNTED):
+        ((name, value),) = chosen.items()
+        query = with_known_total(query, org_id, value_counter(FINDINGS, name, value))
     return query.order_by(Finding.last_seen.desc(), Finding.id.desc())
+
+
+def _counted(finding: Finding) -> dict[str, str]:
+    """What the per-value counters of findings count of ``finding``."""
+    return {name: getattr(finding, name) for name in FINDING_COUNTED}
 
 
 def get_finding(org_id: int, public_id: str) -> Finding:
@@ -63,12 +79,15 @@ def change_status(
             raise Invalid("accepted_until", "only an accepted risk has an expiry")
         if accepted_until <= utcnow():
             raise Invalid("accepted_until", "must be in the future")
-    previous = finding.status
     with database.atomic():
+        # As it is now (another request may have just changed it), locked until this ends.
+        current = locked(Finding.select().where(Finding.id == finding.id)).get()
+        previous, before = current.status, _counted(current)
         finding.status = status
         finding.status_reason = (reason or "").strip() or None
         finding.accepted_until = accepted_until
         finding.save()
+        finding_change(finding.organization_id, before, _counted(finding))
         if previous != status:
             _record_status_change(finding, previous, changed_by)
             mark_controls_due(finding.organization_id)
@@ -121,7 +140,16 @@ def resolve_unseen(
         for finding in stale:
             finding.status = "fixed"
             finding.status_reason = f"not seen by {scan.public_id}"
-            finding.save()
+            changed = (
+                Finding.update(status=finding.status, status_reason=finding.status_reason)
+                .where((Finding.id == finding.id) & (Finding.status == "open"))
+                .execute()
+            )
+            if not changed:  # its status changed meanwhile (a user, another scan): theirs
+                continue
+            finding_change(
+                finding.organization_id, {**_counted(finding), "status": "open"}, _counted(finding)
+            )
             resolved += 1
             _record_status_change(finding, "open", scan.public_id)
     return resolved
@@ -158,12 +186,13 @@ def store_finding(
         values["asset"] = asset
     if service is not None:
         values["service"] = service
+    same = (
+        (Finding.organization == scan.organization_id)
+        & (Finding.target == where)
+        & (Finding.fingerprint == fingerprint)
+    )
     with database.atomic():
-        row = Finding.get_or_none(
-            (Finding.organization == scan.organization_id)
-            & (Finding.target == where)
-            & (Finding.fingerprint == fingerprint)
-        )
+        row = locked(Finding.select().where(same)).get_or_none()
         announced = False
         if row is None:
             try:
@@ -176,14 +205,12 @@ def store_finding(
                         **values,
                     )
                     count_change(scan.organization_id, FINDINGS, 1)
+                    finding_change(scan.organization_id, None, _counted(row))
                 announced = True
             except IntegrityError:  # another scan of the same target created it just now
-                row = Finding.get(
-                    (Finding.organization == scan.organization_id)
-                    & (Finding.target == where)
-                    & (Finding.fingerprint == fingerprint)
-                )
+                row = locked(Finding.select().where(same)).get()
         if not announced:
+            before = _counted(row)
             acceptance_over = (
                 row.status == "accepted_risk"
                 and row.accepted_until is not None
@@ -199,6 +226,7 @@ def store_finding(
                 )
                 row.accepted_until = None
             row.save()
+            finding_change(scan.organization_id, before, _counted(row))
             announced = reopened
         ScanFinding.insert(
             scan=scan, finding=row, announced=announced

@@ -1,8 +1,11 @@
 """Exact list totals without counting the table: per organization, how many scans and findings
-it has, changed in the transaction of each insert and delete (an upsert: concurrent changes
-from any number of processes add up). A list with filters still counts its rows."""
+it has, and how many findings of each severity and status, changed in the transaction of each
+write (an upsert: concurrent changes from any number of processes add up). A list filtered on
+anything else, or on more than one thing, still counts its rows."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from peewee import ModelSelect
 
@@ -10,6 +13,28 @@ from cyberorigen.db.models import RowCount
 
 SCANS = "scans"
 FINDINGS = "findings"
+#: The few-valued columns of findings with a counter per value (``findings.severity=high``).
+FINDING_COUNTED = ("severity", "status")
+
+
+def value_counter(name: str, column: str, value: str) -> str:
+    """The counter of the rows of ``name`` whose ``column`` is ``value``."""
+    return f"{name}.{column}={value}"
+
+
+def finding_change(org_id: int, before: Mapping | None, after: Mapping | None) -> None:
+    """The per-value counters of findings follow one finding's write, in the caller's
+    transaction: ``before`` and ``after`` give its severity and status (None: it did not
+    exist, or no longer does)."""
+    for column in FINDING_COUNTED:
+        old = before[column] if before else None
+        new = after[column] if after else None
+        if old == new:
+            continue
+        if old is not None:
+            count_change(org_id, value_counter(FINDINGS, column, old), -1)
+        if new is not None:
+            count_change(org_id, value_counter(FINDINGS, column, new), 1)
 
 
 def count_change(org_id: int, name: str, delta: int) -> None:
@@ -21,7 +46,7 @@ def count_change(org_id: int, name: str, delta: int) -> None:
 
 
 def with_known_total(query: ModelSelect, org_id: int, name: str) -> ModelSelect:
-    """``query`` (every row of the organization's ``name``, unfiltered) carrying its exact
+    """``query`` (the organization's rows that counter ``name`` counts) carrying its exact
     total for ``api.pagination.paginate``."""
     count = (
         RowCount.select(RowCount.count)
