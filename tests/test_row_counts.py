@@ -1,7 +1,8 @@
 """An unfiltered list's ``total`` comes from a per-organization counter, kept in the
 transaction of each insert and delete: it must equal COUNT(*) after scans are created and
 deleted at once through two API processes (real ``cyberorigen serve`` processes on the test
-database), and a filtered list still counts its rows."""
+database), and a filtered list still counts its rows; findings also have a counter per
+severity and per status, which must equal COUNT(*) after scans and concurrent changes."""
 
 from __future__ import annotations
 
