@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Mapping
 from datetime import datetime
 from typing import Any
@@ -18,8 +19,8 @@ from cyberorigen.services.outbox import record_event
 from cyberorigen.services.row_counts import (
     FINDING_COUNTED,
     FINDINGS,
-    count_change,
-    finding_change,
+    apply_counts,
+    finding_deltas,
     value_counter,
     with_known_total,
 )
@@ -87,7 +88,7 @@ def change_status(
         finding.status_reason = (reason or "").strip() or None
         finding.accepted_until = accepted_until
         finding.save()
-        finding_change(finding.organization_id, before, _counted(finding))
+        apply_counts(finding.organization_id, finding_deltas(before, _counted(finding)))
         if previous != status:
             _record_status_change(finding, previous, changed_by)
             mark_controls_due(finding.organization_id)
@@ -136,8 +137,9 @@ def resolve_unseen(
             )
         )
     resolved = 0
+    deltas: Counter = Counter()
     with database.atomic():
-        for finding in stale:
+        for finding in sorted(stale, key=lambda row: row.id):  # rows locked in one order
             finding.status = "fixed"
             finding.status_reason = f"not seen by {scan.public_id}"
             changed = (
@@ -147,11 +149,12 @@ def resolve_unseen(
             )
             if not changed:  # its status changed meanwhile (a user, another scan): theirs
                 continue
-            finding_change(
-                finding.organization_id, {**_counted(finding), "status": "open"}, _counted(finding)
+            deltas.update(
+                finding_deltas({**_counted(finding), "status": "open"}, _counted(finding))
             )
             resolved += 1
             _record_status_change(finding, "open", scan.public_id)
+        apply_counts(scan.organization_id, deltas)  # after the rows: see apply_counts
     return resolved
 
 
@@ -204,8 +207,10 @@ def store_finding(
                         first_scan=scan,
                         **values,
                     )
-                    count_change(scan.organization_id, FINDINGS, 1)
-                    finding_change(scan.organization_id, None, _counted(row))
+                    apply_counts(
+                        scan.organization_id,
+                        {FINDINGS: 1, **finding_deltas(None, _counted(row))},
+                    )
                 announced = True
             except IntegrityError:  # another scan of the same target created it just now
                 row = locked(Finding.select().where(same)).get()
@@ -226,7 +231,7 @@ def store_finding(
                 )
                 row.accepted_until = None
             row.save()
-            finding_change(scan.organization_id, before, _counted(row))
+            apply_counts(scan.organization_id, finding_deltas(before, _counted(row)))
             announced = reopened
         ScanFinding.insert(
             scan=scan, finding=row, announced=announced

@@ -5,6 +5,7 @@ anything else, or on more than one thing, still counts its rows."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 
 from peewee import ModelSelect
@@ -22,19 +23,28 @@ def value_counter(name: str, column: str, value: str) -> str:
     return f"{name}.{column}={value}"
 
 
-def finding_change(org_id: int, before: Mapping | None, after: Mapping | None) -> None:
-    """The per-value counters of findings follow one finding's write, in the caller's
-    transaction: ``before`` and ``after`` give its severity and status (None: it did not
-    exist, or no longer does)."""
+def finding_deltas(before: Mapping | None, after: Mapping | None) -> Counter:
+    """How one finding's write moves the per-value counters of findings: ``before`` and
+    ``after`` give its severity and status (None: it did not exist, or no longer does)."""
+    deltas: Counter = Counter()
     for column in FINDING_COUNTED:
         old = before[column] if before else None
         new = after[column] if after else None
-        if old == new:
-            continue
-        if old is not None:
-            count_change(org_id, value_counter(FINDINGS, column, old), -1)
-        if new is not None:
-            count_change(org_id, value_counter(FINDINGS, column, new), 1)
+        if old != new:
+            if old is not None:
+                deltas[value_counter(FINDINGS, column, old)] -= 1
+            if new is not None:
+                deltas[value_counter(FINDINGS, column, new)] += 1
+    return deltas
+
+
+def apply_counts(org_id: int, deltas: Mapping[str, int]) -> None:
+    """Add each counter's delta, in the caller's transaction, in the order of their names:
+    every transaction takes the counters' row locks in one order (after the rows it
+    changed), so that two never wait for each other."""
+    for name in sorted(deltas):
+        if deltas[name]:
+            count_change(org_id, name, deltas[name])
 
 
 def count_change(org_id: int, name: str, delta: int) -> None:
