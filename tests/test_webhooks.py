@@ -959,3 +959,40 @@ def test_a_webhook_deleted_during_a_job_ends_it_quietly(make_app, make_account, 
         assert failed.count == 0
     finally:
         receiver.close()
+
+
+def test_delivered_outcomes_wait_to_be_recorded_only_while_sends_are_quick(
+    make_app, make_account, unique_address
+):
+    """A job records its delivered attempts a few at a time, but never keeps one unrecorded
+    through another slow send: to a receiver that takes 0.3 s, each delivery is recorded
+    before the next is sent (a crash would resend at most the one in flight)."""
+    client, analyst, pump, subscribe = _slow_hooks(make_app, make_account, unique_address, 120)
+    receiver = SlowReceiver(0.3)
+    seen: list[list[str]] = []
+    try:
+        webhook = subscribe(receiver.url)
+        database.connect(reuse_if_open=True)
+        row = Webhook.get(Webhook.public_id == webhook["id"])
+        handler = receiver.server.RequestHandlerClass
+        answer = handler.do_POST
+
+        def watched(handler_self) -> None:  # what is recorded when each request arrives
+            database.connect(reuse_if_open=True)
+            deliveries = WebhookDelivery.select().where(WebhookDelivery.webhook == row)
+            seen.append(sorted(item.status for item in deliveries))
+            answer(handler_self)
+
+        handler.do_POST = watched
+        for n in range(3):
+            _event(analyst.org_id, "scan.started", {"scan_id": f"s{n}"})
+        pump()
+        assert seen == [
+            ["pending", "pending", "pending"],
+            ["delivered", "pending", "pending"],
+            ["delivered", "delivered", "pending"],
+        ]
+        log = _deliveries(client, analyst, webhook["id"])
+        assert [item["status"] for item in log] == ["delivered"] * 3
+    finally:
+        receiver.close()

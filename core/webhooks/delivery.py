@@ -125,33 +125,82 @@ def attempt_all(
     policy = network_policy(settings)
     copy: _WebhookCopy | None = None
     results: list[str | None] = []
-    for delivery_id in delivery_ids:
-        row = rows.get(delivery_id)
-        if row is None or row.status != "pending" or row.lease_token != token:
-            results.append(None)
-            continue
-        if results and time.monotonic() - started > budget:
-            _release(row, token)
-            results.append("pending")
-            continue
-        stale = copy is None or time.monotonic() - copy.read_at > WEBHOOK_FRESH_SECONDS
-        if stale or copy.webhook is None or copy.webhook.id != row.webhook_id:
-            copy = _WebhookCopy(row.webhook_id, box)
-        if copy.webhook is None:
-            results.append(None)
-            continue
-        status = _attempt(row, copy, token, registry, settings, policy)
-        if status != "delivered":
-            copy = None  # a failure may have disabled it: read it again
-        results.append(status)
+    outcomes = _Outcomes(results, token, settings)
+    try:
+        for delivery_id in delivery_ids:
+            row = rows.get(delivery_id)
+            if row is None or row.status != "pending" or row.lease_token != token:
+                results.append(None)
+                continue
+            if results and time.monotonic() - started > budget:
+                _release(row, token)
+                results.append("pending")
+                continue
+            stale = copy is None or time.monotonic() - copy.read_at > WEBHOOK_FRESH_SECONDS
+            if stale or copy.webhook is None or copy.webhook.id != row.webhook_id:
+                copy = _WebhookCopy(row.webhook_id, box)
+            if copy.webhook is None:
+                results.append(None)
+                continue
+            if not copy.webhook.active:
+                _release(row, token)
+                results.append("pending")
+                continue
+            outcomes.record(only_if_due=True)  # none waits through another slow send
+            sent_at = time.monotonic()
+            outcome, latency = _attempt(row, copy, registry, settings, policy)
+            results.append(None)  # its status once its outcome is recorded
+            outcomes.add(len(results) - 1, row, copy.webhook, outcome, latency, sent_at)
+            if outcome.status != "delivered":
+                copy = None  # a failure may have disabled it: read it again
+    finally:
+        outcomes.record()
     return results
 
 
-def _attempt(row, copy: _WebhookCopy, token, registry, settings, policy) -> str | None:
+#: A job records the outcomes of its delivered attempts together: after this many, or before
+#: its next send once the first of them began this long ago (sends are slow: then each is
+#: recorded before the next send); a failure is recorded at once, with those before it. A
+#: crash loses at most those: their deliveries are sent again (same ``webhook-id``) once
+#: their lease is over.
+RECORDED_TOGETHER = 10
+RECORD_WITHIN_SECONDS = 0.2
+
+
+class _Outcomes:
+    """The outcomes of a job's attempts, recorded in one transaction a few at a time."""
+
+    def __init__(self, results: list[str | None], token: str, settings: Settings) -> None:
+        self._results, self._token, self._settings = results, token, settings
+        self._waiting: list[tuple] = []
+        self._since = 0.0
+
+    def add(self, index, row, webhook: Webhook, outcome: Outcome, latency: int, sent_at) -> None:
+        """The outcome of an attempt that began at ``sent_at`` (``time.monotonic()``)."""
+        if not self._waiting:
+            self._since = sent_at
+        self._waiting.append((index, row, webhook, outcome, latency))
+        if outcome.status != "delivered" or len(self._waiting) >= RECORDED_TOGETHER:
+            self.record()
+
+    def record(self, only_if_due: bool = False) -> None:
+        """Record the waiting outcomes (``only_if_due``: if the first one's attempt began
+        long enough ago, so that sends are slow)."""
+        if not self._waiting:
+            return
+        if only_if_due and time.monotonic() - self._since < RECORD_WITHIN_SECONDS:
+            return
+        with database.atomic():
+            for index, row, webhook, outcome, latency in self._waiting:
+                self._results[index] = _record(
+                    row, webhook, self._token, outcome, latency, self._settings
+                )
+        self._waiting = []
+
+
+def _attempt(row, copy: _WebhookCopy, registry, settings, policy) -> tuple[Outcome, int]:
+    """Send ``row``'s event to its active webhook: (outcome, latency in ms)."""
     webhook = copy.webhook
-    if not webhook.active:
-        _release(row, token)
-        return "pending"
     transport = registry.transports.get(webhook.transport)
     started = time.monotonic()
     if transport is None:
@@ -169,8 +218,7 @@ def _attempt(row, copy: _WebhookCopy, token, registry, settings, policy) -> str 
             appliance={"smtp": dict(settings.smtp)},
         )
         outcome = _send(delivery, transport)
-    latency = int((time.monotonic() - started) * 1000)
-    return _record(row, webhook, token, outcome, latency, settings)
+    return outcome, int((time.monotonic() - started) * 1000)
 
 
 def _release(row: WebhookDelivery, token: str) -> None:
@@ -187,6 +235,8 @@ def _record(
     latency: int,
     settings: Settings,
 ) -> str | None:
+    """Record one attempt's outcome, in the caller's transaction; the delivery's new status
+    (None when the lease is no longer ours)."""
     now = utcnow()
     attempts = row.attempts + 1
     delays = settings.webhooks.retry_delays
@@ -206,45 +256,42 @@ def _record(
         "error": outcome.error,
         "latency_ms": latency,
     }
-    with database.atomic():
-        updated = (
-            WebhookDelivery.update(
-                status=final,
-                attempts=attempts,
-                next_attempt_at=next_at,
-                lease_token=None,
-                locked_until=None,
-                last_attempt_at=now,
-                last_status_code=outcome.status_code,
-                last_error=outcome.error,
-                response_excerpt=(outcome.response or "")[:EXCERPT_CHARS] or None,
-                latency_ms=latency,
-                delivered_at=now if final == "delivered" else None,
-                history=[*row.history, entry],
-            )
-            .where((WebhookDelivery.id == row.id) & (WebhookDelivery.lease_token == token))
-            .execute()
+    updated = (
+        WebhookDelivery.update(
+            status=final,
+            attempts=attempts,
+            next_attempt_at=next_at,
+            lease_token=None,
+            locked_until=None,
+            last_attempt_at=now,
+            last_status_code=outcome.status_code,
+            last_error=outcome.error,
+            response_excerpt=(outcome.response or "")[:EXCERPT_CHARS] or None,
+            latency_ms=latency,
+            delivered_at=now if final == "delivered" else None,
+            history=[*row.history, entry],
         )
-        if not updated:  # the lease ran out and another worker took the delivery
-            return None
-        if final == "delivered":  # a success ends a run of failures (no write when none)
-            Webhook.update(consecutive_failures=0).where(
-                (Webhook.id == webhook.id) & (Webhook.consecutive_failures != 0)
-            ).execute()
-            return _logged(row, webhook, attempts, final, latency)
-        webhook = Webhook.get_by_id(webhook.id)
-        if status == "gone":
-            if webhook.active:
-                disable(webhook, "the receiver answered 410 Gone")
-        elif final == "failed":
-            failures = webhook.consecutive_failures + 1
-            Webhook.update(consecutive_failures=failures).where(Webhook.id == webhook.id).execute()
-            webhook.consecutive_failures = failures
-            limit = settings.webhooks.disable_after_failures
-            if failures >= limit and webhook.active:
-                disable(
-                    webhook, f"{failures} deliveries in a row failed; the last: {outcome.error}"
-                )
+        .where((WebhookDelivery.id == row.id) & (WebhookDelivery.lease_token == token))
+        .execute()
+    )
+    if not updated:  # the lease ran out and another worker took the delivery
+        return None
+    if final == "delivered":  # a success ends a run of failures (no write when none)
+        Webhook.update(consecutive_failures=0).where(
+            (Webhook.id == webhook.id) & (Webhook.consecutive_failures != 0)
+        ).execute()
+        return _logged(row, webhook, attempts, final, latency)
+    webhook = Webhook.get_by_id(webhook.id)
+    if status == "gone":
+        if webhook.active:
+            disable(webhook, "the receiver answered 410 Gone")
+    elif final == "failed":
+        failures = webhook.consecutive_failures + 1
+        Webhook.update(consecutive_failures=failures).where(Webhook.id == webhook.id).execute()
+        webhook.consecutive_failures = failures
+        limit = settings.webhooks.disable_after_failures
+        if failures >= limit and webhook.active:
+            disable(webhook, f"{failures} deliveries in a row failed; the last: {outcome.error}")
     return _logged(row, webhook, attempts, final, latency)
 
 
