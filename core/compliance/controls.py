@@ -103,8 +103,8 @@ _FAILING_COLUMNS = (
 class _OpenFindings:
     """What a re-assessment needs of a control's open findings on targets in scope."""
 
-    listed: list[FailingFinding]  # those counting against it, newest first (or all of them)
-    counts: Counter | None = None  # by (check, severity); None: ``listed`` is all of them
+    listed: list[FailingFinding]  # the newest that count against it, at most LISTED_FINDINGS
+    counts: Counter  # all of them, by (check, severity)
 
 
 def _open_findings(
@@ -172,8 +172,9 @@ def _open_findings(
 
 
 def _judged_one_by_one(where, matcher, catalogue: Catalogue, control_ids: set[str]):
-    """Every open finding of the controls' checks read, its target judged in Python (each
-    target once): for the rare scope that leaves many targets of open findings out."""
+    """What :func:`_open_findings` returns, from every open finding of the controls' checks
+    read in turn, its target judged in Python (each target once): for the rare scope that
+    leaves many targets of open findings out."""
     found: dict[str, _OpenFindings] = {}
     in_scope: dict[str, bool] = {}
     query = (
@@ -188,8 +189,13 @@ def _judged_one_by_one(where, matcher, catalogue: Catalogue, control_ids: set[st
         if not in_scope[item.target]:
             continue
         for control_id in catalogue.controls_by_check[item.check_id]:
-            if control_id in control_ids:
-                found.setdefault(control_id, _OpenFindings([])).listed.append(item)
+            if control_id not in control_ids:
+                continue
+            entry = found.setdefault(control_id, _OpenFindings([], Counter()))
+            entry.counts[(item.check_id, item.severity)] += 1
+            threshold = catalogue.controls[control_id].severity_threshold
+            if len(entry.listed) < LISTED_FINDINGS and counts_against(item.severity, threshold):
+                entry.listed.append(item)
     return found
 
 
@@ -288,14 +294,15 @@ def refresh(
     for control_id in wanted:
         control = catalogue.controls[control_id]
         state = states[control_id]
+        open_findings = findings.get(control_id) or _OpenFindings([], Counter())
         facts = Facts(
             control=control,
             check_ids=tuple(check.id for check in catalogue.checks_by_control.get(control_id, [])),
             applicable=state.applicable,
             applicability_reason=state.applicability_reason,
             override=_override(state, emails),
-            findings=findings[control_id].listed if control_id in findings else (),
-            finding_counts=findings[control_id].counts if control_id in findings else None,
+            findings=open_findings.listed,
+            finding_counts=open_findings.counts,
             evidence=evidence.get(control_id, ()),
         )
         assessment = assess(facts, now)
