@@ -16,12 +16,15 @@ from cyberorigen.api.auth.routes import token_blp
 from cyberorigen.api.controls.routes import blp as controls_blp
 from cyberorigen.api.docs.routes import blp as docs_blp
 from cyberorigen.api.errors import ApiError
+from cyberorigen.api.exports.routes import blp as exports_blp
 from cyberorigen.api.findings.routes import blp as findings_blp
 from cyberorigen.api.frameworks.routes import blp as frameworks_blp
 from cyberorigen.api.health.routes import blp as health_blp
+from cyberorigen.api.imports.routes import blp as imports_blp
 from cyberorigen.api.openapi import openapi_config
 from cyberorigen.api.organizations.routes import blp as organizations_blp
 from cyberorigen.api.plugins.routes import blp as plugins_blp
+from cyberorigen.api.reports.routes import blp as reports_blp
 from cyberorigen.api.scans.routes import blp as scans_blp
 from cyberorigen.api.schedules.routes import blp as schedules_blp
 from cyberorigen.api.scope.routes import blp as scope_blp
@@ -43,10 +46,13 @@ MODULES = (
     scope_blp,
     scans_blp,
     findings_blp,
+    imports_blp,
     assets_blp,
     schedules_blp,
     controls_blp,
     frameworks_blp,
+    reports_blp,
+    exports_blp,
     webhooks_blp,
     plugins_blp,
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -19,10 +20,13 @@ import redis
 from cyberorigen.compliance.catalogue import Catalogue, build_catalogue
 from cyberorigen.compliance.scans import assess_completed_scan
 from cyberorigen.jobs.background import Running, stop_background
+from cyberorigen.jobs.export_kinds import export_producers
+from cyberorigen.jobs.export_runner import ExportRunner
 from cyberorigen.jobs.queue import JobQueue, job_queue_for
 from cyberorigen.jobs.scans import run_scan_in_process
 from cyberorigen.jobs.webhooks import deliver_in_process
 from cyberorigen.plugin_registry import PluginPoint, PluginRegistry, build_registry
+from cyberorigen.services.export_jobs import ExportStore
 from cyberorigen.services.identity import IdentityCache, SharedEpoch
 from cyberorigen.services.scan_runner import RunnerSettings
 from cyberorigen.services.scans import ScanRules
@@ -54,6 +58,8 @@ class Appliance:
     jobs: JobQueue = field(init=False)
     #: The background loops this process runs, by role (see ``jobs.background``).
     background: dict[str, Running] = field(default_factory=dict)
+    #: Where exports made in the background run: threads of this process.
+    exports: ExportRunner = field(init=False)
 
     def __post_init__(self) -> None:
         self.jobs = job_queue_for(
@@ -61,6 +67,12 @@ class Appliance:
             self.redis,
             run_scan=partial(run_scan_in_process, self),
             deliver=partial(deliver_in_process, self),
+        )
+        self.exports = ExportRunner(
+            ExportStore(self.settings.instance_dir / "exports"),
+            partial(export_producers, self),
+            timedelta(seconds=self.settings.export_keep_seconds),
+            self.settings.export_jobs,
         )
 
     @property
@@ -95,6 +107,7 @@ class Appliance:
         (embedded mode) to end."""
         stop_background(self)
         self.jobs.shutdown()
+        self.exports.shutdown()
 
 
 def build_appliance(

@@ -20,7 +20,8 @@ def _cell(text: str) -> str:
 
 
 def render_catalogue(registry: PluginRegistry) -> str:
-    """The Markdown catalogue of every check of the built-in scanners, scanner by scanner."""
+    """The Markdown catalogue of every check of the built-in scanners, scanner by scanner,
+    then of the built-in importers."""
     built_in = {
         name
         for record in registry.records
@@ -43,6 +44,30 @@ def render_catalogue(registry: PluginRegistry) -> str:
                 f"{_cell(check.fingerprint)} |"
             )
         lines += ["", *_options(name, scanner)]
+    importers = sorted(
+        name
+        for record in registry.records
+        if record.distribution == BUILT_IN_DISTRIBUTION and record.status == "loaded"
+        for name in record.importers
+    )
+    for name in importers:
+        importer = registry.importers[name]
+        lines += [
+            f"### Import `{name}`: {importer.title}",
+            "",
+            "Findings read from a file (`POST /api/v1/imports`, see docs/imports.md); an "
+            "import never passes a check.",
+            "",
+            "| Check | Severity | What it reports | How to fix it | Fingerprint |",
+            "|---|---|---|---|---|",
+        ]
+        for check in sorted(importer.checks, key=lambda item: item.id):
+            lines.append(
+                f"| `{check.id}`<br>{_cell(check.title)} | {check.severity} | "
+                f"{_cell(check.description)} | {_cell(check.remediation)} | "
+                f"{_cell(check.fingerprint)} |"
+            )
+        lines.append("")
     lines.append(END)
     return "\n".join(lines) + "\n"
 

@@ -101,6 +101,13 @@ class Gone(DomainError):
     code = "GONE"
 
 
+class Unavailable(DomainError):
+    """Something the appliance needs for this is missing or not working on this machine (the
+    system libraries of the PDF renderer): the operator can fix it, the caller cannot."""
+
+    code = "UNAVAILABLE"
+
+
 def leaf_messages(messages: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[str, str]]:
     """Yield (dotted path, message) for every leaf of a marshmallow/webargs error tree."""
     if isinstance(messages, Mapping):

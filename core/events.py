@@ -15,7 +15,7 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import fields
 
-from cyberorigen.vocab import SEVERITIES
+from cyberorigen.vocab import EVIDENCE_REVIEW_STATUSES, SEVERITIES
 
 
 class InvalidEventPayload(ValueError):
@@ -82,7 +82,9 @@ class _ControlStatusData(ma.Schema):
     previous_status = fields.String()
     status = fields.String()
     reason = fields.String()
-    cause = fields.String(metadata={"description": "scan, evidence, override, edit, assessment"})
+    cause = fields.String(
+        metadata={"description": "scan, evidence, review, override, edit, assessment"}
+    )
     findings = fields.List(fields.String())
 
 
@@ -92,6 +94,29 @@ class _EvidenceExpiringData(ma.Schema):
     control_name = fields.String()
     title = fields.String()
     expires_at = fields.String(metadata={"format": "date-time"})
+
+
+class _EvidenceReviewedData(ma.Schema):
+    evidence_id = fields.String(metadata={"example": "evd_4f1a"})
+    control_id = fields.String(metadata={"example": "ctrl_access_control_policy"})
+    control_name = fields.String(metadata={"example": "Access Control Policy"})
+    frameworks = fields.List(fields.String(), metadata={"example": ["ISO 27001", "SOC 2"]})
+    kind = fields.String(metadata={"enum": ["file", "link", "note"]})
+    title = fields.String(metadata={"example": "Access policy v3"})
+    decision = fields.String(metadata={"enum": ["accept", "reject"]})
+    previous_status = fields.String(metadata={"enum": list(EVIDENCE_REVIEW_STATUSES)})
+    status = fields.String(
+        metadata={"enum": list(EVIDENCE_REVIEW_STATUSES), "description": "After the decision."}
+    )
+    comment = fields.String()
+    reviewer = fields.String(metadata={"description": "The reviewer's e-mail."})
+    uploaded_by = fields.String(
+        allow_none=True, metadata={"description": "The uploader's e-mail (null: user deleted)."}
+    )
+    self_review = fields.Boolean(
+        metadata={"description": "The reviewer is the uploader (setting evidence.self_review)."}
+    )
+    reviewed_at = fields.String(metadata={"format": "date-time"})
 
 
 class _WebhookDisabledData(ma.Schema):
@@ -179,6 +204,12 @@ EVENTS: tuple[EventType, ...] = (
         _ServiceData,
         "a scan found a service (an open port and what speaks there) on a host for the "
         "first time",
+    ),
+    EventType(
+        "evidence.reviewed",
+        _EvidenceReviewedData,
+        "a reviewer (auditor or above, not the uploader) accepted or rejected a file, link "
+        "or note; only accepted evidence counts toward its control",
     ),
     EventType(
         "evidence.expiring",

@@ -20,13 +20,14 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
 from cyberorigen.plugin_api import API_VERSION, ENTRY_POINT_GROUP, hookspecs
 from cyberorigen.plugin_api.framework_data import CONTROL_ID
-from cyberorigen.plugin_api.interfaces import Control, Framework, Scanner, Transport
+from cyberorigen.plugin_api.interfaces import Control, Framework, Importer, Scanner, Transport
 
 log = logging.getLogger("cyberorigen.plugins")
 
 #: Registration hook -> (interface, the attribute that names an object, registry field).
 _PROVIDERS: dict[str, tuple[type, str, str]] = {
     "cyberorigen_scanners": (Scanner, "name", "scanners"),
+    "cyberorigen_importers": (Importer, "name", "importers"),
     "cyberorigen_controls": (Control, "id", "controls"),
     "cyberorigen_frameworks": (Framework, "id", "frameworks"),
     "cyberorigen_transports": (Transport, "name", "transports"),
@@ -45,6 +46,7 @@ class PluginRecord:
     api: str | None = None
     hooks: list[str] = field(default_factory=list)
     scanners: list[str] = field(default_factory=list)
+    importers: list[str] = field(default_factory=list)
     controls: list[str] = field(default_factory=list)
     frameworks: list[str] = field(default_factory=list)
     transports: list[str] = field(default_factory=list)
@@ -94,6 +96,7 @@ class PluginRegistry:
     transports: dict[str, Transport]
     controls: dict[str, Control] = field(default_factory=dict)
     trace: bool = False
+    importers: dict[str, Importer] = field(default_factory=dict)
 
     def call_each(self, hook: str, **kwargs: Any):
         return call_each(self.manager, hook, trace=self.trace, **kwargs)
@@ -146,12 +149,14 @@ def _environment_problems(
     return problems
 
 
-def _check_scanner(scanner: Scanner) -> None:
+def _check_scanner(scanner: Scanner | Importer) -> None:
+    """A scanner's or an importer's name and checks."""
+    kind = "importer" if isinstance(scanner, Importer) else "scanner"
     if not scanner.name.isidentifier():
-        raise PluginError(f"scanner name {scanner.name!r} is not an identifier (like http_headers)")
+        raise PluginError(f"{kind} name {scanner.name!r} is not an identifier (like http_headers)")
     ids = [check.id for check in scanner.checks]
     if len(ids) != len(set(ids)):
-        raise PluginError(f"scanner {scanner.name} declares a check id twice")
+        raise PluginError(f"{kind} {scanner.name} declares a check id twice")
     for check in scanner.checks:
         if not check.id.startswith(scanner.name + "."):
             raise PluginError(f"check id {check.id!r} must start with {scanner.name + '.'!r}")
@@ -188,7 +193,7 @@ def _provided(
                     raise PluginError(f"{hook_name}: a {interface.__name__} without {key}")
                 if identifier in objects:
                     raise PluginError(f"{hook_name} returns {identifier!r} twice")
-                if isinstance(item, Scanner):
+                if isinstance(item, Scanner | Importer):
                     _check_scanner(item)
                 objects[identifier] = item
         provided[slot] = objects
@@ -309,8 +314,13 @@ def _check_control_links(registry: PluginRegistry) -> None:
         unknown_controls = sorted(
             {
                 control
-                for scanner_name in (record.scanners if record.status == "loaded" else ())
-                for check in registry.scanners[scanner_name].checks
+                for finder in (
+                    [registry.scanners[name] for name in record.scanners]
+                    + [registry.importers[name] for name in record.importers]
+                    if record.status == "loaded"
+                    else ()
+                )
+                for check in finder.checks
                 for control in check.controls
                 if control not in registry.controls
             }
@@ -326,7 +336,7 @@ def _check_control_links(registry: PluginRegistry) -> None:
 
 def _reject(registry: PluginRegistry, record: PluginRecord, reason: str) -> None:
     """Take back everything a loaded plugin provided and record it as failed."""
-    for slot in ("scanners", "controls", "frameworks", "transports"):
+    for slot in ("scanners", "importers", "controls", "frameworks", "transports"):
         for name in getattr(record, slot):
             getattr(registry, slot).pop(name, None)
         setattr(record, slot, [])
@@ -354,6 +364,12 @@ def _load_one(registry: PluginRegistry, point: PluginPoint, record: PluginRecord
             clash = sorted(set(objects) & set(taken))
             if clash:
                 raise PluginError(f"{slot[:-1]} name {clash[0]!r} is already provided")
+        # Findings name their scanner or importer: the two share one namespace.
+        finders = (*provided["scanners"], *provided["importers"])
+        clash = sorted(set(finders) & (set(registry.scanners) | set(registry.importers)))
+        if clash or len(set(finders)) != len(finders):
+            name = clash[0] if clash else next(n for n in finders if finders.count(n) > 1)
+            raise PluginError(f"the name {name!r} is taken by another scanner or importer")
         _framework_names([*registry.frameworks.values(), *provided["frameworks"].values()])
     except (PluginError, pluggy.PluginValidationError) as exc:
         manager.unregister(name=point.name)

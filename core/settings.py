@@ -110,6 +110,17 @@ class Settings:
     max_content_length: int
     evidence_max_bytes: int
     trusted_proxies: int = 0
+    #: The uploader of evidence may accept or reject it themselves (a team of one): off by
+    #: default, when a user with the auditor role other than the uploader must review it.
+    evidence_self_review: bool = False
+    #: The largest file ``POST /api/v1/imports`` takes, and how many items it may hold.
+    import_max_bytes: int = 26214400
+    import_max_items: int = 100_000
+    #: How long an export's file is kept (and its download links work), and how many
+    #: exports one API process makes at once.
+    export_keep_seconds: int = 86400
+    export_link_seconds: int = 3600
+    export_jobs: int = 2
     webhooks: WebhookSettings = field(default_factory=lambda: WebhookSettings())
     scope: ScopeSettings = field(default_factory=lambda: ScopeSettings())
     metrics_enabled: bool = False
@@ -303,6 +314,12 @@ _SPECS: dict[str, Callable[[Any], Any]] = {
     "api.max_content_length": _positive(_as_int),
     "api.trusted_proxies": _as_int,
     "evidence.max_upload_bytes": _positive(_as_int),
+    "evidence.self_review": _as_bool,
+    "imports.max_upload_bytes": _positive(_as_int),
+    "imports.max_items": _positive(_as_int),
+    "exports.keep_seconds": _positive(_as_int),
+    "exports.link_seconds": _positive(_as_int),
+    "exports.jobs": _positive(_as_int),
     "scope.forbidden_networks": _as_networks,
     "scope.widest_ipv4_prefix": _prefix_length(32),
     "scope.widest_ipv6_prefix": _prefix_length(128),
@@ -467,6 +484,12 @@ def load_settings(
         trace_plugins=values["trace_plugins"],
         max_content_length=values["api.max_content_length"],
         evidence_max_bytes=values["evidence.max_upload_bytes"],
+        evidence_self_review=values["evidence.self_review"],
+        import_max_bytes=values["imports.max_upload_bytes"],
+        import_max_items=values["imports.max_items"],
+        export_keep_seconds=values["exports.keep_seconds"],
+        export_link_seconds=values["exports.link_seconds"],
+        export_jobs=values["exports.jobs"],
         trusted_proxies=max(values["api.trusted_proxies"], 0),
         webhooks=WebhookSettings(
             allowed_networks=values["webhooks.allowed_networks"],

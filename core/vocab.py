@@ -44,6 +44,11 @@ CONTROL_STATUSES = (
     "not_applicable",
     "not_assessed",
 )
+#: Where a piece of evidence stands in review (four eyes): only ``accepted`` evidence counts.
+EVIDENCE_REVIEW_STATUSES = ("submitted", "accepted", "rejected")
+#: A reviewer's decision on evidence, and the review status it gives the evidence.
+REVIEW_DECISIONS = {"accept": "accepted", "reject": "rejected"}
+
 #: A framework requirement's status.
 REQUIREMENT_STATUSES = (
     "compliant",

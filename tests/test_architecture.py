@@ -36,9 +36,12 @@ ALLOWED: dict[str, set[str]] = {
     "services": _DOMAIN,
     "compliance": _SERVICES,
     "webhooks": _COMPLIANCE,
-    "jobs": _WEBHOOKS,
+    # Background exports render reports (jobs/export_kinds.py).
+    "jobs": _WEBHOOKS | {"reports"},
     "appliance": _JOBS,
-    "api": (_APPLIANCE | {"ops"}) - {"db", "jobs"},
+    "exports": {"plugin_api"},
+    "reports": _COMPLIANCE,
+    "api": (_APPLIANCE | {"ops", "exports", "reports"}) - {"db", "jobs"},
     "ops": {"db", "settings", "jobs", "plugin_registry", "vocab"},
 }
 
@@ -52,7 +55,18 @@ EXCEPTIONS: dict[str, set[str]] = {
 }
 
 #: Rooms that know no HTTP.
-NO_HTTP = ("services", "compliance", "webhooks", "jobs", "db", "errors", "vocab", "events")
+NO_HTTP = (
+    "services",
+    "compliance",
+    "webhooks",
+    "jobs",
+    "db",
+    "errors",
+    "vocab",
+    "events",
+    "exports",
+    "reports",
+)
 HTTP_PACKAGES = ("flask", "flask_smorest", "flask_jwt_extended", "flask_limiter", "werkzeug")
 
 

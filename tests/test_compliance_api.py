@@ -31,6 +31,18 @@ def _note(client, headers, control=POLICY, **extra):
     return client.post(f"/api/v1/controls/{control}/evidence", json=body, headers=headers)
 
 
+def _accept(client, headers, evidence_id, control=POLICY):
+    """Accept evidence as a reviewer other than its uploader (four eyes): it counts from now."""
+    response = client.post(
+        f"/api/v1/controls/{control}/evidence/{evidence_id}/review",
+        json={"decision": "accept", "comment": "Checked against the signed original."},
+        headers=headers,
+    )
+    assert response.status_code == 200, response.get_json()
+    assert response.get_json()["review_status"] == "accepted"
+    return response.get_json()
+
+
 # --- controls ------------------------------------------------------------------------------
 
 
@@ -186,6 +198,7 @@ def test_applicability_and_owner(client, make_account):
 
 def test_a_file_is_stored_by_its_sha256_and_moves_the_status(app, client, make_account):
     auditor = make_account(role="auditor")
+    reviewer = make_account(role="auditor")
     content = b"%PDF-1.7 access control policy v3"
 
     response = _upload(client, auditor.headers, content=content, title="Access policy v3")
@@ -203,12 +216,24 @@ def test_a_file_is_stored_by_its_sha256_and_moves_the_status(app, client, make_a
     stored = appliance_of(app).settings.instance_dir / "evidence" / digest[:2] / digest
     assert stored.read_bytes() == content
     assert not list(stored.parent.parent.rglob("policy.pdf"))
+    assert body["review_status"] == "submitted"
+    waiting = client.get(f"/api/v1/controls/{POLICY}", headers=auditor.headers).get_json()
+    assert (waiting["status"], waiting["evidence_count"]) == ("not_assessed", 0)
+    assert waiting["reason"].endswith("; 1 evidence file awaiting review"), waiting["reason"]
+    assert waiting["evidence_awaiting_review"] == 1
+
+    _accept(client, reviewer.headers, body["id"])
+
     control = client.get(f"/api/v1/controls/{POLICY}", headers=auditor.headers).get_json()
     assert control["evidence_count"] == 1
     # the policy control has no automated check: current documents are all of it
     assert control["status"] == "implemented", control["reason"]
     assert control["basis"]["evidence"] == [body["id"]]
-    assert control["history"][0]["cause"] == "evidence"
+    assert control["evidence_awaiting_review"] == 0
+    assert (control["history"][0]["cause"], control["history"][0]["changed_by"]) == (
+        "review",
+        reviewer.email,
+    )
 
 
 def test_download_is_always_an_attachment_never_rendered(client, make_account):
@@ -257,8 +282,10 @@ def test_uploaded_names_never_reach_the_file_system(app, client, make_account, n
 
 def test_the_same_content_is_stored_once_and_deletion_is_recorded(app, client, make_account):
     auditor = make_account(role="auditor")
+    reviewer = make_account(role="auditor")
     first = _upload(client, auditor.headers, content=b"same bytes").get_json()
     second = _upload(client, auditor.headers, content=b"same bytes", name="copy.pdf").get_json()
+    _accept(client, reviewer.headers, first["id"])
     root = appliance_of(app).settings.instance_dir / "evidence"
     stored = root / first["sha256"][:2] / first["sha256"]
 
@@ -387,12 +414,14 @@ def test_evidence_under_the_wrong_control_is_not_found(client, make_account):
 
 def test_old_evidence_leaves_the_control_needing_evidence(client, make_account):
     auditor = make_account(role="auditor")
-    _note(
+    reviewer = make_account(role="auditor")
+    note = _note(
         client,
         auditor.headers,
         effective_from="2020-01-01T00:00:00Z",
         effective_until="2020-12-31T00:00:00Z",
-    )
+    ).get_json()
+    _accept(client, reviewer.headers, note["id"])
 
     control = client.get(f"/api/v1/controls/{POLICY}", headers=auditor.headers).get_json()
 
@@ -434,7 +463,9 @@ def test_frameworks_list_the_five_built_in_catalogues(client, make_account):
 
 def test_a_report_gives_three_separate_numbers(client, make_account):
     auditor = make_account(role="auditor")
-    _upload(client, auditor.headers)  # Access Control Policy is now implemented
+    reviewer = make_account(role="auditor")
+    uploaded = _upload(client, auditor.headers).get_json()
+    _accept(client, reviewer.headers, uploaded["id"])  # Access Control Policy is now implemented
 
     report = client.get("/api/v1/frameworks/soc2/report", headers=auditor.headers).get_json()
 
@@ -495,13 +526,15 @@ def test_the_report_exports_as_csv(client, make_account):
 
 def test_status_history_has_no_half_written_rows(client, make_account):
     auditor = make_account(role="auditor")
-    _note(client, auditor.headers)
+    reviewer = make_account(role="auditor")
+    note = _note(client, auditor.headers).get_json()
+    _accept(client, reviewer.headers, note["id"])
 
     database.connect(reuse_if_open=True)
     changes = list(ControlStatusChange.select())
     events = list(OutboxEvent.select().where(OutboxEvent.type == "control.status_changed"))
     assert len(changes) == len(events) == 1
-    assert events[0].payload["frameworks"] and events[0].payload["cause"] == "evidence"
+    assert events[0].payload["frameworks"] and events[0].payload["cause"] == "review"
 
 
 def test_a_requirement_can_be_declared_out_of_scope(client, make_account):
@@ -575,6 +608,7 @@ def test_old_scan_results_alone_leave_the_control_needing_evidence(client, make_
             details={"checks_passed": ["tls.cert.expired"]},
             collected_at=old + timedelta(days=n),
             effective_from=old + timedelta(days=n),
+            review_status="accepted",  # as a scan attaches its results: never reviewed
         )
         for n in range(3)
     ]

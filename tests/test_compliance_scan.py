@@ -156,11 +156,20 @@ def test_fixing_the_server_and_adding_evidence_implements_the_control(appliance)
     assert scan_evidence["total"] == 2
     assert scan_evidence["items"][0]["scan_id"] == second["id"]
 
-    client.post(
+    link = client.post(
         f"/api/v1/controls/{TRANSIT}/evidence",
         json={"kind": "link", "url": "https://wiki.example.com/tls-standard", "title": "TLS std"},
         headers=auditor.headers,
+    ).get_json()
+    waiting = client.get(f"/api/v1/controls/{TRANSIT}", headers=analyst.headers).get_json()
+    assert waiting["status"] == "partially_implemented", waiting["reason"]
+    assert waiting["reason"].endswith("; 1 evidence link awaiting review"), waiting["reason"]
+    accepted = client.post(  # four eyes: the analyst (auditor and above) reviews the link
+        f"/api/v1/controls/{TRANSIT}/evidence/{link['id']}/review",
+        json={"decision": "accept", "comment": "The current TLS standard"},
+        headers=analyst.headers,
     )
+    assert accepted.status_code == 200, accepted.get_json()
     done = client.get(f"/api/v1/controls/{TRANSIT}", headers=analyst.headers).get_json()
     assert done["status"] == "implemented", done["reason"]
     assert [h["to_status"] for h in done["history"]] == [

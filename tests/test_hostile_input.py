@@ -83,6 +83,9 @@ BASELINES = {
         },
         {"kind": "link", "url": "https://docs.example.com/policy", "title": "Policy"},
     ],
+    ("post", "/api/v1/controls/{control_id}/evidence/{evidence_id}/review"): [
+        {"decision": "reject", "comment": "not signed"}
+    ],
     ("patch", "/api/v1/frameworks/{framework_id}/requirements/{requirement_id}"): [
         {"applicable": False, "reason": "not used here"}
     ],
@@ -108,6 +111,9 @@ BASELINES = {
         {"secret": "a new secret of 24 chars", "overlap_seconds": 60}
     ],
     ("post", "/api/v1/auth/token"): [{"username": "{email}", "password": "{password}"}],
+    ("post", "/api/v1/exports"): [
+        {"kind": "evidence_bundle", "params": {"framework": "soc2", "include": "all"}}
+    ],
 }
 
 
@@ -170,6 +176,10 @@ def world(with_plugins, make_app, make_account, unique_address, banner_port):
         "webhook_id": webhook["id"],
         "finding_id": finding_id,
     }
+    export = made(
+        client.post("/api/v1/exports", json={"kind": "evidence_bundle"}, headers=h), status=202
+    )
+    ids["export_id"] = export["id"]
     deliveries = made(client.get(f"/api/v1/webhooks/{webhook['id']}/deliveries", headers=h), 200)
     ids["delivery_id"] = deliveries["items"][0]["id"]
     database.connect(reuse_if_open=True)  # an asset, as discovery would have recorded it

@@ -4,8 +4,9 @@ As a new user would: in an empty folder, with no CYBERORIGEN_* setting but a tes
 (``LAB_SETTINGS``), ``cyberorigen init`` (embedded mode: SQLite, no Redis), then ``cyberorigen
 serve``; then every command of the tour's shell block, in order, with bash and curl. The only
 changes to the text are the ones the tour asks the reader to make: the port the test's server
-listens on, the printed password, the id of the scan step 3 created, the file
-``access-policy.pdf`` it uploads, and hosts of its own (on loopback) for the example ones.
+listens on, the printed password, the id of the scan step 3 created, the files it uploads
+(``access-policy.pdf``, and ``semgrep.sarif``, a code scanner's results), and hosts of its own
+(on loopback) for the example ones.
 Each command must succeed and answer JSON (or CSV) with every field the README's example
 answer shows.
 """
@@ -152,7 +153,7 @@ def fresh_appliance(tmp_path):
 def test_the_tour_has_the_steps_it_promises():
     steps = [command.step for command in tour()]
     assert steps[0] == "" and steps[1] == "1", steps  # BASE=..., then the token
-    assert {"1", "2", "3", "4", "4b", "5", "6", "7", "8"} <= set(steps), steps
+    assert {"1", "2", "3", "4", "4b", "5", "6", "7", "8", "9", "10"} <= set(steps), steps
     assert any(PRINTED_SCAN_ID in command.text for command in tour())
 
 
@@ -160,6 +161,8 @@ def test_the_tour_has_the_steps_it_promises():
 def test_the_readme_tour_works_as_printed(fresh_appliance):
     base, email, password, folder, env = fresh_appliance
     assert email == "admin@localhost"  # the tour logs in with it
+    # What a reader's own code scanner wrote (step 9 imports it).
+    shutil.copy(README.parent / "tests" / "data" / "imports" / "semgrep.sarif", folder)
     (folder / "access-policy.pdf").write_bytes(
         b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
         b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -191,6 +194,10 @@ def test_the_readme_tour_works_as_printed(fresh_appliance):
             continue
         if "/report.csv" in text:
             assert ran.stdout.startswith("requirement"), (where, ran.stdout[:200])
+            continue
+        saved = re.search(r" -o (\S+)", text)
+        if saved:  # a document downloaded to a file: a PDF that opens
+            assert (folder / saved.group(1)).read_bytes().startswith(b"%PDF-"), where
             continue
         answer = json.loads(ran.stdout)
         shown = set(re.findall(r'"(\w+)":', " ".join(command.example)))

@@ -1,6 +1,6 @@
 """Control status is stored when it changes and read from there: after any sequence of scans,
-evidence, overrides, applicability, finding statuses and scope changes, what the API shows
-equals a fresh re-assessment of every control from the facts.
+evidence, review decisions on it, overrides, applicability, finding statuses and scope changes,
+what the API shows equals a fresh re-assessment of every control from the facts.
 
 Real pieces: an embedded appliance, a plain HTTP site on 127.0.0.1 whose missing headers fail
 checks that controls map, the API for every change; random sequences from fixed seeds (so a
@@ -51,6 +51,21 @@ def appliance(make_app, make_account, unique_address):
     return EmbeddedScans(make_app, admin, unique_address, **{"scans.profiles": PROFILES}), admin
 
 
+@pytest.fixture
+def reviewer(make_account):
+    """An auditor of the same organization: evidence the admin adds counts once they accept it."""
+    return make_account(role="auditor")
+
+
+def _review(client, reviewer, control: str, evidence_id: str, decision: str = "accept"):
+    body = {"decision": decision, "comment": "looked at it"}
+    return client.post(
+        f"/api/v1/controls/{control}/evidence/{evidence_id}/review",
+        json=body,
+        headers=reviewer.headers,
+    )
+
+
 def _stamp(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -75,7 +90,9 @@ def _recomputed(catalogue, org_id: int) -> dict[str, tuple]:
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_what_the_api_shows_equals_a_fresh_assessment_after_random_changes(appliance, site, seed):
+def test_what_the_api_shows_equals_a_fresh_assessment_after_random_changes(
+    appliance, reviewer, site, seed
+):
     scans, admin = appliance
     chance = random.Random(seed)
     client = scans.client()
@@ -118,6 +135,15 @@ def test_what_the_api_shows_equals_a_fresh_assessment_after_random_changes(appli
         assert answer.status_code == 201, answer.get_json()
         evidence.append((control, answer.get_json()["id"]))
 
+    def review() -> None:
+        """Accept or reject one of the notes (again, perhaps: then the decision is a 409)."""
+        if not evidence:
+            return
+        control, item = chance.choice(evidence)
+        decision = chance.choice(["accept", "accept", "reject"])
+        answer = _review(client, reviewer, control, item, decision)
+        assert answer.status_code in (200, 409), answer.get_json()
+
     def delete_note() -> None:
         if not evidence:
             return
@@ -156,7 +182,8 @@ def test_what_the_api_shows_equals_a_fresh_assessment_after_random_changes(appli
     def wait() -> None:
         time.sleep(2.1)  # evidence of add_note takes effect or stops counting
 
-    operations = [set_finding_status, add_note, delete_note, override, applicability, wait]
+    operations = [set_finding_status, add_note, add_note, review, review, delete_note]
+    operations += [override, applicability, wait]
     scan()
     log.append("scan")
     for step in range(14):
@@ -178,7 +205,7 @@ def test_what_the_api_shows_equals_a_fresh_assessment_after_random_changes(appli
     )
 
 
-def test_evidence_that_stops_or_starts_counting_is_noticed_on_the_next_read(appliance):
+def test_evidence_that_stops_or_starts_counting_is_noticed_on_the_next_read(appliance, reviewer):
     """No write happens in between: the stored assessment knows when it is due again."""
     scans, admin = appliance
     client = scans.client()
@@ -197,6 +224,8 @@ def test_evidence_that_stops_or_starts_counting_is_noticed_on_the_next_read(appl
             headers=admin.headers,
         )
         assert answer.status_code == 201, answer.get_json()
+        accepted = _review(client, reviewer, control, answer.get_json()["id"])
+        assert accepted.status_code == 200, accepted.get_json()
     before = {key: scans.get(f"/api/v1/controls/{key}") for key in (stops, starts)}
     time.sleep(2.5)
     after = {key: scans.get(f"/api/v1/controls/{key}") for key in (stops, starts)}
@@ -223,9 +252,7 @@ def test_no_control_asked_for_is_no_control(appliance):
     assert set(current_views(org_id, catalogue, None)) == set(catalogue.controls)
 
 
-def test_counted_in_sql_or_judged_one_by_one_the_assessments_agree(
-    make_account, app, monkeypatch
-):
+def test_counted_in_sql_or_judged_one_by_one_the_assessments_agree(make_account, app, monkeypatch):
     """Open findings past the hundred a basis lists, some on targets out of scope: the
     database's counts (a NOT IN list of the targets out) and a finding-by-finding judgement
     give the same status, reason and basis, and the reason counts every finding in scope."""

@@ -639,9 +639,10 @@ def test_a_syslog_webhook_delivers_through_the_pipeline(hooks):
     assert _deliveries(client, analyst, created.get_json()["id"])[0]["status"] == "delivered"
 
 
-def test_evidence_about_to_expire_is_announced_once(hooks):
+def test_evidence_about_to_expire_is_announced_once(hooks, make_account):
     app, client, analyst, pump, subscribe = hooks
     auditor_headers = analyst.headers  # analysts may add evidence (auditor and above)
+    reviewer = make_account(role="auditor")
     soon = (utcnow() + timedelta(days=5)).strftime("%Y-%m-%dT%H:%M:%SZ")
     later = (utcnow() + timedelta(days=60)).strftime("%Y-%m-%dT%H:%M:%SZ")
     url = "/api/v1/controls/ctrl_access_control_policy/evidence"
@@ -650,9 +651,19 @@ def test_evidence_about_to_expire_is_announced_once(hooks):
         json={"kind": "note", "note": "Signed policy", "effective_until": soon},
         headers=auditor_headers,
     ).get_json()
-    client.post(
+    other = client.post(
         url,
         json={"kind": "note", "note": "Other", "effective_until": later},
+        headers=auditor_headers,
+    ).get_json()
+    for item in (expiring, other):  # only accepted evidence counts, and so can stop counting
+        accepted = client.post(
+            f"{url}/{item['id']}/review", json={"decision": "accept"}, headers=reviewer.headers
+        )
+        assert accepted.status_code == 200, accepted.get_json()
+    client.post(  # awaiting review: it does not count, so its end is not announced
+        url,
+        json={"kind": "note", "note": "Unreviewed", "effective_until": soon},
         headers=auditor_headers,
     )
     from cyberorigen.webhooks.dispatch import notify_expiring_evidence

@@ -26,6 +26,7 @@ from cyberorigen.errors import (
     Invalid,
     NotFound,
     TooLarge,
+    Unavailable,
     leaf_messages,
 )
 
@@ -58,6 +59,7 @@ DOMAIN_STATUS: dict[type[DomainError], int] = {
     Invalid: 422,
     TooLarge: 413,
     Gone: 410,
+    Unavailable: 503,
 }
 
 

@@ -33,7 +33,7 @@ class Catalogue:
     requirements: dict[str, dict[str, Requirement]]
     links_by_control: dict[str, list[Link]] = field(default_factory=dict)
     links_by_requirement: dict[tuple[str, str], list[Link]] = field(default_factory=dict)
-    #: Control id -> the checks (of loaded scanners) that test it.
+    #: Control id -> the checks (of loaded scanners and importers) that test it.
     checks_by_control: dict[str, list[Check]] = field(default_factory=dict)
     #: Check id -> the controls it tests (only controls that exist).
     controls_by_check: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -81,8 +81,9 @@ def build_catalogue(registry: PluginRegistry) -> Catalogue:
     catalogue.links_by_control = dict(by_control)
     catalogue.links_by_requirement = dict(by_requirement)
     checks: dict[str, list[Check]] = defaultdict(list)
-    for name in sorted(registry.scanners):
-        for check in registry.scanners[name].checks:
+    finders = [*registry.scanners.items(), *registry.importers.items()]
+    for _, finder in sorted(finders, key=lambda item: item[0]):
+        for check in finder.checks:
             known = tuple(item for item in check.controls if item in catalogue.controls)
             if known:
                 catalogue.controls_by_check[check.id] = known

@@ -1,5 +1,6 @@
 """The read model of a control, as the API shows it: a summary for lists, and the detail that
-explains its status (findings, checks, evidence, override, requirements, history)."""
+explains its status (findings, checks, evidence, override, requirements, history, and the
+evidence awaiting review)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 
 from cyberorigen.compliance.catalogue import Catalogue
 from cyberorigen.compliance.controls import ControlView, history
-from cyberorigen.db.models import Finding, User
+from cyberorigen.db.models import Evidence, Finding, User
 
 
 def control_summary(catalogue: Catalogue, view: ControlView) -> dict[str, Any]:
@@ -50,6 +51,16 @@ def control_detail(org_id: int, catalogue: Catalogue, view: ControlView) -> dict
             & (Finding.public_id.in_(list(view.assessment.findings)))
         )
     ]
+    awaiting = (
+        Evidence.select()
+        .where(
+            (Evidence.organization == org_id)
+            & (Evidence.control_id == control.id)
+            & (Evidence.deleted_at.is_null())
+            & (Evidence.review_status == "submitted")
+        )
+        .count()
+    )
     owner = users.get(state.owner_id)
     override = None
     if state.override_status:
@@ -103,4 +114,5 @@ def control_detail(org_id: int, catalogue: Catalogue, view: ControlView) -> dict
             }
             for change in changes
         ],
+        "evidence_awaiting_review": awaiting,
     }

@@ -1,10 +1,11 @@
 """An organization's controls: their current status, kept up to date, with its history.
 
 :func:`refresh` gathers the facts for each control (open findings of its checks on targets in
-scope, evidence, overrides), applies the rules of :mod:`cyberorigen.compliance.status`, and
-stores the assessment (status, reason, basis, evidence count, when it is due again) and what
-changed: a history row and a ``control.status_changed`` event, in one transaction. It runs
-after every scan, evidence change and edit.
+scope, accepted evidence and how much awaits review, overrides), applies the rules of
+:mod:`cyberorigen.compliance.status`, and stores the assessment (status, reason, basis,
+evidence count, when it is due again) and what changed: a history row and a
+``control.status_changed`` event, in one transaction. It runs after every scan, evidence
+change, review decision and edit.
 
 Reads (:func:`current_views`) use the stored assessments and re-assess only the controls that
 are due: never assessed, assessed under another definition of the control (a plugin changed
@@ -213,19 +214,21 @@ def _item(row: Evidence) -> EvidenceItem:
 
 def _evidence(
     org_id: int, catalogue: Catalogue, control_ids: set[str]
-) -> tuple[dict[str, list[EvidenceItem]], dict[str, int]]:
-    """What the rules need of each control's evidence, and how many items it has.
+) -> tuple[dict[str, list[EvidenceItem]], dict[str, int], dict[str, dict[str, int]]]:
+    """What the rules need of each control's accepted evidence, how many accepted items it
+    has, and how many await review (by kind).
 
     Every scan adds a row per control it tested, so scan evidence is read only as far back as
     it can still be current, plus each control's newest older one (for "needs evidence");
     files, links and notes are read in full.
     """
     wanted = list(control_ids)
-    in_force = (
+    kept = (
         (Evidence.organization == org_id)
         & (Evidence.control_id.in_(wanted))
         & (Evidence.deleted_at.is_null())
     )
+    in_force = kept & (Evidence.review_status == "accepted")
     longest = max((catalogue.controls[item].freshness_days for item in wanted), default=0)
     cutoff = utcnow() - timedelta(days=longest)
     items: dict[str, list[EvidenceItem]] = defaultdict(list)
@@ -258,7 +261,16 @@ def _evidence(
         .group_by(Evidence.control_id)
         .tuples()
     )
-    return items, counts
+    waiting: dict[str, dict[str, int]] = defaultdict(dict)
+    submitted = (
+        Evidence.select(Evidence.control_id, Evidence.kind, fn.COUNT(Evidence.id))
+        .where(kept & (Evidence.review_status == "submitted"))
+        .group_by(Evidence.control_id, Evidence.kind)
+        .tuples()
+    )
+    for control_id, kind, count in submitted:
+        waiting[control_id][kind] = count
+    return items, counts, waiting
 
 
 def _override(state: ControlState, emails: Mapping[int, str]) -> Override | None:
@@ -284,7 +296,7 @@ def refresh(
     wanted_set = set(wanted)
     states = _states(org_id, wanted)
     findings = _open_findings(org_id, catalogue, wanted_set)
-    evidence, evidence_counts = _evidence(org_id, catalogue, wanted_set)
+    evidence, evidence_counts, waiting = _evidence(org_id, catalogue, wanted_set)
     override_users = {state.override_by_id for state in states.values() if state.override_by_id}
     emails = {
         user.id: user.email for user in User.select().where(User.id.in_(list(override_users)))
@@ -304,6 +316,7 @@ def refresh(
             findings=open_findings.listed,
             finding_counts=open_findings.counts,
             evidence=evidence.get(control_id, ()),
+            awaiting_review=dict(sorted(waiting.get(control_id, {}).items())),
         )
         assessment = assess(facts, now)
         stored = {

@@ -4,6 +4,14 @@ Files are stored under ``<instance_dir>/evidence/<aa>/<sha256>``, named by their
 SHA-256 and never by the uploaded name (which is kept only to name the download). The same
 content uploaded twice is stored once. Deleting evidence is recorded (who, when, why): the
 row stays for the audit trail and its file goes when no other evidence uses it.
+
+Four eyes: a file, link or note is ``submitted`` when it is added and counts toward its
+control only once a user with the auditor role or above, other than the one who added it,
+accepts it (:func:`review_evidence`; the setting ``evidence.self_review`` lets the uploader do
+it, for a team of one). Every decision is kept (who, when, accept or reject, why) and written
+as an ``evidence.reviewed`` event; a decision may be changed later by another decision, never
+repeated. A scan's results are the appliance's own observation, not a person's claim: they are
+``accepted`` as they are attached and are not reviewed.
 """
 
 from __future__ import annotations
@@ -21,10 +29,12 @@ from typing import IO, Any
 
 from cyberorigen.compliance.catalogue import Catalogue
 from cyberorigen.db import database
-from cyberorigen.db.models import Evidence, Scan, utcnow
-from cyberorigen.errors import Conflict, Gone, Invalid, NotFound, TooLarge
+from cyberorigen.db.models import ControlState, Evidence, EvidenceReview, Scan, User, utcnow
+from cyberorigen.errors import Conflict, Forbidden, Gone, Invalid, NotFound, TooLarge
 from cyberorigen.services.listing import newest_first
+from cyberorigen.services.outbox import record_event
 from cyberorigen.services.tenancy import owned
+from cyberorigen.vocab import REVIEW_DECISIONS, timestamp
 
 CHUNK = 1 << 16
 
@@ -125,6 +135,7 @@ def add_file(
         effective_from=start,
         effective_until=until,
         collected_by=user_id,
+        review_status="submitted",
     )
 
 
@@ -151,6 +162,7 @@ def add_record(
         effective_from=start,
         effective_until=until,
         collected_by=user_id,
+        review_status="submitted",
     )
 
 
@@ -160,9 +172,10 @@ def evidence_list(
     control_id: str,
     include_deleted: bool = False,
     kind: str | None = None,
+    review_status: str | None = None,
 ):
-    """The control's evidence (of one ``kind`` when given), newest first; deleted items too
-    with ``include_deleted``."""
+    """The control's evidence (of one ``kind``, in one ``review_status`` when given), newest
+    first; deleted items too with ``include_deleted``."""
     query = Evidence.select().where(
         (Evidence.organization == org_id)
         & (Evidence.control_id == known_control(catalogue, control_id))
@@ -171,7 +184,120 @@ def evidence_list(
         query = query.where(Evidence.deleted_at.is_null())
     if kind:
         query = query.where(Evidence.kind == kind)
+    if review_status:
+        query = query.where(Evidence.review_status == review_status)
     return newest_first(query)
+
+
+def reviews_of(rows: Sequence[Evidence]) -> dict[int, list[EvidenceReview]]:
+    """The decisions on each of ``rows`` (by the row's id), oldest first, in one query."""
+    found: dict[int, list[EvidenceReview]] = {row.id: [] for row in rows}
+    if found:
+        decisions = (
+            EvidenceReview.select()
+            .where(EvidenceReview.evidence.in_(list(found)))
+            .order_by(EvidenceReview.decided_at, EvidenceReview.id)
+        )
+        for decision in decisions:
+            found[decision.evidence_id].append(decision)
+    return found
+
+
+def review_evidence(
+    catalogue: Catalogue,
+    row: Evidence,
+    decision: str,
+    comment: str | None,
+    reviewer_id: int,
+    self_review_allowed: bool = False,
+) -> Evidence:
+    """Accept or reject evidence ``row`` as user ``reviewer_id`` (whose role the caller has
+    checked: auditor or above), with ``comment`` (required to reject).
+
+    Refused (:class:`Forbidden`) when the reviewer added the evidence, unless
+    ``self_review_allowed``; a :class:`Conflict` for a scan's results (never reviewed), for a
+    decision the evidence already has, and when another decision was recorded meanwhile. The
+    decision, its history entry and its ``evidence.reviewed`` event are written together, and
+    the control is marked due for re-assessment in the same transaction (the caller then
+    re-assesses it: stored and recomputed status stay the same even if that fails)."""
+    status = REVIEW_DECISIONS[decision]
+    comment = (comment or "").strip()
+    if row.kind == "scan":
+        raise Conflict(
+            f"evidence {row.public_id} is a scan's results, the appliance's own observation: "
+            "it is accepted as attached and not reviewed"
+        )
+    self_review = row.collected_by_id is not None and row.collected_by_id == reviewer_id
+    if self_review and not self_review_allowed:
+        raise Forbidden(
+            "Evidence is reviewed by someone other than the person who added it (four eyes): "
+            "ask another user with the auditor role or above."
+        )
+    if decision == "reject" and not comment:
+        raise Invalid("comment", "say why the evidence is rejected")
+    previous = row.review_status
+    if previous == status:
+        raise Conflict(f"evidence {row.public_id} is already {status}")
+    reviewer = User.get_by_id(reviewer_id)
+    now = utcnow()
+    with database.atomic():
+        changed = (
+            Evidence.update(
+                review_status=status,
+                reviewed_by=reviewer_id,
+                reviewed_at=now,
+                review_comment=comment or None,
+            )
+            .where(
+                (Evidence.id == row.id)
+                & (Evidence.review_status == previous)
+                & (Evidence.deleted_at.is_null())
+            )
+            .execute()
+        )
+        if not changed:
+            raise Conflict(
+                f"evidence {row.public_id} was reviewed or deleted meanwhile: read it again"
+            )
+        EvidenceReview.create(
+            organization=row.organization_id,
+            evidence=row.id,
+            decision=decision,
+            previous_status=previous,
+            reviewer=reviewer_id,
+            reviewer_email=reviewer.email,
+            comment=comment,
+            self_review=self_review,
+            decided_at=now,
+        )
+        ControlState.update(due_at=now).where(
+            (ControlState.organization == row.organization_id)
+            & (ControlState.control_id == row.control_id)
+        ).execute()
+        control = catalogue.controls[row.control_id]
+        record_event(
+            row.organization_id,
+            "evidence.reviewed",
+            {
+                "evidence_id": row.public_id,
+                "control_id": row.control_id,
+                "control_name": control.name,
+                "frameworks": catalogue.display_names(row.control_id),
+                "kind": row.kind,
+                "title": row.title,
+                "decision": decision,
+                "previous_status": previous,
+                "status": status,
+                "comment": comment,
+                "reviewer": reviewer.email,
+                "uploaded_by": row.collected_by.email if row.collected_by_id else None,
+                "self_review": self_review,
+                "reviewed_at": timestamp(now),
+            },
+        )
+    row.review_status, row.reviewed_by, row.reviewed_at = status, reviewer_id, now
+    row.review_comment = comment or None
+    return row
 
 
 def evidence_file(store: EvidenceStore, row: Evidence) -> Path:
@@ -239,6 +365,8 @@ def attach_scan_results(
                 f"{len(passed)} of {len(checks)} automated check(s) passed ({scan.scan_type} scan)"
             ),
             scan=scan,
+            review_status="accepted",  # the appliance's own observation: not reviewed
+            reviewed_at=finished,
             details={
                 "scan_id": scan.public_id,
                 "target": scan.target,

@@ -3,10 +3,12 @@
 After a scan completes, on the worker that ran it: the checks of every scanner that
 completed (it observed the target) count as run, except those it said it did not examine; a
 run check with a finding (low or above) failed, the others passed. A scanner that failed,
-timed out, observed nothing or was not applicable credits nothing. The results are attached
-as automatic evidence to the controls those checks test, the controls are re-assessed
-(``control.status_changed`` events), and for each framework the scan named, a summary is
-stored on the scan: requirements touched, passed and failed.
+timed out, observed nothing or was not applicable credits nothing. An import (a scan of
+type ``import``) counts as run only the checks its file has findings (low or above) of, all
+failed: it never passes a check, and attaches no automatic evidence. The results are
+attached as automatic evidence to the controls those checks test, the controls are
+re-assessed (``control.status_changed`` events), and for each framework the scan named, a
+summary is stored on the scan: requirements touched, passed and failed.
 """
 
 from __future__ import annotations
@@ -52,7 +54,19 @@ def _results(
         query = Finding.select().join(ScanFinding).where(ScanFinding.scan == scan)
         for finding in query:
             found.setdefault(finding.check_id, []).append(finding)
+    # An import observed what its file reports, not the absence of anything: only the checks
+    # it has failing findings of count as run (and failed); the others were not examined.
+    for run in scan.scanner_runs.where(ScannerRun.status == "completed"):
+        if run.scanner in registry.importers:
+            for check in registry.importers[run.scanner].checks:
+                if any(_fails(item) for item in found.get(check.id, ())):
+                    _, observed = checks_run.setdefault(check.id, (run.scanner, []))
+                    observed.extend(run.observed[: max(0, KEPT_OBSERVATIONS - len(observed))])
     return checks_run, found
+
+
+def _fails(finding: Finding) -> bool:
+    return Severity(finding.severity).rank >= Severity.LOW.rank
 
 
 def summarize(
@@ -113,12 +127,18 @@ def assess_completed_scan(scan_id: int, registry: PluginRegistry, catalogue: Cat
         scan = Scan.get_by_id(scan_id)
         checks_run, found = _results(scan, registry)
         failed_checks = {
-            check_id
-            for check_id, items in found.items()
-            if any(Severity(item.severity).rank >= Severity.LOW.rank for item in items)
+            check_id for check_id, items in found.items() if any(_fails(item) for item in items)
+        }
+        # Evidence that checks ran comes only from scanners: an import's failing checks count
+        # in the summary, but its results never stand as a control's automated evidence (once
+        # its findings are fixed they would read as checks that passed).
+        observed = {
+            check_id: run
+            for check_id, run in checks_run.items()
+            if run[0] not in registry.importers
         }
         with database.atomic():
-            controls = attach_scan_results(scan, catalogue, checks_run, failed_checks)
+            controls = attach_scan_results(scan, catalogue, observed, failed_checks)
         # Also the controls of checks with findings whose run did not complete (a scanner
         # that timed out after reporting some): their findings are stored all the same.
         found_controls = {

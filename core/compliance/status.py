@@ -16,6 +16,10 @@ In order, the first that applies wins:
    ("needs evidence");
 7. nothing at all -> ``not_assessed``.
 
+Evidence means accepted evidence: a file, link or note counts once a reviewer accepted it
+(four eyes); one awaiting review gives no credit, and the reason of rules 4 to 7 says how many
+are waiting ("1 evidence file awaiting review"). Rejected evidence is not looked at.
+
 The result carries the reason in words and the ids of the findings, checks and evidence
 that produced it.
 """
@@ -71,7 +75,10 @@ class Facts:
     findings: Sequence[FailingFinding] = ()
     #: How many open findings there are by (check, severity), when ``findings`` is not all.
     finding_counts: Mapping[tuple[str, str], int] | None = None
+    #: Accepted evidence (a scan's results are accepted as they are attached).
     evidence: Sequence[EvidenceItem] = ()
+    #: Files, links and notes awaiting review, by kind (they give no credit).
+    awaiting_review: Mapping[str, int] = field(default_factory=dict)
 
     def counts(self) -> Mapping[tuple[str, str], int]:
         """Open findings by (check, severity)."""
@@ -120,6 +127,17 @@ def _is_current(item: EvidenceItem, now: datetime, freshness: timedelta) -> bool
 
 def _date(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d")
+
+
+def awaiting_review(counts: Mapping[str, int]) -> str | None:
+    """``counts`` (evidence awaiting review, by kind) in words: "1 evidence file awaiting
+    review", "3 evidence items awaiting review"; None when nothing waits."""
+    total = sum(counts.values())
+    if not total:
+        return None
+    kinds = [kind for kind, count in counts.items() if count]
+    noun = kinds[0] if len(kinds) == 1 else "item"
+    return f"{total} evidence {noun}{'' if total == 1 else 's'} awaiting review"
 
 
 def next_change(facts: Facts, now: datetime) -> datetime | None:
@@ -197,19 +215,29 @@ def assess(facts: Facts, now: datetime) -> Assessment:
     if not parts["documents"]:
         missing.append(f"no current documentary evidence ({control.evidence_guidance})")
 
+    waiting = awaiting_review(facts.awaiting_review)
+
+    def told(reason: str) -> str:
+        return f"{reason}; {waiting}" if waiting else reason
+
     result = {"evidence": tuple(item.id for item in used), "checks": checks_run, "parts": parts}
     if all(parts.values()):
-        return Assessment("implemented", "; ".join(said), **result)
+        return Assessment("implemented", told("; ".join(said)), **result)
     if any(parts.values()):
         return Assessment(
-            "partially_implemented", "; ".join(said) + "; but " + "; ".join(missing), **result
+            "partially_implemented",
+            told("; ".join(said) + "; but " + "; ".join(missing)),
+            **result,
         )
     upcoming = [item for item in facts.evidence if item.effective_from > now]
     if upcoming and len(upcoming) == len(facts.evidence):
         first = min(upcoming, key=lambda item: item.effective_from)
         return Assessment(
             "not_assessed",
-            f"needs evidence: the evidence on file takes effect on {_date(first.effective_from)}",
+            told(
+                "needs evidence: the evidence on file takes effect on "
+                f"{_date(first.effective_from)}"
+            ),
             evidence=(first.id,),
             parts=parts,
         )
@@ -217,9 +245,11 @@ def assess(facts: Facts, now: datetime) -> Assessment:
         newest = max(facts.evidence, key=lambda item: item.collected_at)
         return Assessment(
             "not_assessed",
-            f"needs evidence: the newest ({_date(newest.collected_at)}) is no longer current "
-            f"(freshness window {control.freshness_days} days)",
+            told(
+                f"needs evidence: the newest ({_date(newest.collected_at)}) is no longer "
+                f"current (freshness window {control.freshness_days} days)"
+            ),
             evidence=(newest.id,),
             parts=parts,
         )
-    return Assessment("not_assessed", "no evidence yet: " + "; ".join(missing), parts=parts)
+    return Assessment("not_assessed", told("no evidence yet: " + "; ".join(missing)), parts=parts)

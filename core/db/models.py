@@ -476,9 +476,64 @@ class Evidence(BaseModel):
     deletion_reason = TextField(null=True)
     #: When an ``evidence.expiring`` event was written for it.
     expiry_notified_at = DateTimeField(null=True)
+    #: Four eyes: a file, link or note is ``submitted`` until a user with the auditor role
+    #: other than its uploader accepts or rejects it; only ``accepted`` evidence counts. A
+    #: scan's results are the appliance's own observation, accepted as they are attached.
+    review_status = CharField(max_length=20, default="submitted")
+    reviewed_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
+    reviewed_at = DateTimeField(null=True)
+    review_comment = TextField(null=True)
 
     class Meta:
         indexes = ((("organization", "control_id", "deleted_at"), False),)
+
+
+class EvidenceReview(BaseModel):
+    """One decision on a piece of evidence, kept forever: who decided (and their e-mail as it
+    was then), when, ``accept`` or ``reject``, the status it had before, and why."""
+
+    organization = ForeignKeyField(Organization, backref="+", on_delete="CASCADE")
+    evidence = ForeignKeyField(Evidence, backref="reviews", on_delete="CASCADE")
+    decision = CharField(max_length=10)  # accept | reject
+    previous_status = CharField(max_length=20)
+    reviewer = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
+    reviewer_email = CharField(max_length=254, null=True)
+    comment = TextField(default="")
+    #: The reviewer uploaded it (only with the setting ``evidence.self_review``).
+    self_review = BooleanField(default=False)
+    decided_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("evidence", "decided_at"), False),)
+
+
+class ExportJob(BaseModel):
+    """A long export (a report as PDF, an evidence bundle, every finding as SARIF) made in the
+    background: its progress, then its file under ``<instance_dir>/exports/`` until
+    ``expires_at``, when the file goes and the row stays as ``expired``."""
+
+    public_id = CharField(max_length=40, unique=True, default=lambda: new_public_id("exp"))
+    organization = ForeignKeyField(Organization, backref="+", on_delete="CASCADE")
+    created_by = ForeignKeyField(User, null=True, on_delete="SET NULL", backref="+")
+    kind = CharField(max_length=40)
+    params = JSONField(default=dict)
+    #: queued | running | done | failed | expired
+    status = CharField(max_length=20, default="queued")
+    progress = IntegerField(default=0)
+    step = CharField(max_length=200, null=True)
+    error = TextField(null=True)
+    filename = CharField(max_length=255, null=True)
+    media_type = CharField(max_length=100, null=True)
+    size = IntegerField(null=True)
+    sha256 = CharField(max_length=64, null=True)
+    created_at = DateTimeField(default=utcnow)
+    started_at = DateTimeField(null=True)
+    heartbeat_at = DateTimeField(null=True)
+    finished_at = DateTimeField(null=True)
+    expires_at = DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("organization", "created_at"), False),)
 
 
 ALL_MODELS = (
@@ -502,6 +557,8 @@ ALL_MODELS = (
     ControlState,
     ControlStatusChange,
     Evidence,
+    EvidenceReview,
     WebhookDelivery,
     RequirementScope,
+    ExportJob,
 )

@@ -15,6 +15,11 @@ from cyberorigen.plugin_api.interfaces import (
     EndpointGone,
     Finding,
     Framework,
+    Imported,
+    ImportedService,
+    ImportedTarget,
+    Importer,
+    InvalidImport,
     NotApplicable,
     PermanentError,
     Requirement,
@@ -28,11 +33,12 @@ from cyberorigen.plugin_api.interfaces import (
     Target,
     TransientError,
     Transport,
+    stable_fingerprint,
 )
 from cyberorigen.plugin_api.scope import OutOfScope, ScanScope
 
 #: The version of this interface. Plugins declare a compatible range in ``PLUGIN_API``.
-API_VERSION = "1.5"
+API_VERSION = "1.6"
 
 ENTRY_POINT_GROUP = "cyberorigen.plugins"
 
@@ -47,6 +53,11 @@ __all__ = [
     "EndpointGone",
     "Finding",
     "Framework",
+    "Imported",
+    "ImportedService",
+    "ImportedTarget",
+    "Importer",
+    "InvalidImport",
     "NotApplicable",
     "OutOfScope",
     "PermanentError",
@@ -62,5 +73,6 @@ __all__ = [
     "Target",
     "TransientError",
     "Transport",
+    "stable_fingerprint",
     "hookimpl",
 ]

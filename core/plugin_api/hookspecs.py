@@ -13,6 +13,7 @@ import pluggy
 from cyberorigen.plugin_api.interfaces import (
     Control,
     Framework,
+    Importer,
     Scanner,
     ScanSummary,
     Transport,
@@ -33,6 +34,17 @@ def cyberorigen_scanners() -> list[Scanner]:
 
     Fires once when the plugin registry is built, in the API process and in every worker.
     Names must be unique across all plugins; a duplicate makes the plugin ``failed``.
+    """
+
+
+@hookspec
+def cyberorigen_importers() -> list[Importer]:
+    """Return the importers this plugin provides (instances of ``Importer``): readers of other
+    tools' result files (SARIF, Trivy JSON...). Since plugin API 1.6.
+
+    Fires once when the registry is built. Names must be unique across plugins and differ
+    from every scanner's name (an import's findings carry the importer's name as their
+    scanner); check ids start with the importer's name and a dot.
     """
 
 

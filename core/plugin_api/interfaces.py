@@ -1,4 +1,4 @@
-"""What plugins provide (scanners, frameworks, transports) and what they are given.
+"""What plugins provide (scanners, importers, frameworks, transports) and what they are given.
 
 Plugins never touch the database or Flask: a scanner receives a :class:`ScanContext` and
 yields :class:`Finding` objects; the core stores them.
@@ -302,6 +302,115 @@ class Scanner(ABC):
             references=check.references,
             **extra,
         )
+
+
+class InvalidImport(Exception):  # noqa: N818 - a verdict on a file, not a crash
+    """Raised by :meth:`Importer.parse` when the file is not a valid file of its format; the
+    message names what is wrong and where ("result 3: 'ruleId' is missing"). Nothing of the
+    file is imported then."""
+
+
+@dataclass(frozen=True)
+class Imported:
+    """One finding an importer read from a file, and what it was found on: ``target`` is a
+    host name, IP address, ``host:port`` or URL (as a scan's targets are), or for results
+    about code, the repository's URL."""
+
+    target: str
+    finding: Finding
+
+
+@dataclass(frozen=True)
+class ImportedTarget:
+    """A target the file reports on whether or not it has findings there (an image Trivy
+    scanned and found clean, a cloud account Prowler examined): the importer's open findings
+    on it that the file no longer reports are resolved. Targets of yielded findings and
+    services, and the ``target`` the user named, need no such item."""
+
+    target: str
+
+
+@dataclass(frozen=True)
+class ImportedService:
+    """A service an importer read from a file (an open port of an nmap run): listed in the
+    asset inventory as discovery would list it. ``service.host`` must be an IP address."""
+
+    service: Service
+    #: The host name the file gives for the address, if any.
+    name: str = ""
+
+
+class Importer(ABC):
+    """Reads the results of another tool (a SARIF file, a Trivy report...) into findings.
+
+    The appliance stores what :meth:`parse` yields as a completed scan of type ``import``:
+    its findings go through the same fingerprinting, lifecycle, asset linking, control
+    mapping and events as a scanner's. Since plugin API 1.6."""
+
+    #: Unique name (an identifier, like scanners' names; no scanner may have it): the
+    #: ``format`` of ``POST /api/v1/imports`` and the ``scanner`` of its findings.
+    name: str = ""
+    #: What the format is, for people ("SARIF 2.1.0").
+    title: str = ""
+    version: str = "0"
+    #: File name endings it reads (".sarif", ".json"): shown in ``GET /api/v1/imports/formats``.
+    extensions: tuple[str, ...] = ()
+    #: The checks its findings belong to (their ids start with ``name + "."``), each naming
+    #: the controls it tests, as a scanner's do.
+    checks: Sequence[Check] = ()
+    #: What identifies one of its findings from one import to the next, in words ("rule id,
+    #: file path, the result's partial fingerprint"): never a volatile field (a build number,
+    #: an image tag, a timestamp, a line number where a rule id and a path suffice).
+    fingerprint: str = ""
+    #: Whether a file names what its findings are about (a Trivy report names its
+    #: artifact); when False, ``POST /api/v1/imports`` needs a ``target``.
+    names_targets: bool = True
+
+    def detect(self, head: bytes) -> bool:
+        """Whether a file starting with ``head`` (its first 64 KiB) looks like this format;
+        used when the upload names no ``format``. Cheap and never raising."""
+        return False
+
+    @abstractmethod
+    def parse(
+        self, data: bytes, target: str | None
+    ) -> Iterable[Imported | ImportedService | ImportedTarget]:
+        """Yield what the file holds. ``target`` is what the user said the file is about
+        (None if they said nothing): use it for results that name no host or repository.
+
+        Raise :class:`InvalidImport` naming what is wrong when the file is not valid. XML
+        must be read with ``defusedxml``. The appliance bounds the size of ``data`` and the
+        number of items it takes."""
+
+    def check(self, check_id: str) -> Check:
+        for item in self.checks:
+            if item.id == check_id:
+                return item
+        raise KeyError(check_id)
+
+    def finding(
+        self, check_id: str, location: str, evidence: Mapping[str, Any], **extra: Any
+    ) -> Finding:
+        """A finding of one of its checks, with the check's title, severity, remediation and
+        references unless given in ``extra``; ``fingerprint`` should always be given."""
+        check = self.check(check_id)
+        return Finding(
+            check_id=check.id,
+            title=extra.pop("title", check.title),
+            severity=extra.pop("severity", check.severity),
+            location=location,
+            evidence=dict(evidence),
+            remediation=extra.pop("remediation", check.remediation),
+            references=tuple(extra.pop("references", check.references)),
+            **extra,
+        )
+
+
+def stable_fingerprint(importer: str, *parts: str) -> str:
+    """A finding fingerprint from the importer's name and the stable fields that identify
+    it: SHA-256 of them joined by a separator no field contains."""
+    material = "\x1f".join((importer, *parts))
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from peewee import JOIN, IntegrityError
+from peewee import JOIN, IntegrityError, fn
 
 from cyberorigen.db import database, locked
 from cyberorigen.db.models import Asset, Finding, Scan, ScanFinding, Service, utcnow
@@ -29,6 +30,31 @@ from cyberorigen.services.tenancy import owned
 NEEDS_REASON = ("accepted_risk", "false_positive")
 
 
+@dataclass(frozen=True)
+class CheckSeen:
+    """A check some exported findings are of: its scanner, their worst severity, a title."""
+
+    check_id: str
+    scanner: str
+    severity: str
+    title: str
+
+
+#: The filters of a list of findings (and of an export): each, when given, must equal.
+FINDING_FILTERS = ("severity", "check_id", "status", "target")
+
+
+def _chosen(filters: Mapping[str, Any]) -> dict[str, Any]:
+    return {name: filters[name] for name in FINDING_FILTERS if filters.get(name)}
+
+
+def _filtered(query, org_id: int, chosen: Mapping[str, Any]):
+    query = query.where(Finding.organization == org_id)
+    for name, value in chosen.items():
+        query = query.where(getattr(Finding, name) == value)
+    return query
+
+
 def findings_query(org_id: int, filters: Mapping[str, Any], scan_id: int | None = None):
     """The organization's findings (those ``scan_id`` observed, when given), filtered by
     ``severity``, ``check_id``, ``status`` and ``target``, most recently seen first."""
@@ -36,23 +62,73 @@ def findings_query(org_id: int, filters: Mapping[str, Any], scan_id: int | None 
         Finding.select(Finding, Asset, Service)
         .join_from(Finding, Asset, JOIN.LEFT_OUTER)
         .join_from(Finding, Service, JOIN.LEFT_OUTER)
-        .where(Finding.organization == org_id)
     )
     if scan_id is not None:
         query = query.join_from(Finding, ScanFinding).where(ScanFinding.scan == scan_id)
-    chosen = {
-        name: filters[name]
-        for name in ("severity", "check_id", "status", "target")
-        if filters.get(name)
-    }
-    for name, value in chosen.items():
-        query = query.where(getattr(Finding, name) == value)
+    chosen = _chosen(filters)
+    query = _filtered(query, org_id, chosen)
     if scan_id is None and not chosen:
         query = with_known_total(query, org_id, FINDINGS)
     elif scan_id is None and len(chosen) == 1 and set(chosen) <= set(FINDING_COUNTED):
         ((name, value),) = chosen.items()
         query = with_known_total(query, org_id, value_counter(FINDINGS, name, value))
     return query.order_by(Finding.last_seen.desc(), Finding.id.desc())
+
+
+#: Rows an export reads at a time.
+EXPORT_BATCH = 1000
+
+
+def export_rows(
+    org_id: int, filters: Mapping[str, Any], batch: int = EXPORT_BATCH
+) -> Iterator[Finding]:
+    """Every finding of the organization that the list's ``filters`` select, oldest id first,
+    for an export of any size in constant memory.
+
+    The rows are read in keyset batches (``id > last id``, at most ``batch`` a query) rather
+    than through one cursor: on PostgreSQL psycopg2 fetches a whole result into the client
+    before the first row (a server-side cursor outside a transaction is declared WITH HOLD,
+    which materialises it on the server; inside one, the export would hold a transaction
+    open for as long as the client takes to download), and on SQLite a transaction would
+    take the write lock. Each batch is a short query of its own, uses the primary key or the
+    organization's index, and holds nothing between batches. Ids never change, so a finding
+    updated while the export runs (a scan sees it again) is neither skipped nor repeated; each
+    row is as it was when its batch was read."""
+    query = _filtered(
+        Finding.select(Finding, Asset, Service)
+        .join_from(Finding, Asset, JOIN.LEFT_OUTER)
+        .join_from(Finding, Service, JOIN.LEFT_OUTER),
+        org_id,
+        _chosen(filters),
+    ).order_by(Finding.id)
+    last = 0
+    while True:
+        rows = list(query.where(Finding.id > last).limit(batch))
+        yield from rows
+        if len(rows) < batch:
+            return
+        last = rows[-1].id
+
+
+def export_checks(org_id: int, filters: Mapping[str, Any]) -> list[CheckSeen]:
+    """The checks of the findings :func:`export_rows` gives, one entry per check id with its
+    scanner, the worst severity among those findings and one of their titles (a SARIF
+    export's rules, written before its results). One row per (check, scanner, severity)
+    comes back from the database: a few hundred, whatever the number of findings."""
+    query = _filtered(
+        Finding.select(
+            Finding.check_id, Finding.scanner, Finding.severity, fn.MIN(Finding.title)
+        ).group_by(Finding.check_id, Finding.scanner, Finding.severity),
+        org_id,
+        _chosen(filters),
+    )
+    rank = {severity.value: severity.rank for severity in Severity}
+    seen: dict[str, CheckSeen] = {}
+    for check_id, scanner, severity, title in query.tuples():
+        known = seen.get(check_id)
+        if known is None or rank.get(severity, -1) > rank.get(known.severity, -1):
+            seen[check_id] = CheckSeen(check_id, scanner, severity, title)
+    return [seen[check_id] for check_id in sorted(seen)]
 
 
 def _counted(finding: Finding) -> dict[str, str]:

@@ -1,7 +1,7 @@
 """Roles, from least to most privileged; each role may do everything the ones before it may.
 
 - viewer: read only
-- auditor: + evidence
+- auditor: + evidence (adding it, and reviewing what someone else added)
 - analyst: + scans and webhooks
 - admin: + users, organization, plugins
 """

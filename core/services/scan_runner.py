@@ -134,7 +134,8 @@ def _scan_summary(scan: Scan) -> ScanSummary:
     )
 
 
-def _event_payload(scan: Scan) -> dict:
+def scan_event_payload(scan: Scan) -> dict:
+    """What ``scan.started``, ``scan.completed`` and ``scan.failed`` say of a scan."""
     return {
         "scan_id": scan.public_id,
         "target": scan.target,
@@ -199,7 +200,7 @@ def _start(scan_id: str, settings: RunnerSettings, registry: PluginRegistry) -> 
                     )
             if settings.enqueue_part is not None:
                 plan_parts(scan, len(units), settings.hosts_per_job)
-            record_event(scan.organization_id, "scan.started", _event_payload(scan))
+            record_event(scan.organization_id, "scan.started", scan_event_payload(scan))
     return scan
 
 
@@ -221,7 +222,7 @@ def _finish(scan: Scan, status: str, error: str | None = None, expected: str = "
     for name, value in changes.items():
         setattr(scan, name, value)
     if status in ("completed", "failed"):
-        record_event(scan.organization_id, f"scan.{status}", _event_payload(scan))
+        record_event(scan.organization_id, f"scan.{status}", scan_event_payload(scan))
     if status != "completed":  # a completed scan re-assesses the controls of its checks
         mark_controls_due(scan.organization_id)
     announce_scan_findings(scan)
@@ -793,7 +794,7 @@ def reap_lost_scans(silence: float, requeue, has_job) -> list[str]:
             )
             if claimed and verdict["status"] == "failed":
                 failed = Scan.get_by_id(scan.id)
-                record_event(failed.organization_id, "scan.failed", _event_payload(failed))
+                record_event(failed.organization_id, "scan.failed", scan_event_payload(failed))
         if claimed:
             handled.append(scan.public_id)
             log.warning("scan %s lost its worker: %s", scan.public_id, verdict["status"])

@@ -109,6 +109,15 @@ def create_scan(
         )
 
 
+def check_rescan(scan: Scan) -> None:
+    """An import cannot be scanned again: a newer file of its tool is imported instead."""
+    if scan.scan_type == "import":
+        raise Conflict(
+            "an import cannot be run again: import a newer file of the same tool instead",
+            "scan_type",
+        )
+
+
 def request_cancel(scan: Scan) -> Scan:
     """A queued scan is cancelled at once; a running one is asked to stop (its runner sees
     the request within a second); a finished one is left as it is (409)."""
@@ -181,8 +190,12 @@ def coverage(scan: Scan, runs: list[ScannerRun]) -> dict[str, int]:
         for run in runs
         for item in run.discovered or ()
     }
+    if scan.scan_type == "import":  # its target may be a repository, an image...: its runs'
+        targets = len({run.target for run in runs})
+    else:
+        targets = len(parse_targets(scan.target).units())
     return {
-        "targets": len(parse_targets(scan.target).units()),
+        "targets": targets,
         "services_found": len(found),
         "services_examined": len(
             {run.target for run in runs if run.service is not None and run.status == "completed"}

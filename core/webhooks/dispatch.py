@@ -198,12 +198,14 @@ def claim_due(lease_seconds: int, batch: int = CLAIM_BATCH) -> tuple[str, dict[i
 
 
 def notify_expiring_evidence(catalogue: Catalogue | None) -> int:
-    """``evidence.expiring`` once for each file, link or note whose ``effective_until`` (or,
-    without one, its control's freshness window) ends within 14 days."""
+    """``evidence.expiring`` once for each accepted file, link or note (what counts: not one
+    awaiting review or rejected) whose ``effective_until`` (or, without one, its control's
+    freshness window) ends within 14 days."""
     now = utcnow()
     written = 0
     candidates = Evidence.select().where(
         (Evidence.kind != "scan")
+        & (Evidence.review_status == "accepted")
         & (Evidence.deleted_at.is_null())
         & (Evidence.expiry_notified_at.is_null())
     )

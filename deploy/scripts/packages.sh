@@ -10,6 +10,8 @@ packages=(
   ca-certificates openssl curl
   python3 python3-venv
   postgresql redis-server nginx nmap logrotate
+  # PDF reports: WeasyPrint's text layout (Pango, HarfBuzz subsetting) and a font
+  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 )
 
 missing() {

@@ -1,4 +1,5 @@
-"""Compliance controls: their status with its reasons, what people set on them, and evidence."""
+"""Compliance controls: their status with its reasons, what people set on them, and evidence
+with its review (four eyes)."""
 
 from __future__ import annotations
 
@@ -15,11 +16,12 @@ from cyberorigen.api.controls.schemas import (
     EvidenceDeleteArgsSchema,
     EvidenceListArgsSchema,
     EvidenceRecordSchema,
+    EvidenceReviewSchema,
     EvidenceSchema,
     EvidenceUploadSchema,
 )
 from cyberorigen.api.pagination import page_of, paginate
-from cyberorigen.api.schemas import ErrorSchema, page_schema
+from cyberorigen.api.schemas import ErrorSchema, Shown, page_schema
 from cyberorigen.api.security import principal, require_role
 from cyberorigen.appliance import appliance_of
 from cyberorigen.compliance.catalogue import Catalogue
@@ -34,6 +36,8 @@ from cyberorigen.compliance.evidence import (
     evidence_list,
     get_evidence,
     known_control,
+    review_evidence,
+    reviews_of,
 )
 from cyberorigen.errors import Invalid
 
@@ -54,6 +58,12 @@ def _catalogue() -> Catalogue:
 
 def _store() -> EvidenceStore:
     return EvidenceStore(appliance_of(current_app).settings.instance_dir / "evidence")
+
+
+def _shown(rows) -> list[Shown]:
+    """Evidence rows as the API shows them: each with its review history."""
+    decisions = reviews_of(rows)
+    return [Shown(row, review_history=decisions[row.id]) for row in rows]
 
 
 @blp.route("")
@@ -122,15 +132,19 @@ class EvidenceList(MethodView):
     @blp.arguments(EvidenceListArgsSchema, location="query")
     @blp.response(200, page_schema(EvidenceSchema))
     def get(self, args, control_id):
-        """The control's evidence, newest first (deleted items with include_deleted)."""
+        """The control's evidence, newest first (deleted items with include_deleted), each with
+        its review status and history; ``review_status=submitted`` lists what awaits review."""
         query = evidence_list(
             principal().organization_id,
             _catalogue(),
             control_id,
             args["include_deleted"],
             args.get("kind"),
+            args.get("review_status"),
         )
-        return paginate(query, args)
+        page = paginate(query, args)
+        page["items"] = _shown(page["items"])
+        return page
 
     @require_role("auditor")
     @blp.doc(**_UPLOAD_DOC)
@@ -139,7 +153,10 @@ class EvidenceList(MethodView):
     @blp.alt_response(413, schema=ErrorSchema, description="The file is over the limit.")
     def post(self, control_id):
         """Add evidence: a file (multipart/form-data, part ``file``; stored by its SHA-256,
-        size limited by ``evidence.max_upload_bytes``), or a link or a note (JSON)."""
+        size limited by ``evidence.max_upload_bytes``), or a link or a note (JSON).
+
+        It is ``submitted``: it counts toward the control once a user with the auditor role
+        or above, other than the one who added it, accepts it (``…/review``)."""
         caller, catalogue = principal(), _catalogue()
         known_control(catalogue, control_id)
         if request.mimetype == "multipart/form-data":
@@ -164,7 +181,7 @@ class EvidenceList(MethodView):
             fields = _load(EvidenceRecordSchema(), request.get_json(silent=True))
             row = add_record(caller.organization_id, catalogue, control_id, fields, caller.user_id)
         refresh(caller.organization_id, catalogue, "evidence", caller.user_id, [control_id])
-        return row
+        return _shown([row])[0]
 
 
 def _load(schema: ma.Schema, data):
@@ -181,8 +198,8 @@ class EvidenceById(MethodView):
     @require_role("viewer")
     @blp.response(200, EvidenceSchema)
     def get(self, control_id, evidence_id):
-        """One evidence item."""
-        return get_evidence(principal().organization_id, control_id, evidence_id)
+        """One evidence item, with its review status and history."""
+        return _shown([get_evidence(principal().organization_id, control_id, evidence_id)])[0]
 
     @require_role("auditor")
     @blp.arguments(EvidenceDeleteArgsSchema, location="query")
@@ -194,6 +211,45 @@ class EvidenceById(MethodView):
         row = get_evidence(caller.organization_id, control_id, evidence_id)
         delete_evidence(_store(), row, caller.user_id, args.get("reason"))
         refresh(caller.organization_id, catalogue, "evidence", caller.user_id, [control_id])
+
+
+@blp.route("/<string:control_id>/evidence/<string:evidence_id>/review")
+class EvidenceDecision(MethodView):
+    @require_role("auditor")
+    @blp.arguments(EvidenceReviewSchema)
+    @blp.response(200, EvidenceSchema)
+    @blp.alt_response(
+        403,
+        schema=ErrorSchema,
+        description="Below the auditor role, or the reviewer added the evidence (allowed only "
+        "with the setting evidence.self_review).",
+    )
+    @blp.alt_response(
+        409,
+        schema=ErrorSchema,
+        description="The evidence already has this decision, or is a scan's results (accepted "
+        "as attached, never reviewed).",
+    )
+    @blp.alt_response(422, schema=ErrorSchema, description="A rejection without a comment.")
+    def post(self, data, control_id, evidence_id):
+        """Accept or reject a file, link or note (auditor or above; four eyes: not the one who
+        added it). ``{"decision": "accept"}`` makes it count toward the control;
+        ``{"decision": "reject", "comment": "why"}`` keeps it from counting. A later decision
+        may change it; each is kept in ``review_history`` and sent as an ``evidence.reviewed``
+        event, and the control is re-assessed at once."""
+        caller, catalogue = principal(), _catalogue()
+        known_control(catalogue, control_id)
+        row = get_evidence(caller.organization_id, control_id, evidence_id)
+        review_evidence(
+            catalogue,
+            row,
+            data["decision"],
+            data.get("comment"),
+            caller.user_id,
+            appliance_of(current_app).settings.evidence_self_review,
+        )
+        refresh(caller.organization_id, catalogue, "review", caller.user_id, [control_id])
+        return _shown([get_evidence(caller.organization_id, control_id, evidence_id)])[0]
 
 
 @blp.route("/<string:control_id>/evidence/<string:evidence_id>/download")

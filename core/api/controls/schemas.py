@@ -4,7 +4,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from cyberorigen.api.schemas import PageArgsSchema, UtcTimestamp
-from cyberorigen.vocab import CONTROL_STATUSES
+from cyberorigen.vocab import CONTROL_STATUSES, EVIDENCE_REVIEW_STATUSES, REVIEW_DECISIONS
 
 
 class ControlSchema(ma.Schema):
@@ -20,7 +20,12 @@ class ControlSchema(ma.Schema):
             "example": ["SOC 2", "ISO 27001"],
         },
     )
-    evidence_count = fields.Integer(metadata={"description": "Evidence items in force."})
+    evidence_count = fields.Integer(
+        metadata={
+            "description": "Accepted evidence items (not deleted): those that count toward "
+            "the status. Files, links and notes awaiting review are not counted."
+        }
+    )
 
 
 class ControlListArgsSchema(PageArgsSchema):
@@ -76,7 +81,10 @@ class HistorySchema(ma.Schema):
     to_status = fields.String()
     reason = fields.String()
     cause = fields.String(
-        metadata={"description": "scan, evidence, override, edit or assessment (time passing)."}
+        metadata={
+            "description": "scan, evidence, review (of evidence), override, edit or assessment "
+            "(time passing)."
+        }
     )
     changed_by = fields.String(allow_none=True)
     changed_at = UtcTimestamp()
@@ -98,6 +106,12 @@ class ControlDetailSchema(ControlSchema):
     requirements = fields.List(fields.Nested(MappedRequirementSchema))
     checks = fields.List(fields.Nested(LinkedCheckSchema))
     history = fields.List(fields.Nested(HistorySchema))
+    evidence_awaiting_review = fields.Integer(
+        metadata={
+            "description": "Files, links and notes awaiting review: they count once a user "
+            "with the auditor role or above, other than the one who added them, accepts them."
+        }
+    )
 
 
 class ControlUpdateSchema(ma.Schema):
@@ -121,6 +135,33 @@ class ControlUpdateSchema(ma.Schema):
 EVIDENCE_KINDS = ("file", "link", "note", "scan")
 
 
+class EvidenceDecisionSchema(ma.Schema):
+    """One decision in an evidence's review history."""
+
+    decision = fields.String(metadata={"enum": list(REVIEW_DECISIONS)})
+    previous_status = fields.String(metadata={"enum": list(EVIDENCE_REVIEW_STATUSES)})
+    status = fields.Method(
+        "_status",
+        metadata={"enum": list(EVIDENCE_REVIEW_STATUSES), "description": "After the decision."},
+    )
+    reviewer = fields.String(
+        attribute="reviewer_email",
+        allow_none=True,
+        metadata={
+            "description": "The reviewer's e-mail as it was then (null: accepted before "
+            "evidence review existed)."
+        },
+    )
+    comment = fields.String()
+    self_review = fields.Boolean(
+        metadata={"description": "The reviewer had added the evidence (evidence.self_review)."}
+    )
+    decided_at = UtcTimestamp()
+
+    def _status(self, row):
+        return REVIEW_DECISIONS[row.decision]
+
+
 class EvidenceSchema(ma.Schema):
     id = fields.String(attribute="public_id", metadata={"example": "evd_4f1a"})
     control_id = fields.String()
@@ -142,6 +183,23 @@ class EvidenceSchema(ma.Schema):
     deleted_at = UtcTimestamp(allow_none=True)
     deleted_by = fields.Method("_deleted_by", allow_none=True)
     deletion_reason = fields.String(allow_none=True)
+    review_status = fields.String(
+        metadata={
+            "enum": list(EVIDENCE_REVIEW_STATUSES),
+            "description": "Only accepted evidence counts toward the control. A file, link or "
+            "note is submitted until a user with the auditor role or above, other than the one "
+            "who added it, accepts or rejects it; a scan's results are accepted as attached.",
+        }
+    )
+    reviewed_by = fields.Method(
+        "_reviewed_by", allow_none=True, metadata={"description": "The last reviewer's e-mail."}
+    )
+    reviewed_at = UtcTimestamp(allow_none=True)
+    review_comment = fields.String(allow_none=True)
+    review_history = fields.List(
+        fields.Nested(EvidenceDecisionSchema),
+        metadata={"description": "Every decision on it, oldest first."},
+    )
 
     def _scan_id(self, row):
         return row.details.get("scan_id") if row.kind == "scan" else None
@@ -152,9 +210,19 @@ class EvidenceSchema(ma.Schema):
     def _deleted_by(self, row):
         return row.deleted_by.email if row.deleted_by_id else None
 
+    def _reviewed_by(self, row):
+        if row.reviewed_by_id:
+            return row.reviewed_by.email
+        decisions = getattr(row, "review_history", None) or ()
+        return decisions[-1].reviewer_email if decisions else None  # the user was deleted
+
 
 class EvidenceListArgsSchema(PageArgsSchema):
     kind = fields.String(validate=validate.OneOf(EVIDENCE_KINDS))
+    review_status = fields.String(
+        validate=validate.OneOf(EVIDENCE_REVIEW_STATUSES),
+        metadata={"description": "Only evidence in this review status (submitted: to review)."},
+    )
     include_deleted = fields.Boolean(
         load_default=False, metadata={"description": "Also list deleted evidence (audit trail)."}
     )
@@ -183,6 +251,17 @@ class EvidenceUploadSchema(_EvidencePeriod):
 
     class Meta:
         unknown = ma.EXCLUDE
+
+
+class EvidenceReviewSchema(ma.Schema):
+    """A reviewer's decision on a file, link or note."""
+
+    decision = fields.String(required=True, validate=validate.OneOf(tuple(REVIEW_DECISIONS)))
+    comment = fields.String(
+        load_default="",
+        validate=validate.Length(max=5000),
+        metadata={"description": "Why: required to reject, optional to accept."},
+    )
 
 
 class EvidenceDeleteArgsSchema(ma.Schema):

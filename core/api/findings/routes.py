@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from functools import partial
+from itertools import chain
+
+from flask import Response, current_app, stream_with_context
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from cyberorigen import __version__
 from cyberorigen.api.findings.schemas import (
+    FindingExportArgsSchema,
     FindingListArgsSchema,
     FindingSchema,
     FindingStatusSchema,
@@ -13,9 +20,79 @@ from cyberorigen.api.findings.schemas import (
 from cyberorigen.api.pagination import paginate
 from cyberorigen.api.schemas import page_schema
 from cyberorigen.api.security import principal, require_role
-from cyberorigen.services.findings import change_status, findings_query, get_finding
+from cyberorigen.appliance import appliance_of
+from cyberorigen.exports import FORMATS, encoded
+from cyberorigen.exports.context import ExportContext
+from cyberorigen.plugin_api.interfaces import Check
+from cyberorigen.services.findings import (
+    change_status,
+    export_checks,
+    export_rows,
+    findings_query,
+    get_finding,
+)
 
 blp = Blueprint("findings", __name__, url_prefix="/api/v1/findings", description="Findings.")
+
+#: The export's 200, one media type per format (Swagger UI offers each).
+EXPORT_RESPONSE = {
+    "description": "The findings as a file (an attachment), streamed: "
+    + ", ".join(f"`{item.name}` as {item.media_type}" for item in FORMATS.values())
+    + ".",
+    "content": {
+        media_type: {"schema": {"type": "string", "format": "binary"}}
+        for media_type in dict.fromkeys(item.media_type for item in FORMATS.values())
+    },
+}
+
+
+def _catalogue() -> dict[str, Check]:
+    """Every check the installed scanners and importers declare, by id."""
+    registry = appliance_of(current_app).registry
+    finders = (*registry.scanners.values(), *getattr(registry, "importers", {}).values())
+    return {check.id: check for finder in finders for check in finder.checks}
+
+
+@blp.route("/export")
+@require_role("viewer")
+@blp.arguments(FindingExportArgsSchema, location="query")
+@blp.doc(responses={"200": EXPORT_RESPONSE})
+def export_findings(args):
+    """Download the findings the list's filters select, as one file.
+
+    `format=sarif` (SARIF 2.1.0), `ocsf` (OCSF 1.5.0 Detection Findings, a JSON array),
+    `csv` or `jsonl` (JSON Lines); `severity`, `check_id`, `status` and `target` filter as
+    they filter `GET /api/v1/findings`. Only the caller's organization's findings. The file
+    is streamed, so an export of any size starts at once and takes little memory on the
+    appliance. See docs/exports.md."""
+    org_id = principal().organization_id
+    chosen = FORMATS[args["format"]]
+    filters = {name: value for name, value in args.items() if name != "format"}
+    shown = FindingSchema()
+    context = ExportContext(
+        product_version=__version__,
+        checks=_catalogue(),
+        checks_seen=partial(export_checks, org_id, filters),
+    )
+    # Each batch of rows is its own query: Flask tears the request down (and hands the
+    # database connection back) once before the body streams and again after it, so no
+    # cursor may stay open across pieces; the next batch simply connects again.
+    rows = (shown.dump(row) for row in export_rows(org_id, filters))
+    pieces = encoded(chosen.write(rows, context))
+    # The first piece is made before the status is sent: the first queries' failure (an
+    # unreachable database) is still an error response, not a truncated file.
+    first = next(pieces, b"")
+    moment = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return Response(
+        stream_with_context(chain((first,), pieces)),
+        mimetype=chosen.media_type,
+        headers={
+            "Content-Disposition": (
+                f'attachment; filename="cyberorigen-findings-{moment}.{chosen.extension}"'
+            ),
+            "X-Content-Type-Options": "nosniff",
+        },
+    )
 
 
 @blp.route("/<string:finding_id>")

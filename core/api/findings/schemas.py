@@ -4,6 +4,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from cyberorigen.api.schemas import PageArgsSchema, UtcTimestamp
+from cyberorigen.exports import FORMATS
 from cyberorigen.vocab import FINDING_STATUSES, SEVERITIES
 
 
@@ -46,8 +47,28 @@ class FindingStatusSchema(ma.Schema):
     )
 
 
-class FindingListArgsSchema(PageArgsSchema):
+class FindingFilterSchema(ma.Schema):
+    """The filters of the list of findings, which an export takes too."""
+
+    class Meta:
+        unknown = ma.EXCLUDE
+
     severity = fields.String(validate=validate.OneOf(SEVERITIES))
     check_id = fields.String()
     status = fields.String(validate=validate.OneOf(FINDING_STATUSES))
     target = fields.String()
+
+
+class FindingListArgsSchema(FindingFilterSchema, PageArgsSchema):
+    pass
+
+
+class FindingExportArgsSchema(FindingFilterSchema):
+    format = fields.String(
+        required=True,
+        validate=validate.OneOf(FORMATS),
+        metadata={
+            "description": "The file to make. "
+            + " ".join(f"`{item.name}`: {item.description}" for item in FORMATS.values())
+        },
+    )

@@ -22,6 +22,7 @@ from cyberorigen.appliance import appliance_of
 from cyberorigen.services.check_outcomes import outcomes_query
 from cyberorigen.services.findings import findings_query
 from cyberorigen.services.scans import (
+    check_rescan,
     coverage,
     delete_scan,
     get_scan,
@@ -51,10 +52,10 @@ def _start_scan(target: str, scan_type: str, frameworks, options) -> Shown:
         _jobs().enqueue_scan,
         appliance_of(current_app).scan_rules,
     )
-    return _detail(scan)
+    return detail_of(scan)
 
 
-def _detail(scan) -> Shown:
+def detail_of(scan) -> Shown:
     runs = scanner_runs(scan)
     return Shown(scan, scanners=runs, coverage=coverage(scan, runs), parts=scan_parts(scan))
 
@@ -83,7 +84,7 @@ class ScanById(MethodView):
     @blp.response(200, ScanDetailSchema)
     def get(self, scan_id):
         """One scan, with each scanner's status and error."""
-        return _detail(get_scan(principal().organization_id, scan_id))
+        return detail_of(get_scan(principal().organization_id, scan_id))
 
     @require_role("analyst")
     @blp.response(204)
@@ -99,6 +100,7 @@ def rescan(scan_id):
     """Scan the same target again with the same type, frameworks and options (checked again:
     a scanner or an option may have changed since)."""
     previous = get_scan(principal().organization_id, scan_id)
+    check_rescan(previous)
     return _start_scan(previous.target, previous.scan_type, previous.frameworks, previous.options)
 
 
@@ -110,7 +112,7 @@ def cancel_scan(scan_id):
     scan = request_cancel(get_scan(principal().organization_id, scan_id))
     if scan.status == "cancelled":
         _jobs().cancel_scan(scan)
-    return _detail(scan)
+    return detail_of(scan)
 
 
 @blp.route("/<string:scan_id>/findings")
