@@ -212,3 +212,15 @@ def test_too_many_items_are_refused(make_app, make_account):
     assert answer.status_code == 422
     assert "more than 2 items" in answer.get_json()["detail"]
     assert Scan.select().count() == 0
+
+
+def test_a_100_mb_file_is_refused_cleanly(client, make_account):
+    """At the default limit (25 MiB): 413 in the error envelope, nothing stored."""
+    analyst = make_account(role="analyst")
+    huge = b'{"version": "2.1.0", "runs": [' + b" " * (100 * 1024 * 1024) + b"]}"
+    answer = post_file(client, analyst, huge)
+    assert answer.status_code == 413, answer.get_data()[:300]
+    body = answer.get_json()
+    assert body["error_code"] == "PAYLOAD_TOO_LARGE"
+    assert "Traceback" not in json.dumps(body)
+    assert Scan.select().count() == 0

@@ -5,12 +5,14 @@ guard, secret rotation, and secrets kept out of responses and logs."""
 from __future__ import annotations
 
 import base64
+import io
 import json
 import logging
 import socket
 import threading
 import time
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from rq import Queue, SimpleWorker
@@ -1007,3 +1009,29 @@ def test_delivered_outcomes_wait_to_be_recorded_only_while_sends_are_quick(
         assert [item["status"] for item in log] == ["delivered"] * 3
     finally:
         receiver.close()
+
+
+def test_an_import_reaches_webhooks_like_a_scan(hooks, receivers):
+    """A SARIF import's findings and completion go out as signed deliveries, filtered as a
+    scan's are: vulnerability.found per new finding, scan.completed with scan_type import."""
+    app, client, analyst, pump, subscribe = hooks
+    receiver = receivers()
+    subscribe(receiver.url, events=("vulnerability.found", "scan.completed"))
+    sarif = Path(__file__).parent / "data" / "imports" / "semgrep.sarif"
+    answer = client.post(
+        "/api/v1/imports",
+        data={"file": (io.BytesIO(sarif.read_bytes()), "semgrep.sarif"), "target": "example.com"},
+        headers=analyst.headers,
+        content_type="multipart/form-data",
+    )
+    assert answer.status_code == 201, answer.get_json()
+    pump()
+    bodies = receiver.bodies()
+    kinds = sorted(body["type"] for body in bodies)
+    assert kinds == ["scan.completed", "vulnerability.found", "vulnerability.found"], kinds
+    completed = next(body for body in bodies if body["type"] == "scan.completed")
+    assert completed["data"]["scan_type"] == "import"
+    assert completed["data"]["scan_id"] == answer.get_json()["scan"]["id"]
+    found = [body["data"] for body in bodies if body["type"] == "vulnerability.found"]
+    assert {item["check_id"] for item in found} == {"sarif.result"}
+    assert {item["target"] for item in found} == {"example.com"}
