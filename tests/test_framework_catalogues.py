@@ -393,8 +393,8 @@ def test_built_in_plugins_all_load(registry):
     assert statuses == {
         name: "loaded"
         for name in (
-            "controls", "dns", "hipaa", "http", "iso27001", "nist-csf", "notify", "pci-dss",
-            "ports", "soc2", "ssh", "tls", "vulns",
+            "controls", "dns", "hipaa", "http", "importers", "iso27001", "nist-csf", "notify",
+            "pci-dss", "ports", "soc2", "ssh", "tls", "vulns",
         )
     }  # fmt: skip
     assert set(BUILT_IN_SCANNERS) <= set(registry.scanners)
