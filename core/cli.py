@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import shutil
@@ -431,6 +432,19 @@ def serve(host: str, port: int, workers: int | None, dev: bool) -> None:
     """Serve the API (gunicorn)."""
     settings = _settings()
     _bind_migrated(settings).close()
+    # Imported here: worker and scheduler processes never load the web stack (a smaller
+    # process forks its work horses faster).
+    from cyberorigen.server import check_can_listen, run_gunicorn
+
+    try:
+        check_can_listen(host, port)
+    except OSError as exc:
+        why = (
+            "the port is in use by another program; stop it, or choose another with --port"
+            if exc.errno == errno.EADDRINUSE
+            else exc.strerror or str(exc)
+        )
+        raise click.ClickException(f"cannot listen on {host}:{port}: {why}.") from None
     processes = workers or (2 if settings.redis_url else 1)
     if processes > 1 and not dev:
         # Every gunicorn process counts requests; /metrics sums them from files here. Set
@@ -439,10 +453,7 @@ def serve(host: str, port: int, workers: int | None, dev: bool) -> None:
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True, exist_ok=True)
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(folder)
-    # Imported here: worker and scheduler processes never load the web stack (a smaller
-    # process forks its work horses faster).
     from cyberorigen.app import create_app
-    from cyberorigen.server import run_gunicorn
 
     appliance = _appliance(settings)
     app = create_app(appliance)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import secrets
+import socket
 import ssl
 from collections.abc import Callable
 from http import HTTPStatus
@@ -92,6 +93,19 @@ class EnvelopeThreadWorker(ThreadWorker):
             util.write_nonblock(client, error_bytes(status, detail))
         except OSError:
             log.debug("could not send the %d to %s", status, ip)
+
+
+def check_can_listen(host: str, port: int) -> None:
+    """Bind ``host:port`` as gunicorn will (address reuse on), and let it go: raises
+    ``OSError`` when the port is taken or the address is not this machine's, so ``serve``
+    says so before it announces an address it cannot serve on (gunicorn would retry for
+    five seconds, then exit with a log line)."""
+    family, kind, proto, _, address = socket.getaddrinfo(
+        host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+    )[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        probe.bind(address)
 
 
 class _Gunicorn(BaseApplication):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import stat
 import subprocess
 import sys
@@ -81,9 +82,31 @@ def test_init_prepares_a_fresh_instance_and_prints_a_working_login(
         )
         assert me.json()["role"] == "admin"
         assert me.json()["organization"]["name"] == "Acme"
+        # The appliance's address itself leads to the docs.
+        home = requests.get(f"{base}/", allow_redirects=False, timeout=10)
+        assert home.status_code == 302 and home.headers["Location"].endswith("/docs"), home.text
+        docs = requests.get(f"{base}/", timeout=10)
+        assert docs.url == f"{base}/docs" and "swagger-ui" in docs.text
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_serve_on_a_taken_port_says_so_before_announcing_an_address(tmp_path):
+    env = fresh_env(tmp_path)
+    assert run(["init"], env).returncode == 0
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+
+        result = run(["serve", "--port", str(port)], env)
+
+    assert result.returncode == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert "in use" in result.stderr and "--port" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "http://" not in result.stdout, result.stdout  # no "on http://…" banner
 
 
 def test_users_create_reads_the_password_from_stdin(tmp_path):

@@ -20,6 +20,7 @@ import swagger_ui_bundle
 
 from cyberorigen import __version__
 from cyberorigen.api.security import is_public_endpoint
+from cyberorigen.appliance import appliance_of
 
 HTTP_METHODS = {"get", "post", "put", "patch", "delete"}
 ERROR_REF = "#/components/schemas/Error"
@@ -243,6 +244,220 @@ def test_documented_schemas_describe_the_real_responses(client, spec, make_accou
     )
 
 
+# --- a document clients are generated from -------------------------------------------------------
+
+#: The operationId of every operation: the method names of the clients generated from the
+#: document. A change here breaks them: add new ones, never rename.
+OPERATION_IDS = [
+    ("get", "/api/health", "getHealth"),
+    ("post", "/api/v1/auth/token", "createToken"),
+    ("get", "/api/v1/auth/me", "getMe"),
+    ("post", "/api/v1/auth/revoke", "revokeToken"),
+    ("get", "/api/v1/api-keys", "listApiKeys"),
+    ("post", "/api/v1/api-keys", "createApiKey"),
+    ("get", "/api/v1/api-keys/{key_id}", "getApiKey"),
+    ("delete", "/api/v1/api-keys/{key_id}", "deleteApiKey"),
+    ("get", "/api/v1/organizations/current", "getCurrentOrganization"),
+    ("patch", "/api/v1/organizations/current", "updateCurrentOrganization"),
+    ("get", "/api/v1/users", "listUsers"),
+    ("post", "/api/v1/users", "createUser"),
+    ("get", "/api/v1/users/{user_id}", "getUser"),
+    ("patch", "/api/v1/users/{user_id}", "updateUser"),
+    ("delete", "/api/v1/users/{user_id}", "deleteUser"),
+    ("get", "/api/v1/scope", "listScopeEntries"),
+    ("post", "/api/v1/scope", "createScopeEntry"),
+    ("delete", "/api/v1/scope/{entry_id}", "deleteScopeEntry"),
+    ("get", "/api/v1/scans", "listScans"),
+    ("post", "/api/v1/scans", "createScan"),
+    ("get", "/api/v1/scans/{scan_id}", "getScan"),
+    ("delete", "/api/v1/scans/{scan_id}", "deleteScan"),
+    ("post", "/api/v1/scans/{scan_id}/rescan", "rescanScan"),
+    ("post", "/api/v1/scans/{scan_id}/cancel", "cancelScan"),
+    ("get", "/api/v1/scans/{scan_id}/findings", "listScanFindings"),
+    ("get", "/api/v1/scans/{scan_id}/checks", "listScanChecks"),
+    ("get", "/api/v1/findings/export", "exportFindings"),
+    ("get", "/api/v1/findings/{finding_id}", "getFinding"),
+    ("patch", "/api/v1/findings/{finding_id}", "updateFinding"),
+    ("get", "/api/v1/findings", "listFindings"),
+    ("post", "/api/v1/imports", "createImport"),
+    ("get", "/api/v1/imports/formats", "listImportFormats"),
+    ("get", "/api/v1/assets", "listAssets"),
+    ("get", "/api/v1/assets/{asset_id}", "getAsset"),
+    ("get", "/api/v1/schedules", "listSchedules"),
+    ("post", "/api/v1/schedules", "createSchedule"),
+    ("get", "/api/v1/schedules/{schedule_id}", "getSchedule"),
+    ("patch", "/api/v1/schedules/{schedule_id}", "updateSchedule"),
+    ("delete", "/api/v1/schedules/{schedule_id}", "deleteSchedule"),
+    ("get", "/api/v1/controls", "listControls"),
+    ("get", "/api/v1/controls/{control_id}", "getControl"),
+    ("patch", "/api/v1/controls/{control_id}", "updateControl"),
+    ("get", "/api/v1/controls/{control_id}/evidence", "listEvidence"),
+    ("post", "/api/v1/controls/{control_id}/evidence", "createEvidence"),
+    ("get", "/api/v1/controls/{control_id}/evidence/{evidence_id}", "getEvidence"),
+    ("delete", "/api/v1/controls/{control_id}/evidence/{evidence_id}", "deleteEvidence"),
+    ("post", "/api/v1/controls/{control_id}/evidence/{evidence_id}/review", "reviewEvidence"),
+    ("get", "/api/v1/controls/{control_id}/evidence/{evidence_id}/download", "downloadEvidence"),
+    ("get", "/api/v1/frameworks", "listFrameworks"),
+    ("get", "/api/v1/frameworks/{framework_id}", "getFramework"),
+    ("get", "/api/v1/frameworks/{framework_id}/report", "getFrameworkReport"),
+    (
+        "patch",
+        "/api/v1/frameworks/{framework_id}/requirements/{requirement_id}",
+        "updateRequirementScope",
+    ),
+    ("get", "/api/v1/frameworks/{framework_id}/report.csv", "getFrameworkReportCsv"),
+    ("get", "/api/v1/frameworks/{framework_id}/report.html", "getFrameworkReportHtml"),
+    ("get", "/api/v1/frameworks/{framework_id}/report.pdf", "getFrameworkReportPdf"),
+    ("get", "/api/v1/reports/executive.html", "getExecutiveSummaryHtml"),
+    ("get", "/api/v1/reports/executive.pdf", "getExecutiveSummaryPdf"),
+    (
+        "get",
+        "/api/v1/frameworks/{framework_id}/statement-of-applicability.html",
+        "getStatementOfApplicabilityHtml",
+    ),
+    (
+        "get",
+        "/api/v1/frameworks/{framework_id}/statement-of-applicability.pdf",
+        "getStatementOfApplicabilityPdf",
+    ),
+    (
+        "get",
+        "/api/v1/frameworks/{framework_id}/statement-of-applicability.xlsx",
+        "getStatementOfApplicabilityXlsx",
+    ),
+    ("get", "/api/v1/exports", "listExports"),
+    ("post", "/api/v1/exports", "createExport"),
+    ("get", "/api/v1/exports/{export_id}", "getExport"),
+    ("get", "/api/v1/exports/{export_id}/download", "downloadExport"),
+    ("get", "/api/v1/webhooks", "listWebhooks"),
+    ("post", "/api/v1/webhooks", "createWebhook"),
+    ("get", "/api/v1/webhooks/{webhook_id}", "getWebhook"),
+    ("patch", "/api/v1/webhooks/{webhook_id}", "updateWebhook"),
+    ("delete", "/api/v1/webhooks/{webhook_id}", "deleteWebhook"),
+    ("post", "/api/v1/webhooks/{webhook_id}/test", "testWebhook"),
+    ("post", "/api/v1/webhooks/{webhook_id}/rotate-secret", "rotateWebhookSecret"),
+    ("get", "/api/v1/webhooks/{webhook_id}/deliveries", "listWebhookDeliveries"),
+    ("get", "/api/v1/webhooks/{webhook_id}/deliveries/{delivery_id}", "getWebhookDelivery"),
+    (
+        "post",
+        "/api/v1/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver",
+        "redeliverWebhookDelivery",
+    ),
+    ("get", "/api/v1/plugins", "listPlugins"),
+]
+
+
+def test_every_operation_has_the_operation_id_clients_are_generated_with(spec):
+    documented = [
+        (method, path, operation.get("operationId")) for path, method, operation in operations(spec)
+    ]
+    ids = [operation_id for _, _, operation_id in documented]
+
+    assert len(set(ids)) == len(ids), "operationIds must be unique"
+    assert sorted(documented, key=str) == sorted(OPERATION_IDS, key=str)
+
+
+def _bodies(spec):
+    """(where, content type, schema) of every request body and 2xx response body."""
+    for path, method, operation in operations(spec):
+        where = f"{method.upper()} {path}"
+        for kind, content in operation.get("requestBody", {}).get("content", {}).items():
+            yield f"{where} request", kind, content.get("schema", {})
+        for code, response in operation["responses"].items():
+            if str(code).startswith("2"):
+                for kind, content in resolve(spec, response).get("content", {}).items():
+                    yield f"{where} {code}", kind, content.get("schema", {})
+
+
+def test_every_body_a_client_parses_is_a_named_schema(spec):
+    """JSON, form and multipart bodies are components (a generator names inline ones as it
+    likes); files (binary) and pages (text) are what they are."""
+    checked = 0
+    for where, kind, schema in _bodies(spec):
+        if schema.get("type") == "string":  # a file to save, or a page
+            assert schema.get("format") == "binary" or kind.startswith("text/"), (where, kind)
+            continue
+        checked += 1
+        assert set(schema) == {"$ref"}, (where, kind, schema)
+        assert resolve(spec, schema), (where, kind, schema)
+    assert checked > 60
+
+
+def test_every_property_of_every_schema_has_a_type(spec):
+    """A property with no type is `Any` in a generated client."""
+    for name, schema in spec["components"]["schemas"].items():
+        for prop_name, prop in schema.get("properties", {}).items():
+            assert {"type", "$ref", "allOf", "oneOf", "anyOf"} & set(prop), (name, prop_name)
+
+
+def test_scan_options_are_typed_per_scanner_from_the_plugins_own_schemas(app, spec):
+    schemas = spec["components"]["schemas"]
+    scanners = {
+        name: scanner
+        for name, scanner in appliance_of(app).registry.scanners.items()
+        if scanner.options_schema is not None
+    }
+    options = schemas["ScanOptions"]
+
+    assert {"http", "tls", "ports"} <= set(scanners)
+    assert set(options["properties"]) == set(scanners)
+    for name, scanner in scanners.items():
+        typed = resolve(spec, options["properties"][name])
+        fields = scanner.options_schema().fields
+        assert set(typed["properties"]) == {
+            field.data_key or key for key, field in fields.items() if not field.dump_only
+        }, name
+    for body in ("ScanCreate", "ScanDetail", "ScheduleCreate", "Schedule"):
+        assert schemas[body]["properties"]["options"]["allOf"] == [
+            {"$ref": "#/components/schemas/ScanOptions"}
+        ], body
+
+
+def test_webhook_event_bodies_and_the_error_envelope_are_components(spec):
+    schemas = spec["components"]["schemas"]
+    events = [name for name in schemas if name.startswith("WebhookEvent")]
+
+    assert "WebhookEventScanCompleted" in events and "WebhookEventVulnerabilityFound" in events
+    assert "Error" in schemas
+
+
+def test_try_it_out_of_a_list_sends_no_filter_that_hides_the_data(client, spec, make_account):
+    """Swagger UI fills each query parameter with its example (or default) for "Try it out":
+    sent as filled, the list of scans still shows the scan just made."""
+    analyst = make_account(role="analyst")
+    created = client.post("/api/v1/scans", json=REFERENCE_SCAN, headers=analyst.headers)
+    assert created.status_code == 201
+    parameters = spec["paths"]["/api/v1/scans"]["get"]["parameters"]
+    query = {}
+    for parameter in parameters:
+        schema = parameter.get("schema", {})
+        for value in (parameter.get("example"), schema.get("example"), schema.get("default")):
+            if value is not None:
+                query[parameter["name"]] = value
+                break
+
+    listed = client.get("/api/v1/scans", query_string=query, headers=analyst.headers)
+
+    assert listed.status_code == 200, listed.get_json()
+    assert created.get_json()["id"] in [item["id"] for item in listed.get_json()["items"]]
+    for path, method, operation in operations(spec):
+        for parameter in operation.get("parameters", []):
+            if parameter["in"] == "query":
+                assert "example" not in parameter, (method, path, parameter["name"])
+                assert "example" not in parameter.get("schema", {}), (path, parameter["name"])
+    created_after = next(item for item in parameters if item["name"] == "created_after")
+    assert "2025-12-21T10:00:00Z" in created_after["description"]  # shown, not filled in
+
+
+def test_descriptions_are_markdown(client, spec):
+    """The docstrings' reStructuredText ``literals`` are Markdown `code` in the document."""
+    assert "``" not in client.get("/openapi.json").get_data(as_text=True)
+    summary = spec["paths"]["/api/v1/scans"]["post"]["summary"]
+    assert "`queued`" in summary, summary
+    for path, method, operation in operations(spec):  # else the docs show the operationId
+        assert operation.get("summary"), f"{method.upper()} {path} has no summary"
+
+
 # --- /docs (Swagger UI) -------------------------------------------------------------------------
 
 
@@ -326,6 +541,24 @@ def test_swagger_ui_assets_do_not_serve_files_outside_the_bundle(client):
     assert client.get(f"/docs/assets/{relative}").status_code == 404
 
 
+def test_swagger_authorize_dialog_shows_no_client_fields_the_token_endpoint_ignores(client):
+    """The password flow's dialog has client_id, client_secret and their location, which the
+    token endpoint takes no part of: the page hides those rows, by the ids this Swagger UI
+    gives them."""
+    html = client.get("/docs").get_data(as_text=True)
+    style = re.search(r"<style>(.*?)</style>", html, re.S)
+    assert style, html
+    rule = re.search(r"([^{}]+)\{\s*display:\s*none;?\s*\}", style.group(1))
+    assert rule, style.group(1)
+    hidden = set(re.findall(r':has\(> label\[for="([\w-]+)"\]\)', rule.group(1)))
+    assert hidden == {"client_id", "client_secret", "password_type"}
+    bundle = client.get("/docs/assets/swagger-ui-bundle.js").get_data(as_text=True)
+    for element in hidden:  # each row: a Row (div.wrapper) holding its label and its field
+        assert f'label",{{htmlFor:"{element}"}}' in bundle, f"Swagger UI has no #{element} row"
+        assert f'id:"{element}"' in bundle, f"Swagger UI no longer renders #{element}"
+    assert 'id:"oauth_username"' in bundle and 'id:"oauth_password"' in bundle
+
+
 # --- /redoc ---------------------------------------------------------------------------------------
 
 
@@ -357,3 +590,20 @@ def test_redoc_without_its_script_says_how_to_get_it(make_app, tmp_path):
     # No script tag that would only 404: the page explains instead.
     assert "script" not in page_links(html).tags
     assert app.test_client().get("/redoc/assets/redoc.standalone.js").status_code == 404
+
+
+def test_redoc_asks_nothing_of_the_internet(client):
+    """ReDoc draws its maker's logo from a CDN: the script served has the reference taken out
+    (``make assets``), and the page allows no image, script or request from elsewhere."""
+    response = client.get("/redoc")
+    policy = {
+        directive.split()[0]: directive.split()[1:]
+        for directive in response.headers["Content-Security-Policy"].split(";")
+        if directive.strip()
+    }
+    assert policy["default-src"] == ["'self'"]
+    assert policy["img-src"] == ["'self'", "data:"]
+    assert not any("http" in source for sources in policy.values() for source in sources)
+    script = client.get("/redoc/assets/redoc.standalone.js").get_data(as_text=True)
+    assert "cdn.redoc.ly" not in script
+    assert re.findall(r'src:"(?:https?:)?//[^"]*"', script) == []

@@ -124,6 +124,23 @@ def parse_ports(value: Any) -> list[int]:
 class PortList(fields.Field):
     """A port list: a string like ``"22,80,443,8000-8100"`` or a list of ports and ranges."""
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        # What the OpenAPI document says a port list is (a client generated from it types it).
+        nullable = {"nullable": True} if self.allow_none else {}
+        self.metadata = {
+            "anyOf": [
+                {"type": "string", "example": "22,80,443,8000-8100", **nullable},
+                {
+                    "type": "array",
+                    "items": {"oneOf": [{"type": "integer"}, {"type": "string"}]},
+                    "example": [22, 443, "8000-8100"],
+                    **nullable,
+                },
+            ],
+            **self.metadata,
+        }
+
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> list[int]:
         try:
             return parse_ports(value)

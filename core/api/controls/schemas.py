@@ -142,7 +142,11 @@ class EvidenceDecisionSchema(ma.Schema):
     previous_status = fields.String(metadata={"enum": list(EVIDENCE_REVIEW_STATUSES)})
     status = fields.Method(
         "_status",
-        metadata={"enum": list(EVIDENCE_REVIEW_STATUSES), "description": "After the decision."},
+        metadata={
+            "type": "string",
+            "enum": list(EVIDENCE_REVIEW_STATUSES),
+            "description": "After the decision.",
+        },
     )
     reviewer = fields.String(
         attribute="reviewer_email",
@@ -173,15 +177,15 @@ class EvidenceSchema(ma.Schema):
     filename = fields.String(allow_none=True)
     url = fields.String(allow_none=True)
     note = fields.String(allow_none=True)
-    scan_id = fields.Method("_scan_id", allow_none=True)
+    scan_id = fields.Method("_scan_id", allow_none=True, metadata={"type": "string"})
     details = fields.Dict()
     collected_at = UtcTimestamp()
     effective_from = UtcTimestamp()
     effective_until = UtcTimestamp(allow_none=True)
-    collected_by = fields.Method("_collected_by", allow_none=True)
+    collected_by = fields.Method("_collected_by", allow_none=True, metadata={"type": "string"})
     created_at = UtcTimestamp()
     deleted_at = UtcTimestamp(allow_none=True)
-    deleted_by = fields.Method("_deleted_by", allow_none=True)
+    deleted_by = fields.Method("_deleted_by", allow_none=True, metadata={"type": "string"})
     deletion_reason = fields.String(allow_none=True)
     review_status = fields.String(
         metadata={
@@ -192,7 +196,9 @@ class EvidenceSchema(ma.Schema):
         }
     )
     reviewed_by = fields.Method(
-        "_reviewed_by", allow_none=True, metadata={"description": "The last reviewer's e-mail."}
+        "_reviewed_by",
+        allow_none=True,
+        metadata={"type": "string", "description": "The last reviewer's e-mail."},
     )
     reviewed_at = UtcTimestamp(allow_none=True)
     review_comment = fields.String(allow_none=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from flask import Blueprint, current_app, send_from_directory
+from flask import Blueprint, current_app, redirect, send_from_directory
 from swagger_ui_bundle import swagger_ui_path
 
 from cyberorigen.api.openapi import TOKEN_URL
@@ -21,9 +21,19 @@ blp = Blueprint("docs", __name__)
 
 REDOC_SCRIPT = "redoc.standalone.js"
 
-_SWAGGER_PAGE = """<!DOCTYPE html>
+#: The Authorize dialog's password flow shows client_id, client_secret and where to send them,
+#: and Swagger UI has no setting to leave them out: the token endpoint takes no client, so
+#: the rows that hold them (each a wrapper with its label) are hidden.
+_SWAGGER_STYLE = """.auth-container .wrapper:has(> label[for="client_id"]),
+.auth-container .wrapper:has(> label[for="client_secret"]),
+.auth-container .wrapper:has(> label[for="password_type"]) { display: none; }"""
+
+_SWAGGER_PAGE = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>CyberOrigen API — Swagger UI</title>
 <link rel="stylesheet" href="/docs/assets/swagger-ui.css">
+<style>
+{_SWAGGER_STYLE}
+</style>
 <link rel="icon" href="/docs/assets/favicon-32x32.png"></head>
 <body><div id="swagger-ui"></div>
 <script src="/docs/assets/swagger-ui-bundle.js"></script>
@@ -39,6 +49,14 @@ _REDOC_PAGE = """<!DOCTYPE html>
 <script src="/redoc/assets/redoc.standalone.js"></script></body></html>
 """
 
+#: ReDoc draws a logo from its maker's CDN in the side menu: the page allows images only from
+#: the appliance (and data: URIs), and ``.ci/fetch-redoc`` takes the reference out of the
+#: script, so the browser asks nothing of the internet.
+REDOC_CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    "worker-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'none'"
+)
+
 _REDOC_MISSING = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>ReDoc is not installed</title></head>
 <body><h1>ReDoc is not installed on this appliance</h1>
@@ -50,12 +68,19 @@ or set <code>CYBERORIGEN_ASSETS_DIR</code> to a folder holding <code>redoc/{scri
 """
 
 
-def _html(body: str, status: int = 200):
-    return body, status, {"Content-Type": "text/html; charset=utf-8"}
+def _html(body: str, status: int = 200, **headers: str):
+    return body, status, {"Content-Type": "text/html; charset=utf-8", **headers}
 
 
 def _redoc_dir() -> Path:
     return appliance_of(current_app).settings.assets_dir / "redoc"
+
+
+@blp.route("/")
+@public
+def home():
+    """The appliance's address itself: the API is read and tried at /docs."""
+    return redirect("/docs", 302)
 
 
 @blp.route("/docs")
@@ -97,7 +122,7 @@ def redoc():
     folder = _redoc_dir()
     if not (folder / REDOC_SCRIPT).is_file():
         return _html(_REDOC_MISSING.format(script=REDOC_SCRIPT, folder=folder), 503)
-    return _html(_REDOC_PAGE)
+    return _html(_REDOC_PAGE, **{"Content-Security-Policy": REDOC_CSP})
 
 
 @blp.route("/redoc/assets/<path:filename>")

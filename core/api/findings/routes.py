@@ -15,7 +15,7 @@ from cyberorigen.api.findings.schemas import (
     FindingExportArgsSchema,
     FindingListArgsSchema,
     FindingSchema,
-    FindingStatusSchema,
+    FindingStatusUpdateSchema,
 )
 from cyberorigen.api.pagination import paginate
 from cyberorigen.api.schemas import page_schema
@@ -100,10 +100,11 @@ class FindingById(MethodView):
     @require_role("viewer")
     @blp.response(200, FindingSchema)
     def get(self, finding_id):
+        """One finding, with its evidence."""
         return get_finding(principal().organization_id, finding_id)
 
     @require_role("analyst")
-    @blp.arguments(FindingStatusSchema)
+    @blp.arguments(FindingStatusUpdateSchema)
     @blp.response(200, FindingSchema)
     def patch(self, data, finding_id):
         """Set the status: open, fixed, accepted_risk (reason, optional expiry) or

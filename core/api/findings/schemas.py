@@ -36,7 +36,7 @@ class FindingSchema(ma.Schema):
     )
 
 
-class FindingStatusSchema(ma.Schema):
+class FindingStatusUpdateSchema(ma.Schema):
     status = fields.String(required=True, validate=validate.OneOf(FINDING_STATUSES))
     reason = fields.String(
         validate=validate.Length(max=2000),

@@ -23,6 +23,7 @@ blp = Blueprint("health", __name__, url_prefix="/api", description="Appliance he
 @blp.alt_response(503, schema=HealthSchema, description="A dependency is unreachable.")
 @public
 def health():
+    """Whether the appliance and its database and Redis answer (no credentials needed)."""
     checks = dependency_checks(appliance_of(current_app).redis)
     body = {
         "status": "healthy",

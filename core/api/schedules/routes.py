@@ -42,7 +42,9 @@ class ScheduleSchema(ma.Schema):
     next_run_at = UtcTimestamp(allow_none=True)
     last_run_at = UtcTimestamp(allow_none=True)
     last_scan_id = fields.Function(
-        lambda schedule: schedule.last_scan.public_id if schedule.last_scan_id else None
+        lambda schedule: schedule.last_scan.public_id if schedule.last_scan_id else None,
+        allow_none=True,
+        metadata={"type": "string"},
     )
     last_error = fields.String(
         allow_none=True, metadata={"description": "Why the last run did not start a scan."}
@@ -86,6 +88,7 @@ class ScheduleById(MethodView):
     @require_role("viewer")
     @blp.response(200, ScheduleSchema)
     def get(self, schedule_id):
+        """One scheduled scan, with its next run."""
         return get_schedule(principal().organization_id, schedule_id)
 
     @require_role("analyst")
@@ -98,4 +101,5 @@ class ScheduleById(MethodView):
     @require_role("analyst")
     @blp.response(204)
     def delete(self, schedule_id):
+        """Delete a schedule: it starts no more scans."""
         delete_schedule(principal().organization_id, schedule_id)

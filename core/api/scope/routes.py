@@ -59,4 +59,5 @@ class ScopeEntryById(MethodView):
     @require_role("admin")
     @blp.response(204)
     def delete(self, entry_id):
+        """Take an entry out of the organization's scope."""
         delete_scope_entry(principal().organization_id, entry_id)

@@ -44,6 +44,7 @@ class UserById(MethodView):
     @require_role("admin")
     @blp.response(200, UserSchema)
     def get(self, user_id):
+        """One user of the organization."""
         return get_user(principal().organization_id, user_id)
 
     @require_role("admin")
@@ -58,6 +59,7 @@ class UserById(MethodView):
     @require_role("admin")
     @blp.response(204)
     def delete(self, user_id):
+        """Delete a user (not the organization's last active admin)."""
         user = get_user(principal().organization_id, user_id)
         delete_user(user)
         identities().forget(user.public_id)

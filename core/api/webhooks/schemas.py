@@ -180,10 +180,13 @@ class RotatedSchema(ma.Schema):
 
 class DeliverySchema(ma.Schema):
     id = fields.String(attribute="public_id", metadata={"example": "dlv_3c2b1a"})
-    webhook_id = fields.Function(lambda row: row.webhook.public_id)
+    webhook_id = fields.Function(lambda row: row.webhook.public_id, metadata={"type": "string"})
     event_id = fields.Function(
         lambda row: row.event.public_id,
-        metadata={"description": "Also the webhook-id header, the same on every attempt."},
+        metadata={
+            "type": "string",
+            "description": "Also the webhook-id header, the same on every attempt.",
+        },
     )
     event_type = fields.String()
     status = fields.String(metadata={"enum": [*DELIVERY_STATUSES]})
@@ -197,7 +200,9 @@ class DeliverySchema(ma.Schema):
     delivered_at = UtcTimestamp(allow_none=True)
     created_at = UtcTimestamp()
     redelivery_of = fields.Function(
-        lambda row: row.redelivery_of.public_id if row.redelivery_of_id else None
+        lambda row: row.redelivery_of.public_id if row.redelivery_of_id else None,
+        allow_none=True,
+        metadata={"type": "string"},
     )
 
 

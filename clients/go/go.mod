@@ -1,0 +1,3 @@
+module github.com/cyberorigen/cyberorigen/clients/go
+
+go 1.19

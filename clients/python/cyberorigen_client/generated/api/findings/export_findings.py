@@ -1,0 +1,317 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error import Error
+from ...models.export_findings_format import ExportFindingsFormat
+from ...models.export_findings_severity import ExportFindingsSeverity
+from ...models.export_findings_status import ExportFindingsStatus
+from ...types import File, FileTypes
+from ...types import UNSET, Unset
+from io import BytesIO
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    severity: ExportFindingsSeverity | Unset = UNSET,
+    check_id: str | Unset = UNSET,
+    status: ExportFindingsStatus | Unset = UNSET,
+    target: str | Unset = UNSET,
+    format_: ExportFindingsFormat,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_severity: str | Unset = UNSET
+    if not isinstance(severity, Unset):
+        json_severity = severity.value
+
+    params["severity"] = json_severity
+
+    params["check_id"] = check_id
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    params["target"] = target
+
+    json_format_ = format_.value
+    params["format"] = json_format_
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/findings/export",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | File:
+    if response.status_code == 200:
+        response_200 = File(
+             payload = BytesIO(response.json())
+        )
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+
+
+        return response_500
+
+    response_default = Error.from_dict(response.json())
+
+
+
+    return response_default
+
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | File]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    severity: ExportFindingsSeverity | Unset = UNSET,
+    check_id: str | Unset = UNSET,
+    status: ExportFindingsStatus | Unset = UNSET,
+    target: str | Unset = UNSET,
+    format_: ExportFindingsFormat,
+
+) -> Response[Error | File]:
+    """ Download the findings the list's filters select, as one file.
+
+     `format=sarif` (SARIF 2.1.0), `ocsf` (OCSF 1.5.0 Detection Findings, a JSON array),
+    `csv` or `jsonl` (JSON Lines); `severity`, `check_id`, `status` and `target` filter as
+    they filter `GET /api/v1/findings`. Only the caller's organization's findings. The file
+    is streamed, so an export of any size starts at once and takes little memory on the
+    appliance. See docs/exports.md.
+
+    Args:
+        severity (ExportFindingsSeverity | Unset):
+        check_id (str | Unset):
+        status (ExportFindingsStatus | Unset):
+        target (str | Unset):
+        format_ (ExportFindingsFormat):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | File]
+     """
+
+
+    kwargs = _get_kwargs(
+        severity=severity,
+check_id=check_id,
+status=status,
+target=target,
+format_=format_,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    severity: ExportFindingsSeverity | Unset = UNSET,
+    check_id: str | Unset = UNSET,
+    status: ExportFindingsStatus | Unset = UNSET,
+    target: str | Unset = UNSET,
+    format_: ExportFindingsFormat,
+
+) -> Error | File | None:
+    """ Download the findings the list's filters select, as one file.
+
+     `format=sarif` (SARIF 2.1.0), `ocsf` (OCSF 1.5.0 Detection Findings, a JSON array),
+    `csv` or `jsonl` (JSON Lines); `severity`, `check_id`, `status` and `target` filter as
+    they filter `GET /api/v1/findings`. Only the caller's organization's findings. The file
+    is streamed, so an export of any size starts at once and takes little memory on the
+    appliance. See docs/exports.md.
+
+    Args:
+        severity (ExportFindingsSeverity | Unset):
+        check_id (str | Unset):
+        status (ExportFindingsStatus | Unset):
+        target (str | Unset):
+        format_ (ExportFindingsFormat):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | File
+     """
+
+
+    return sync_detailed(
+        client=client,
+severity=severity,
+check_id=check_id,
+status=status,
+target=target,
+format_=format_,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    severity: ExportFindingsSeverity | Unset = UNSET,
+    check_id: str | Unset = UNSET,
+    status: ExportFindingsStatus | Unset = UNSET,
+    target: str | Unset = UNSET,
+    format_: ExportFindingsFormat,
+
+) -> Response[Error | File]:
+    """ Download the findings the list's filters select, as one file.
+
+     `format=sarif` (SARIF 2.1.0), `ocsf` (OCSF 1.5.0 Detection Findings, a JSON array),
+    `csv` or `jsonl` (JSON Lines); `severity`, `check_id`, `status` and `target` filter as
+    they filter `GET /api/v1/findings`. Only the caller's organization's findings. The file
+    is streamed, so an export of any size starts at once and takes little memory on the
+    appliance. See docs/exports.md.
+
+    Args:
+        severity (ExportFindingsSeverity | Unset):
+        check_id (str | Unset):
+        status (ExportFindingsStatus | Unset):
+        target (str | Unset):
+        format_ (ExportFindingsFormat):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | File]
+     """
+
+
+    kwargs = _get_kwargs(
+        severity=severity,
+check_id=check_id,
+status=status,
+target=target,
+format_=format_,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    severity: ExportFindingsSeverity | Unset = UNSET,
+    check_id: str | Unset = UNSET,
+    status: ExportFindingsStatus | Unset = UNSET,
+    target: str | Unset = UNSET,
+    format_: ExportFindingsFormat,
+
+) -> Error | File | None:
+    """ Download the findings the list's filters select, as one file.
+
+     `format=sarif` (SARIF 2.1.0), `ocsf` (OCSF 1.5.0 Detection Findings, a JSON array),
+    `csv` or `jsonl` (JSON Lines); `severity`, `check_id`, `status` and `target` filter as
+    they filter `GET /api/v1/findings`. Only the caller's organization's findings. The file
+    is streamed, so an export of any size starts at once and takes little memory on the
+    appliance. See docs/exports.md.
+
+    Args:
+        severity (ExportFindingsSeverity | Unset):
+        check_id (str | Unset):
+        status (ExportFindingsStatus | Unset):
+        target (str | Unset):
+        format_ (ExportFindingsFormat):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | File
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+severity=severity,
+check_id=check_id,
+status=status,
+target=target,
+format_=format_,
+
+    )).parsed

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class EvidenceReviewStatus(StrEnum):
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    SUBMITTED = "submitted"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class EvidenceReviewedDataPreviousStatus(StrEnum):
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    SUBMITTED = "submitted"
+
+    def __str__(self) -> str:
+        return str(self.value)

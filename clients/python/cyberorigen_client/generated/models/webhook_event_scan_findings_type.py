@@ -1,0 +1,7 @@
+from enum import StrEnum
+
+class WebhookEventScanFindingsType(StrEnum):
+    SCAN_FINDINGS = "scan.findings"
+
+    def __str__(self) -> str:
+        return str(self.value)

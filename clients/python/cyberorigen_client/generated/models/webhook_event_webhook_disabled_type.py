@@ -1,0 +1,7 @@
+from enum import StrEnum
+
+class WebhookEventWebhookDisabledType(StrEnum):
+    WEBHOOK_DISABLED = "webhook.disabled"
+
+    def __str__(self) -> str:
+        return str(self.value)
