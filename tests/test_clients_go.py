@@ -17,17 +17,14 @@ import os
 import re
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import threading
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 import redis as redis_lib
+from support.processes import served
 from test_readme_tour import LAB_SETTINGS
 
 GO_CLIENT = Path(__file__).resolve().parent.parent / "clients" / "go"
@@ -49,12 +46,6 @@ def _go_env(home: Path) -> dict[str, str]:
         GOPATH=os.environ.get("GOPATH") or str(home / "gopath"),
     )
     return env
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.mark.skipif(shutil.which("gofmt") is None, reason="gofmt is not installed (golang-go)")
@@ -135,40 +126,17 @@ def live_appliance(tmp_path, redis_url):
     reset_server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Reset)
     threading.Thread(target=reset_server.serve_forever, daemon=True).start()
 
-    port = _free_port()
-    server = subprocess.Popen(
-        [*cli, "serve", "--port", str(port)],
-        cwd=folder,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
     try:
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/api/health", timeout=2) as answer:  # noqa: S310
-                    if answer.status == 200:
-                        break
-            except OSError:
-                pass
-            assert server.poll() is None, server.stderr.read().decode()
-            assert time.monotonic() < deadline, "the server did not answer /api/health"
-            time.sleep(0.2)
-        yield {
-            "CYBERORIGEN_GO_TEST_URL": base,
-            "CYBERORIGEN_GO_TEST_EMAIL": email,
-            "CYBERORIGEN_GO_TEST_PASSWORD": password,
-            "CYBERORIGEN_GO_TEST_LIMITED_EMAIL": limited,
-            "CYBERORIGEN_GO_TEST_LIMITED_PASSWORD": LIMITED_PASSWORD,
-            "CYBERORIGEN_GO_TEST_RESET_URL": f"http://127.0.0.1:{reset_server.server_port}/",
-        }
+        with served(folder, env) as base:
+            yield {
+                "CYBERORIGEN_GO_TEST_URL": base,
+                "CYBERORIGEN_GO_TEST_EMAIL": email,
+                "CYBERORIGEN_GO_TEST_PASSWORD": password,
+                "CYBERORIGEN_GO_TEST_LIMITED_EMAIL": limited,
+                "CYBERORIGEN_GO_TEST_LIMITED_PASSWORD": LIMITED_PASSWORD,
+                "CYBERORIGEN_GO_TEST_RESET_URL": f"http://127.0.0.1:{reset_server.server_port}/",
+            }
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(server.pid, signal.SIGKILL)
-        server.wait(timeout=20)
         reset_server.shutdown()
         with contextlib.suppress(redis_lib.ConnectionError):
             keys = list(store.scan_iter(match=f"*{prefix}*"))

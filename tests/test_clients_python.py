@@ -10,17 +10,14 @@ current OpenAPI document generates. The SDK is installed by `make install-dev`
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import json
 import os
 import re
-import signal
 import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import cyberorigen_client as client_sdk
@@ -35,6 +32,7 @@ from cyberorigen_client import (
 )
 from cyberorigen_client.session import retry_delay
 from support.policy import TEST_FORBIDDEN_NETWORKS
+from support.processes import served
 from support.servers import HttpServer, QuietHandler
 
 from cyberorigen import __version__
@@ -77,33 +75,8 @@ def appliance(tmp_path_factory):
     assert init.returncode == 0, init.stderr
     email = re.search(r"Log in as:\s+(\S+)", init.stdout).group(1)
     password = re.search(r"Password:\s+(\S+)", init.stdout).group(1)
-    port = _free_port()
-    server = subprocess.Popen(
-        [*server_cli, "serve", "--port", str(port)],
-        cwd=folder,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/api/health", timeout=2) as answer:  # noqa: S310
-                if answer.status == 200:
-                    break
-        except OSError:
-            pass
-        assert server.poll() is None, "the appliance did not start"
-        assert time.monotonic() < deadline, "the appliance did not answer /api/health"
-        time.sleep(0.2)
-    try:
+    with served(folder, env) as base:
         yield Appliance(base, email, password, folder, env)
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(server.pid, signal.SIGKILL)
-        server.wait(timeout=20)
 
 
 class Misconfigured(QuietHandler):

@@ -11,20 +11,16 @@ asks to wait up to an hour; the SDK's tests check that it refuses to wait that l
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from support.processes import served
 
 from tests.support.policy import TEST_FORBIDDEN_NETWORKS
 
@@ -133,12 +129,6 @@ def test_npm_installs_the_package_from_a_checkout_and_from_elsewhere(node_module
         assert imported.stdout.split() == [version, "function", "function"], imported.stderr
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def live_appliance(tmp_path, fresh_database_url):
     """``cyberorigen init`` and ``serve`` (embedded: no Redis) in an empty folder, on a fresh
@@ -168,33 +158,8 @@ def live_appliance(tmp_path, fresh_database_url):
         "users", "create", LIMITED_EMAIL, "--org", "Limited", "--role", "admin",
         "--password-stdin", input=LIMITED_PASSWORD + "\n",
     )  # fmt: skip
-    port = _free_port()
-    server = subprocess.Popen(
-        [*cli, "serve", "--port", str(port)],
-        cwd=tmp_path,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/api/health", timeout=2) as answer:  # noqa: S310
-                if answer.status == 200:
-                    break
-        except OSError:
-            pass
-        assert server.poll() is None, server.stderr.read().decode()
-        assert time.monotonic() < deadline, "the server did not answer /api/health"
-        time.sleep(0.2)
-    try:
+    with served(tmp_path, env) as base:
         yield base, email, password
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(server.pid, signal.SIGKILL)
-        server.wait(timeout=20)
 
 
 def test_the_sdk_suite_passes_against_a_live_appliance(node_modules, live_appliance):

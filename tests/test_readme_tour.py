@@ -13,22 +13,18 @@ answer shows.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from support.policy import TEST_FORBIDDEN_NETWORKS
+from support.processes import served
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 PRINTED_BASE = "http://127.0.0.1:8000"
@@ -99,12 +95,6 @@ def _keys(value) -> set[str]:
     return set()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def fresh_appliance(tmp_path):
     """``cyberorigen init`` and ``serve`` in an empty folder with no CYBERORIGEN_* setting:
@@ -119,35 +109,10 @@ def fresh_appliance(tmp_path):
     assert init.returncode == 0, init.stderr
     email = re.search(r"Log in as:\s+(\S+)", init.stdout).group(1)
     password = re.search(r"Password:\s+(\S+)", init.stdout).group(1)
-    port = _free_port()
-    server = subprocess.Popen(  # in a session of its own: its whole group is stopped after
-        [*cli, "serve", "--port", str(port)],
-        cwd=tmp_path,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/api/health", timeout=2) as answer:  # noqa: S310
-                if answer.status == 200:
-                    break
-        except OSError:
-            pass
-        assert server.poll() is None, server.stderr.read().decode()
-        assert time.monotonic() < deadline, "the server did not answer /api/health"
-        time.sleep(0.2)
-    try:
+    # The tour's scans (example.com, 10.0.0.0/28) may still be running when it ends: the
+    # server's whole group is stopped, at once.
+    with served(tmp_path, env) as base:
         yield base, email, password, tmp_path, env
-    finally:
-        # The tour's scans (example.com, 10.0.0.0/28) may still be running: stop the server
-        # and every process of its group, at once.
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(server.pid, signal.SIGKILL)
-        server.wait(timeout=20)
 
 
 def test_the_tour_has_the_steps_it_promises():

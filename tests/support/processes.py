@@ -6,9 +6,12 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 STOP_TIMEOUT = 30
@@ -127,3 +130,41 @@ def admin_session(base: str, email: str, password: str, scope: str = "127.0.0.1"
     added = session.post(f"{base}/api/v1/scope", json={"value": scope}, timeout=30)
     assert added.status_code == 201, added.text
     return session
+
+
+@contextlib.contextmanager
+def served(folder: Path, env: dict[str, str], timeout: float = 60.0) -> Iterator[str]:
+    """``cyberorigen serve`` of the instance ``cyberorigen init`` made in ``folder``, on a free
+    port of 127.0.0.1 and in a session of its own: its base URL once ``/api/health`` answers
+    200; the whole process group is killed afterwards (scans it runs included)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log = folder / "serve.log"  # a file, not a pipe: a pipe nobody reads fills and blocks it
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "cyberorigen.cli", "serve", "--port", str(port)],
+            cwd=folder,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=output,
+            start_new_session=True,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/api/health", timeout=2) as answer:  # noqa: S310
+                    if answer.status == 200:
+                        break
+            except OSError:
+                pass
+            assert server.poll() is None, log.read_text(errors="replace")[-3000:]
+            assert time.monotonic() < deadline, "the server did not answer /api/health"
+            time.sleep(0.2)
+        yield base
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGKILL)
+        server.wait(timeout=20)
