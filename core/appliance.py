@@ -19,6 +19,7 @@ import redis
 
 from cyberorigen.compliance.catalogue import Catalogue, build_catalogue
 from cyberorigen.compliance.scans import assess_completed_scan
+from cyberorigen.db import on_committed_change
 from cyberorigen.jobs.background import Running, stop_background
 from cyberorigen.jobs.export_kinds import export_producers
 from cyberorigen.jobs.export_runner import ExportRunner
@@ -28,6 +29,7 @@ from cyberorigen.jobs.webhooks import deliver_in_process
 from cyberorigen.plugin_registry import PluginPoint, PluginRegistry, build_registry
 from cyberorigen.services.export_jobs import ExportStore
 from cyberorigen.services.identity import IdentityCache, SharedEpoch
+from cyberorigen.services.page_cache import PageCache
 from cyberorigen.services.scan_runner import RunnerSettings
 from cyberorigen.services.scans import ScanRules
 from cyberorigen.services.secret_box import SecretBox
@@ -54,6 +56,8 @@ class Appliance:
     blocklist: TokenBlocklist
     #: The API's short-lived cache of who a token's user is.
     identities: IdentityCache
+    #: Pages of lists kept in Redis until the next committed write (None: none kept).
+    pages: PageCache | None = None
     #: Where scan and delivery jobs go: RQ on Redis, or threads of this process.
     jobs: JobQueue = field(init=False)
     #: The background loops this process runs, by role (see ``jobs.background``).
@@ -130,6 +134,11 @@ def build_appliance(
     )
     client = redis.Redis.from_url(settings.redis_url) if settings.redis_url else None
     prefix = settings.ratelimit_key_prefix
+    pages = None
+    if client is not None and settings.page_cache_seconds:
+        pages = PageCache(client, prefix, settings.page_cache_seconds)
+        # Every process that writes (API, worker, scheduler) makes the kept pages stale.
+        on_committed_change(f"pages:{id(pages)}", pages.changed)
     return Appliance(
         settings=settings,
         registry=registry,
@@ -141,6 +150,7 @@ def build_appliance(
             settings.identity_cache_seconds,
             epoch=SharedEpoch(client, prefix) if client else None,
         ),
+        pages=pages,
     )
 
 

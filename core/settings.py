@@ -110,6 +110,7 @@ class Settings:
     max_content_length: int
     evidence_max_bytes: int
     trusted_proxies: int = 0
+    page_cache_seconds: int = 0
     #: The uploader of evidence may accept or reject it themselves (a team of one): off by
     #: default, when a user with the auditor role other than the uploader must review it.
     evidence_self_review: bool = False
@@ -313,6 +314,7 @@ _SPECS: dict[str, Callable[[Any], Any]] = {
     "trace_plugins": _as_bool,
     "api.max_content_length": _positive(_as_int),
     "api.trusted_proxies": _as_int,
+    "api.page_cache_seconds": _as_int,
     "evidence.max_upload_bytes": _positive(_as_int),
     "evidence.self_review": _as_bool,
     "imports.max_upload_bytes": _positive(_as_int),
@@ -491,6 +493,7 @@ def load_settings(
         export_link_seconds=values["exports.link_seconds"],
         export_jobs=values["exports.jobs"],
         trusted_proxies=max(values["api.trusted_proxies"], 0),
+        page_cache_seconds=max(values["api.page_cache_seconds"], 0),
         webhooks=WebhookSettings(
             allowed_networks=values["webhooks.allowed_networks"],
             connect_timeout=values["webhooks.connect_timeout"],

@@ -8,8 +8,11 @@ gunicorn worker does not reconnect on every request.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import time
+import weakref
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
@@ -17,6 +20,8 @@ from peewee import Database, DatabaseProxy, InterfaceError, OperationalError, Sq
 from playhouse.pool import PooledDatabase, PooledPostgresqlDatabase
 
 database = DatabaseProxy()
+
+log = logging.getLogger("cyberorigen.db")
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -38,8 +43,65 @@ class ImmediateSqliteDatabase(SqliteDatabase):
         super().begin(lock_type or "IMMEDIATE")
 
 
+#: What a statement that changes nothing begins with; any other statement may change rows.
+_READ_ONLY_STATEMENTS = ("SELECT", "SAVEPOINT", "RELEASE", "ROLLBACK", "BEGIN", "PRAGMA")
+
+#: Called, by name, after each commit of a change: see :func:`on_committed_change`.
+_change_listeners: dict[str, weakref.WeakMethod] = {}
+
+
+def on_committed_change(name: str, listener: Callable[[], None]) -> None:
+    """Call ``listener()`` (a bound method) after every commit that may have changed rows
+    through a database of this process: a transaction that ran a statement other than a
+    read, once it commits (not if it rolls back), or such a statement outside any
+    transaction, once it ran.
+
+    One listener per ``name`` (the last one given), held weakly: the listener of an object
+    that is gone is forgotten. A listener that raises is logged; the change it reports is
+    committed already."""
+    _change_listeners[name] = weakref.WeakMethod(listener)
+
+
+def _report_change() -> None:
+    for name, reference in list(_change_listeners.items()):
+        listener = reference()
+        if listener is None:
+            _change_listeners.pop(name, None)
+            continue
+        try:
+            listener()
+        except Exception:
+            log.warning("the change listener %r failed", name, exc_info=True)
+
+
+def _watch_changes(db: Database) -> None:
+    """Have ``db`` report each committed change once (peewee's query hooks see every
+    statement it executes; its commit callbacks run after the outermost commit)."""
+
+    def watch(event) -> None:
+        if event.exception is not None or event.sql.lstrip().upper().startswith(
+            _READ_ONLY_STATEMENTS
+        ):
+            return
+        if not _change_listeners:
+            return
+        pending = getattr(db._state, "commit_callbacks", None)
+        if pending is not None and _report_change in pending:
+            return  # this transaction reports its commit already
+        db.after_commit(_report_change)
+
+    db.query_hooks.append(watch)
+
+
 def open_database(url: str) -> Database:
-    """Make (but do not connect) a peewee database for ``url``."""
+    """Make (but do not connect) a peewee database for ``url``; it reports its committed
+    changes to the listeners of :func:`on_committed_change`."""
+    db = _open_database(url)
+    _watch_changes(db)
+    return db
+
+
+def _open_database(url: str) -> Database:
     parts = urlsplit(url)
     if parts.scheme == "sqlite":
         path = parts.path

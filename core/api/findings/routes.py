@@ -11,6 +11,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from cyberorigen import __version__
+from cyberorigen.api.cached_pages import cached_page
 from cyberorigen.api.findings.schemas import (
     FindingExportArgsSchema,
     FindingListArgsSchema,
@@ -121,6 +122,7 @@ class FindingById(MethodView):
 
 @blp.route("")
 @require_role("viewer")
+@cached_page
 @blp.arguments(FindingListArgsSchema, location="query")
 @blp.response(200, page_schema(FindingSchema))
 def list_findings(args):

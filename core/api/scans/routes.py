@@ -6,6 +6,7 @@ from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from cyberorigen.api.cached_pages import cached_page
 from cyberorigen.api.findings.schemas import FindingListArgsSchema, FindingSchema
 from cyberorigen.api.pagination import paginate
 from cyberorigen.api.scans.schemas import (
@@ -63,6 +64,7 @@ def detail_of(scan) -> Shown:
 @blp.route("")
 class Scans(MethodView):
     @require_role("viewer")
+    @cached_page
     @blp.arguments(ScanListArgsSchema, location="query")
     @blp.response(200, page_schema(ScanSchema))
     def get(self, args):
@@ -117,6 +119,7 @@ def cancel_scan(scan_id):
 
 @blp.route("/<string:scan_id>/findings")
 @require_role("viewer")
+@cached_page
 @blp.arguments(FindingListArgsSchema, location="query")
 @blp.response(200, page_schema(FindingSchema))
 def scan_findings(args, scan_id):
