@@ -99,6 +99,8 @@ def seed_rows(rows: int, org=None):
             SEVERITIES[i % len(SEVERITIES)] for i in range(rows)
         ).items():
             count_change(org.id, value_counter(FINDINGS, "severity", severity), count)
+        for check, count in Counter(checks[i % len(checks)] for i in range(rows)).items():
+            count_change(org.id, value_counter(FINDINGS, "check_id", check), count)
         count_change(org.id, SCANS, rows)
     database.execute_sql("VACUUM ANALYZE finding")
     database.execute_sql("VACUUM ANALYZE scan")

@@ -61,3 +61,50 @@ def test_embedded_sqlite_runs_in_wal_mode_with_foreign_keys_on(tmp_path):
         assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
     finally:
         db.close()
+
+
+def test_the_check_counters_are_filled_from_the_findings_there_are(fresh_database_url):
+    """Migration 018 counts the findings already stored per check, per organization, as the
+    services count the new ones (``findings.check_id=<check>``)."""
+    from datetime import datetime
+
+    from cyberorigen.db.models import Finding, Organization, RowCount
+
+    db = bind_database(fresh_database_url())
+    try:
+        assert upgrade(db, until="017_export_jobs")[-1] == "017_export_jobs"
+        now = datetime(2026, 12, 1)
+        orgs = [Organization.create(name=f"Before {n}", plan="startup") for n in range(2)]
+        checks = ["tls.weak-protocol", "http.missing-hsts", "x" * 200]
+        rows = [
+            {
+                "public_id": f"fnd_{n:04d}",
+                "organization": orgs[n % 2].id,
+                "target": "127.0.0.1",
+                "fingerprint": f"{n:016x}",
+                "scanner": "tls",
+                "check_id": checks[n % 3],
+                "title": "t",
+                "severity": "high",
+                "location": "",
+                "evidence": {},
+                "remediation": "",
+                "references": [],
+                "first_seen": now,
+                "last_seen": now,
+            }
+            for n in range(12)
+        ]
+        Finding.insert_many(rows).execute()
+        assert upgrade(db) == ["018_finding_check_counts"]
+        kept = {
+            (row.organization_id, row.name.split("=", 1)[1]): row.count
+            for row in RowCount.select().where(RowCount.name.startswith("findings.check_id="))
+        }
+        expected: dict = {}
+        for row in rows:
+            key = (row["organization"], row["check_id"])
+            expected[key] = expected.get(key, 0) + 1
+        assert kept == expected
+    finally:
+        db.close()

@@ -92,8 +92,8 @@ class Site(QuietHandler):
 def test_findings_by_severity_and_status_are_counted_through_scans_and_concurrent_changes(
     serve_process, cli_env, make_app, make_account, unique_address
 ):
-    """The per-value counters (``findings.severity=high``, ``findings.status=open``) equal
-    COUNT(*) after a scan, status changes made at once through two API processes, and a
+    """The per-value counters (``findings.severity=high``, ``findings.status=open``,
+    ``findings.check_id=...``) equal COUNT(*) after a scan, status changes made at once through two API processes, and a
     second scan that fixes some findings and reopens others; a list filtered on one severity
     or one status shows that total."""
     admin = make_account(role="admin", org="Counted findings")
@@ -137,7 +137,7 @@ def test_findings_by_severity_and_status_are_counted_through_scans_and_concurren
     org_id = Organization.get(Organization.public_id == admin.org_id).id
     mine = Finding.organization == org_id
     assert Finding.select().where(mine & (Finding.status == "fixed")).exists()
-    for column in ("severity", "status"):
+    for column in ("severity", "status", "check_id"):
         field = getattr(Finding, column)
         counted = dict(
             Finding.select(field, fn.COUNT(Finding.id)).where(mine).group_by(field).tuples()

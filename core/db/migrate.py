@@ -33,10 +33,13 @@ def pending_migrations(db: Database) -> list[str]:
     return list(_router(db).diff)
 
 
-def upgrade(db: Database) -> list[str]:
-    """Apply every pending migration; return the names applied."""
+def upgrade(db: Database, until: str | None = None) -> list[str]:
+    """Apply every pending migration (up to and including ``until``, when given: a test
+    fills an older schema); return the names applied."""
     router = _router(db)
     todo = list(router.diff)
+    if until is not None:
+        todo = todo[: todo.index(until) + 1]
     if todo:
-        router.run()
+        router.run(until)
     return todo

@@ -375,11 +375,12 @@ class Schedule(BaseModel):
 
 class RowCount(BaseModel):
     """How many rows of a list an organization has (``scans``, ``findings``, and findings by
-    severity and by status: ``findings.severity=high``), kept in the transaction of each
+    severity, status and check: ``findings.severity=high``), kept in the transaction of each
     write: a list's exact ``total`` without counting the table."""
 
     organization = ForeignKeyField(Organization, backref="+", on_delete="CASCADE")
-    name = CharField(max_length=60)
+    #: ``findings.check_id=`` and a check id of up to 200 characters.
+    name = CharField(max_length=220)
     count = IntegerField(default=0)
 
     class Meta:

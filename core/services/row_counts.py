@@ -1,5 +1,5 @@
 """Exact list totals without counting the table: per organization, how many scans and findings
-it has, and how many findings of each severity and status, changed in the transaction of each
+it has, and how many findings of each severity, status and check, changed in the transaction of each
 write (an upsert: concurrent changes from any number of processes add up). A list filtered on
 anything else, or on more than one thing, still counts its rows."""
 
@@ -14,8 +14,9 @@ from cyberorigen.db.models import RowCount
 
 SCANS = "scans"
 FINDINGS = "findings"
-#: The few-valued columns of findings with a counter per value (``findings.severity=high``).
-FINDING_COUNTED = ("severity", "status")
+#: The columns of findings with a counter per value (``findings.severity=high``): a list
+#: filtered on one of them gets its exact total without counting its matches.
+FINDING_COUNTED = ("severity", "status", "check_id")
 
 
 def value_counter(name: str, column: str, value: str) -> str:
@@ -25,7 +26,7 @@ def value_counter(name: str, column: str, value: str) -> str:
 
 def finding_deltas(before: Mapping | None, after: Mapping | None) -> Counter:
     """How one finding's write moves the per-value counters of findings: ``before`` and
-    ``after`` give its severity and status (None: it did not exist, or no longer does)."""
+    ``after`` give its severity, status and check (None: it did not exist, or no longer does)."""
     deltas: Counter = Counter()
     for column in FINDING_COUNTED:
         old = before[column] if before else None
