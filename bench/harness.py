@@ -8,8 +8,9 @@ Not a benchmark itself. The scripts import it as a sibling module (they run as
   for a run;
 - processes: ``start_process`` in their own session, ``stop_process``, ``log_tail``, and
   ``wait_registered`` for RQ workers;
-- CPU read from /proc: ``cpu_seconds`` of a process (optionally with its reaped children) and
-  ``ServiceCpu``, PostgreSQL's and Redis's;
+- CPU read from /proc: ``cpu_seconds`` of a process (optionally with its reaped children),
+  ``family_cpu_seconds`` and ``family_pids`` of a process and its descendants (a worker
+  pool's master and its worker processes), and ``ServiceCpu``, PostgreSQL's and Redis's;
 - ``delete_redis_keys`` of a run, ``percentile`` and ``aware`` (RQ's naive UTC timestamps);
 - ``add_server_arguments`` (``--postgres-url``, ``--redis-url``);
 - ``run_main``: a script's ``main()``: its arguments, SIGTERM as Ctrl-C, an ``ExitStack`` that
@@ -122,6 +123,29 @@ def cpu_seconds(pid: int, reaped_children: bool = False) -> float:
     if reaped_children:
         used += int(fields[13]) + int(fields[14])
     return used / _CLOCK_TICKS
+
+
+def family_pids(root: int) -> list[int]:
+    """``root`` and its descendants alive now."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and (fields := _stat_fields(int(entry.name))) is not None:
+            parents[int(entry.name)] = int(fields[1])
+    family, grew = [root], True
+    while grew:
+        grew = False
+        for pid, parent in parents.items():
+            if parent in family and pid not in family:
+                family.append(pid)
+                grew = True
+    return family
+
+
+def family_cpu_seconds(root: int) -> float:
+    """CPU seconds of ``root`` and of its descendants alive now, each with the children it
+    has waited for: a ``cyberorigen worker`` (a pool's master, its worker processes alive
+    from job to job, and with ``--fork`` their reaped work horses) as a bare ``rq worker``."""
+    return sum(cpu_seconds(pid, reaped_children=True) for pid in family_pids(root))
 
 
 class ServiceCpu:

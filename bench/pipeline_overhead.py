@@ -50,8 +50,9 @@ from harness import (
     ServiceCpu,
     add_server_arguments,
     aware,
-    cpu_seconds,
     delete_redis_keys,
+    family_cpu_seconds,
+    family_pids,
     lab_scope_policy,
     load_average,
     log_tail,
@@ -178,7 +179,7 @@ class Side:
         bench = self.bench
         items = self.prepare(count)
         enqueued: dict[str, float] = {}
-        cpu_before = [cpu_seconds(pid, reaped_children=True) for pid in self.pids]
+        cpu_before = [family_cpu_seconds(pid) for pid in self.pids]
         services_before = bench.service_cpu.snapshot()
         script_before = time.process_time()
         started = time.perf_counter()
@@ -207,7 +208,7 @@ class Side:
         latencies, last_end = rq_times(bench.redis, enqueued, timeout=30)
         time.sleep(0.2)  # the last work horses are reaped, their CPU is their worker's
         services_after = bench.service_cpu.snapshot()
-        worker_cpu = sum(cpu_seconds(pid, reaped_children=True) for pid in self.pids)
+        worker_cpu = sum(family_cpu_seconds(pid) for pid in self.pids)
         return Batch(
             side=self.name,
             label=label,
@@ -446,7 +447,7 @@ class Bench:
         self.processes: dict[str, list[subprocess.Popen]] = {"appliance": [], "bare": []}
         self.job_ids: set[str] = set()
         self.worker_names: set[str] = set()
-        self.worker_args = ["--in-process"] if args.in_process else []
+        self.worker_args = ["--fork"] if args.fork else []
 
     def rebind(self) -> None:
         """Point the shared database proxy back at this script's own database."""
@@ -511,7 +512,9 @@ class Bench:
                 self.redis, self.queues[side], self.processes[side], logs[side]
             )
         rss = {
-            side: ", ".join(f"{rss_mib(p.pid):.0f}" for p in processes)
+            side: ", ".join(
+                "+".join(f"{rss_mib(pid):.0f}" for pid in family_pids(p.pid)) for p in processes
+            )
             for side, processes in self.processes.items()
         }
         print(
@@ -637,9 +640,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--timeout", type=float, default=300, help="max seconds per batch")
     parser.add_argument(
-        "--in-process",
+        "--fork",
         action="store_true",
-        help="run the appliance's workers with --in-process (no fork per job)",
+        help="run the appliance's workers with --fork (a work horse forked per scan job)",
     )
     add_server_arguments(parser)
     args = parser.parse_args(argv)

@@ -8,8 +8,9 @@ A measurement, not a test (pytest never collects it). In one run it:
    127.0.0.1 in this process that answers 200 to every POST and records, per ``webhook-id``,
    the ``time.time()`` of its first receipt;
 2. starts 1 ``cyberorigen scheduler`` (the webhook dispatcher, tick 0.25 s) and, per worker
-   mode, ``--workers`` ``cyberorigen worker`` processes (default forking, then
-   ``--in-process``), all with ``python -m cyberorigen.cli`` and ``CYBERORIGEN_*`` settings
+   mode, ``--workers`` ``cyberorigen worker`` processes (the default, jobs run in the worker
+   processes, then ``--fork``), all with ``python -m cyberorigen.cli`` and ``CYBERORIGEN_*``
+   settings
    (Redis db 14, webhook and scan queue names unique to the run, ``127.0.0.0/8`` allowed),
    and waits until the workers are registered;
 3. per mode: warms up with ``--warmup`` events (not counted), then inserts ``--events``
@@ -61,6 +62,7 @@ from harness import (
     aware,
     cpu_seconds,
     delete_redis_keys,
+    family_cpu_seconds,
     load_average,
     log_tail,
     machine,
@@ -249,7 +251,7 @@ class Bench:
         return [sys.executable, "-m", "cyberorigen.cli", *words]
 
     def start_workers(self, mode: str) -> tuple[list[subprocess.Popen], list[Path]]:
-        extra = ["--in-process"] if mode == "in-process" else []
+        extra = ["--fork"] if mode == "fork" else []
         processes, logs = [], []
         for number in range(self.args.workers):
             log = self.workdir / f"worker-{mode}-{number}.log"
@@ -340,7 +342,7 @@ class Bench:
         dispatcher is let go: what the delivery path drains, apart from the inserts' pace)."""
         pids = [process.pid for process in processes]
         posts_before = self.receiver.posts
-        workers_before = sum(cpu_seconds(pid, reaped_children=True) for pid in pids)
+        workers_before = sum(family_cpu_seconds(pid) for pid in pids)
         scheduler_before = cpu_seconds(self.scheduler.pid)
         services_before = self.service_cpu.snapshot()
         script_before = time.process_time()
@@ -353,7 +355,7 @@ class Bench:
         script_cpu = time.process_time() - script_before
         time.sleep(0.5)  # the last deliveries are recorded, their work horses reaped
         services_after = self.service_cpu.snapshot()
-        workers_cpu = sum(cpu_seconds(pid, reaped_children=True) for pid in pids)
+        workers_cpu = sum(family_cpu_seconds(pid) for pid in pids)
         return Batch(
             label=label,
             events=count,
@@ -537,7 +539,7 @@ def run(args: argparse.Namespace, stack: contextlib.ExitStack) -> None:
     batch = bench.baseline(args.events, "baseline (before)")
     batches.append(batch)
     print(_row(batch), flush=True)
-    for mode in ("fork", "in-process"):
+    for mode in ("default", "fork"):
         processes, logs = bench.start_workers(mode)
         try:
             warm = bench.insert(args.warmup)

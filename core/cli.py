@@ -14,9 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import click
-from rq import SimpleWorker
 from rq.serializers import JSONSerializer
-from rq.worker_pool import WorkerPool
 
 from cyberorigen import __version__
 from cyberorigen.appliance import Appliance, build_appliance
@@ -28,7 +26,7 @@ from cyberorigen.errors import DomainError
 from cyberorigen.jobs import process
 from cyberorigen.jobs.background import ROLES as BACKGROUND_ROLES
 from cyberorigen.jobs.background import start_background, stop_background
-from cyberorigen.jobs.worker import appliance_worker_class
+from cyberorigen.jobs.worker import DEFAULT_MAX_JOBS, AppliancePool, appliance_worker_class
 from cyberorigen.logging_setup import configure_logging
 from cyberorigen.plugin_registry import build_registry
 from cyberorigen.services.organizations import create_organization, get_by_name
@@ -223,59 +221,65 @@ def _job_appliance(settings: Settings) -> Appliance:
     help="Also start the scans of due schedules and dispatch webhook deliveries.",
 )
 @click.option(
-    "--in-process",
+    "--fork",
     is_flag=True,
-    help="Run jobs in this process instead of a forked process per job: several times the "
-    "throughput for short scans, but a scanner that overruns its deadline keeps a thread "
-    "here until it returns.",
+    help="Fork a process for each scan job, so that nothing a scanner leaves behind outlives "
+    "its job, at the cost of a fork and a database connection per scan (several times "
+    "slower for short scans).",
 )
 @click.option(
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Scan jobs to run at once: above 1, a pool of that many worker processes "
+    help="Scan jobs to run at once, one per worker process of the pool "
     "(default: the setting scans.jobs_per_worker, 1).",
 )
-def worker(burst: bool, with_scheduler: bool, in_process: bool, jobs: int | None) -> None:
+@click.option(
+    "--max-jobs",
+    type=click.IntRange(min=0),
+    default=DEFAULT_MAX_JOBS,
+    show_default=True,
+    help="Jobs a worker process runs before a fresh one takes its place, so that what jobs "
+    "leak (memory, descriptors) cannot pile up, for a fork every that many jobs (0: no limit).",
+)
+def worker(burst: bool, with_scheduler: bool, fork: bool, jobs: int | None, max_jobs: int) -> None:
     """Run scan jobs and webhook deliveries from the Redis queues (start as many as you
     like, on any host).
 
-    By default each scan job runs in a process forked for it (RQ's model), so whatever a
-    scanner leaves behind ends with its job; deliveries, short and bounded by timeouts, run in
-    the worker process. With --jobs N (or scans.jobs_per_worker) it runs N jobs at once, in a
-    pool of N such worker processes (RQ's WorkerPool)."""
+    A pool of worker processes (--jobs N, or scans.jobs_per_worker; RQ's WorkerPool) runs
+    the jobs; this process keeps the reaper (and with --with-scheduler the scheduler and the
+    dispatcher) and starts a fresh worker process whenever one ends. By default a worker
+    process runs each job itself, keeping its database connection; it retires once a job
+    left a thread running (a scanner past its deadline) or after --max-jobs jobs. With
+    --fork each scan job runs in a process forked for it (RQ's model) and deliveries, short
+    and bounded by timeouts, in the worker process."""
     settings = _settings()
     jobs = jobs or settings.jobs_per_worker
-    if jobs > 1 and in_process:
-        raise click.UsageError("--in-process runs one job at a time: drop it or --jobs")
     configure_logging(settings.log_json)
     appliance = _job_appliance(settings)
-    # Built once here, before RQ forks: every work horse inherits it, plugins imported.
+    # Built once here, before the pool forks: every worker process (and work horse) inherits
+    # it, plugins imported. The background loops run here only: threads do not survive a fork.
     process.adopt(appliance)
     start_background(appliance, BACKGROUND_ROLES if with_scheduler else ("reaper",))
     loaded = [record.name for record in appliance.registry.records if record.status == "loaded"]
     click.echo(
         f"CyberOrigen worker {__version__} on queues {settings.webhooks.queue!r} and "
-        f"{settings.scan_queue!r}, {jobs} job(s) at once; "
+        f"{settings.scan_queue!r}, {jobs} job(s) at once, "
+        f"{'a forked process per scan job' if fork else 'jobs run in the worker processes'}; "
         f"plugins: {', '.join(loaded) or 'none'}"
     )
     queues = [settings.webhooks.queue, settings.scan_queue]  # deliveries first: they are short
-    connection = appliance.redis
-    worker_class = appliance_worker_class(frozenset({settings.webhooks.queue}))
-    if jobs > 1:
-        pool = WorkerPool(
-            queues,
-            connection=connection,
-            num_workers=jobs,
-            worker_class=worker_class,
-            serializer=JSONSerializer,
-        )
-        pool.start(burst=burst, logging_level="INFO")
-        return
-    if in_process:
-        worker_class = SimpleWorker
-    worker = worker_class(queues, connection=connection, serializer=JSONSerializer)
-    worker.work(burst=burst, logging_level="INFO")
+    worker_class = appliance_worker_class(
+        frozenset({settings.webhooks.queue}), fork=fork, max_jobs=max_jobs or None
+    )
+    pool = AppliancePool(
+        queues,
+        connection=appliance.redis,
+        num_workers=jobs,
+        worker_class=worker_class,
+        serializer=JSONSerializer,
+    )
+    pool.start(burst=burst, logging_level="INFO")
 
 
 @main.command()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import json
 import os
 import secrets
 import signal
@@ -18,7 +19,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib.metadata import EntryPoint
 from pathlib import Path
@@ -437,9 +438,29 @@ def children_of(pid: int) -> list[int]:
     return found
 
 
+def descendants_of(pid: int) -> list[int]:
+    """The children of ``pid``, their children, and so on (a worker's pool of worker
+    processes, and the work horses they fork)."""
+    found = []
+    parents = [pid]
+    while parents:
+        children = [child for parent in parents for child in children_of(parent)]
+        found.extend(children)
+        parents = children
+    return found
+
+
 def _kill_hard(process: subprocess.Popen) -> None:
-    """SIGKILL a worker and its work horses at once, as a crash or the OOM killer would."""
-    for pid in [process.pid, *children_of(process.pid)]:
+    """SIGKILL a worker, its worker processes and their work horses at once, as a crash or
+    the OOM killer would. Each is stopped first, so that none forks another meanwhile."""
+    doomed = [process.pid]
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(process.pid, signal.SIGSTOP)
+    for pid in descendants_of(process.pid):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGSTOP)
+        doomed.append(pid)
+    for pid in doomed:
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
     process.wait(timeout=10)
@@ -447,24 +468,51 @@ def _kill_hard(process: subprocess.Popen) -> None:
 
 @pytest.fixture
 def kill_hard():
-    """``kill_hard(process)``: SIGKILL a worker process and its work horses at once."""
+    """``kill_hard(process)``: SIGKILL a worker process and all its processes at once."""
     return _kill_hard
 
 
+#: ``python -c`` program: ``cyberorigen worker`` with test plugins (tests/plugin_fixtures),
+#: ``argv[1]`` mapping their names to modules, added to its plugins as if installed.
+_WORKER_WITH_PLUGINS = f"""
+import json, sys
+from importlib.metadata import EntryPoint
+sys.path.insert(0, {str(Path(__file__).parent / "plugin_fixtures")!r})
+from cyberorigen.cli import main
+from cyberorigen.plugin_api import ENTRY_POINT_GROUP
+plugins = [
+    EntryPoint(name=name, value=value, group=ENTRY_POINT_GROUP)
+    for name, value in json.loads(sys.argv[1]).items()
+]
+main(["worker", *sys.argv[2:]], prog_name="cyberorigen", obj={{"extra_plugins": plugins}})
+"""
+
+
 @pytest.fixture
-def worker_processes():
-    """``start(env, *options)``: a ``cyberorigen worker`` process in a session of its own;
-    every one still running is stopped (SIGTERM to its group, then SIGKILL) after the test."""
+def worker_processes(tmp_path):
+    """``start(env, *options, plugins=())``: a ``cyberorigen worker`` process in a session of
+    its own (``plugins``: names of test plugins it loads too); its output goes to the file
+    ``process.log_path``. Every one still running is stopped (SIGTERM to its group, then
+    SIGKILL) after the test."""
     started: list[subprocess.Popen] = []
 
-    def start(env: dict[str, str], *options: str) -> subprocess.Popen:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "cyberorigen.cli", "worker", *options],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
+    def start(env: dict[str, str], *options: str, plugins: Iterable[str] = ()) -> subprocess.Popen:
+        plugins = {name: FIXTURE_PLUGINS[name] for name in plugins}
+        command = (
+            [sys.executable, "-c", _WORKER_WITH_PLUGINS, json.dumps(plugins), *options]
+            if plugins
+            else [sys.executable, "-m", "cyberorigen.cli", "worker", *options]
         )
+        log_path = tmp_path / f"worker-{len(started) + 1}.log"
+        with log_path.open("wb") as log:
+            process = subprocess.Popen(
+                command,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        process.log_path = log_path
         started.append(process)
         return process
 

@@ -1,5 +1,6 @@
 """Scans on real `cyberorigen worker` processes through Redis, with the built-in http scanner
-looking at an HTTP server this test runs on 127.0.0.1."""
+looking at an HTTP server this test runs on 127.0.0.1 (and the ``stuck`` scanner of
+tests/plugin_fixtures, which ignores its deadline)."""
 
 from __future__ import annotations
 
@@ -7,19 +8,20 @@ import json
 import os
 import secrets
 import signal
-import subprocess
-import sys
 import threading
 import time
 
 import pytest
+from rq.job import Job
+from rq.serializers import JSONSerializer
 from support.servers import HttpServer, QuietHandler
 
 from cyberorigen.db.models import Scan
 
 HEARTBEAT_TIMEOUT = 3
-#: The http scanner looks at the test's site; "absent" is a scanner no plugin provides.
-PROFILES = {"quick": ["http", "absent"]}
+#: The http scanner looks at the test's site; "absent" is a scanner no plugin provides;
+#: "stuck" (a test plugin) sleeps a minute past its 1 s timeout.
+PROFILES = {"quick": ["http", "absent"], "stuck": ["stuck", "http"]}
 
 
 class Site(HttpServer):
@@ -68,7 +70,7 @@ def api(make_app, unique_address, queue_name):
 
 @pytest.fixture
 def workers(cli_env, queue_name, worker_processes):
-    """``start(*options)``: a ``cyberorigen worker`` on this test's queues."""
+    """``start(*options, plugins=())``: a ``cyberorigen worker`` on this test's queues."""
     env = dict(
         cli_env,
         CYBERORIGEN_SCANS_QUEUE=queue_name,
@@ -76,7 +78,66 @@ def workers(cli_env, queue_name, worker_processes):
         CYBERORIGEN_SCANS_HEARTBEAT_TIMEOUT=str(HEARTBEAT_TIMEOUT),
         CYBERORIGEN_SCANS_PROFILES=json.dumps(PROFILES),
     )
-    return lambda *options: worker_processes(env, *options)
+    return lambda *options, plugins=(): worker_processes(env, *options, plugins=plugins)
+
+
+def _processes() -> dict[int, tuple[str, int]]:
+    """Every process: pid -> (state, parent pid), from /proc."""
+    found = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            found[int(entry)] = (fields[0], int(fields[1]))
+    return found
+
+
+def children_of(pid: int) -> list[int]:
+    """The live processes whose parent is ``pid``."""
+    return sorted(
+        child for child, (state, parent) in _processes().items() if parent == pid and state != "Z"
+    )
+
+
+def descendants_of(pid: int) -> list[int]:
+    children = children_of(pid)
+    return children + [below for child in children for below in descendants_of(child)]
+
+
+def alive(pid: int) -> bool:
+    return _processes().get(pid, ("Z", 0))[0] != "Z"
+
+
+def all_gone(pids: list[int], within: float = 10.0) -> bool:
+    deadline = time.monotonic() + within
+    while any(alive(pid) for pid in pids):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def pool_of(master, count=1, within=30.0, other_than=()) -> list[int]:
+    """The ``count`` worker processes of a ``cyberorigen worker`` (its pool's children), once
+    that many run that are not in ``other_than``."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        assert master.poll() is None, f"the worker exited: {master.log_path.read_text()}"
+        pool = children_of(master.pid)
+        if len(pool) == count and not set(pool) & set(other_than):
+            return pool
+        time.sleep(0.1)
+    raise AssertionError(f"no pool of {count} new worker process(es) within {within}s: {pool}")
+
+
+def pid_that_ran(redis_client, scan_id: str) -> int:
+    """The pid of the RQ worker that took the job of a scan (RQ keeps a dead worker's record
+    for a minute)."""
+    job = Job.fetch(f"scan-{scan_id}", connection=redis_client, serializer=JSONSerializer)
+    return int(redis_client.hget(f"rq:worker:{job.worker_name}", "pid"))
 
 
 def scan_of(site: Site) -> dict:
@@ -99,7 +160,7 @@ def wait_for(client, account, scan_id, statuses, within=60.0) -> dict:
     raise AssertionError(f"scan still {scan.get('status')} after {within}s: {scan}")
 
 
-@pytest.mark.parametrize("options", [(), ("--in-process",)], ids=["forked", "in-process"])
+@pytest.mark.parametrize("options", [(), ("--fork",)], ids=["in-process", "fork"])
 def test_a_scan_runs_on_a_worker_process_and_completes_with_findings(
     api, workers, site, make_account, options
 ):
@@ -122,6 +183,78 @@ def test_a_scan_runs_on_a_worker_process_and_completes_with_findings(
     assert site.requests > 0
 
 
+@pytest.mark.parametrize("options", [(), ("--fork",)], ids=["in-process", "fork"])
+def test_a_scan_runs_in_the_worker_process_or_with_fork_in_a_horse(
+    api, workers, site, make_account, options
+):
+    """By default the worker process (a child of ``cyberorigen worker``, which keeps the
+    reaper) runs the scan itself; with ``--fork`` a work horse forked from it does."""
+    analyst = make_account(role="analyst")
+    site.slow.set()
+    master = workers(*options)
+    (worker_process,) = pool_of(master)
+    created = api.post("/api/v1/scans", json=scan_of(site), headers=analyst.headers).get_json()
+    wait_for(api, analyst, created["id"], ("running",))
+    deadline = time.monotonic() + 20
+    while site.requests == 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+    horses = children_of(worker_process)
+    site.slow.clear()
+
+    assert len(horses) == (1 if options else 0), horses
+    scan = wait_for(api, analyst, created["id"], ("completed", "failed"))
+    assert scan["status"] == "completed", scan
+    assert children_of(master.pid) == [worker_process]  # a scan that ends clean: no retiring
+
+
+@pytest.fixture
+def api_with_stuck_scanner(with_plugins, make_app, unique_address, queue_name):
+    with_plugins("fixtures")
+    app = make_app(
+        **{
+            "scans.queue": queue_name,
+            "scans.heartbeat_timeout": HEARTBEAT_TIMEOUT,
+            "scans.profiles": PROFILES,
+        }
+    )
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = unique_address()
+    return client
+
+
+def test_a_scanner_left_running_retires_its_worker_process_and_a_fresh_one_goes_on(
+    api_with_stuck_scanner, workers, site, make_account, redis_client
+):
+    """The stuck scanner overruns its 1 s timeout by a minute: the scan completes without it,
+    and the worker process that ran it, its thread still sleeping, takes no other job. The
+    pool starts a fresh process, which runs the next scan."""
+    api = api_with_stuck_scanner
+    analyst = make_account(role="analyst")
+    master = workers(plugins=("fixtures",))
+    (first,) = pool_of(master)
+
+    stuck = api.post(
+        "/api/v1/scans", json={**scan_of(site), "scan_type": "stuck"}, headers=analyst.headers
+    ).get_json()
+    scan = wait_for(api, analyst, stuck["id"], ("completed", "failed"))
+    assert scan["status"] == "completed", scan
+    runs = {run["scanner"]: run["status"] for run in scan["scanners"]}
+    assert runs == {"stuck": "timed_out", "http": "completed"}
+
+    (second,) = pool_of(master, other_than=[first])  # well before the sleeping thread ends
+    assert all_gone([first], within=0)
+    created = api.post("/api/v1/scans", json=scan_of(site), headers=analyst.headers).get_json()
+    after = wait_for(api, analyst, created["id"], ("completed", "failed"))
+
+    assert after["status"] == "completed", after
+    assert pid_that_ran(redis_client, stuck["id"]) == first
+    assert pid_that_ran(redis_client, created["id"]) == second
+    log = master.log_path.read_text()
+    assert f"worker process {first} retires after job scan-{stuck['id']}" in log
+    assert "its last job left 1 thread(s) running (stuck)" in log
+
+
 def test_cancel_a_scan_running_on_a_worker(api, workers, site, make_account):
     analyst = make_account(role="analyst")
     site.slow.set()
@@ -136,21 +269,26 @@ def test_cancel_a_scan_running_on_a_worker(api, workers, site, make_account):
     assert scan["status"] == "cancelled"
 
 
+@pytest.mark.parametrize("options", [(), ("--fork",)], ids=["in-process", "fork"])
 def test_a_worker_killed_mid_scan_does_not_leave_it_running(
-    api, workers, site, make_account, kill_hard
+    api, workers, site, make_account, kill_hard, options
 ):
     analyst = make_account(role="analyst")
     site.slow.set()
-    first = workers()
+    first = workers(*options)
     created = api.post("/api/v1/scans", json=scan_of(site), headers=analyst.headers).get_json()
     wait_for(api, analyst, created["id"], ("running",))
     deadline = time.monotonic() + 20
     while site.requests == 0 and time.monotonic() < deadline:
         time.sleep(0.05)
 
-    kill_hard(first)  # the worker and its work horse, mid-request
+    running = descendants_of(first.pid)  # the worker process (and with --fork its horse)
+    assert len(running) == (2 if options else 1), running
+
+    kill_hard(first)  # the pool's master and all below it, mid-request
     site.slow.clear()
-    workers()  # another worker notices the silent scan and runs it again
+    assert all_gone(running)
+    workers(*options)  # another worker notices the silent scan and runs it again
 
     scan = wait_for(api, analyst, created["id"], ("completed", "failed"), within=60)
     assert scan["status"] == "completed", scan
@@ -170,13 +308,14 @@ def _both_running(api, analyst, scan_ids, within=30.0) -> bool:
     return False
 
 
-def test_one_worker_with_two_jobs_runs_two_scans_at_once(api, workers, site, make_account):
+@pytest.mark.parametrize("options", [(), ("--fork",)], ids=["in-process", "fork"])
+def test_one_worker_with_two_jobs_runs_two_scans_at_once(api, workers, site, make_account, options):
     """Two scans of a site that keeps them waiting: a worker started with ``--jobs 2`` runs
     both at the same time (neither waits for the other's idle sockets); with one job the
     second waits its turn."""
     analyst = make_account(role="analyst")
     site.slow.set()
-    single = workers()
+    single = workers(*options)
     ids = [
         api.post("/api/v1/scans", json=scan_of(site), headers=analyst.headers).get_json()["id"]
         for _ in range(2)
@@ -189,7 +328,7 @@ def test_one_worker_with_two_jobs_runs_two_scans_at_once(api, workers, site, mak
     single.wait(timeout=30)
 
     site.slow.set()
-    workers("--jobs", "2")
+    workers(*options, "--jobs", "2")
     ids = [
         api.post("/api/v1/scans", json=scan_of(site), headers=analyst.headers).get_json()["id"]
         for _ in range(2)
@@ -200,13 +339,22 @@ def test_one_worker_with_two_jobs_runs_two_scans_at_once(api, workers, site, mak
         assert wait_for(api, analyst, scan_id, ("completed", "failed"))["status"] == "completed"
 
 
-def test_in_process_and_several_jobs_are_refused_together(cli_env) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "cyberorigen.cli", "worker", "--in-process", "--jobs", "2"],
-        env=cli_env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 2, result
-    assert "--in-process runs one job at a time" in result.stderr
+def test_a_worker_process_retires_after_max_jobs_and_a_burst_still_empties_the_queue(
+    api, workers, site, make_account, redis_client
+):
+    """``--max-jobs 1``: each scan runs in a fresh worker process. In burst mode RQ's pool
+    replaces no worker process; a retired one is replaced all the same, and the pool exits
+    once the queue is empty."""
+    analyst = make_account(role="analyst")
+    ids = [
+        api.post("/api/v1/scans", json=scan_of(site), headers=analyst.headers).get_json()["id"]
+        for _ in range(2)
+    ]
+    master = workers("--burst", "--max-jobs", "1")
+
+    assert master.wait(timeout=60) == 0
+    for scan_id in ids:
+        assert wait_for(api, analyst, scan_id, ("completed", "failed"))["status"] == "completed"
+    first, second = (pid_that_ran(redis_client, scan_id) for scan_id in ids)
+    assert first != second
+    assert "it has run 1 jobs (--max-jobs)" in master.log_path.read_text()
