@@ -683,6 +683,41 @@ def scale_paths(rows: int, per_page: int = 20) -> dict[str, str]:
     }
 
 
+@dataclass
+class Walk:
+    """A walk through pages one request at a time: the jump to its first page, then the
+    p50 and p99 of each next page."""
+
+    jump_ms: float
+    p50_ms: float
+    p99_ms: float
+    steps: int
+    valid: bool = True
+
+
+def walk_pages(base: str, path: str, token: str, steps: int = 40) -> Walk:
+    """Read ``path`` (a middle page), then the ``steps`` pages after it, each once."""
+    parts = urllib.parse.urlsplit(path)
+    query = dict(urllib.parse.parse_qsl(parts.query))
+    first = int(query["page"])
+    times = []
+    for page in range(first, first + steps + 1):
+        query["page"] = str(page)
+        url = f"{base}{parts.path}?{urllib.parse.urlencode(query)}"
+        started = time.perf_counter()
+        status, _headers, body = http("GET", url, token=token)
+        times.append((time.perf_counter() - started) * 1000)
+        if status != 200 or not body["items"]:
+            raise RuntimeError(f"GET {url} answered {status} with {len(body.get('items', []))}")
+    following = sorted(times[1:])
+    return Walk(
+        jump_ms=times[0],
+        p50_ms=statistics.median(following),
+        p99_ms=following[min(len(following) - 1, int(0.99 * len(following)))],
+        steps=steps,
+    )
+
+
 def bench_rows(args: argparse.Namespace, wrk: str, stack: contextlib.ExitStack) -> None:
     """For each size of ``--rows``: a fresh database, the appliance on it, and each of
     :func:`scale_paths` loaded by wrk; then p50 at the largest size against the smallest."""
@@ -745,6 +780,27 @@ def bench_rows(args: argparse.Namespace, wrk: str, stack: contextlib.ExitStack) 
             result.database_cpu_ms = database_used / max(result.requests, 1) * 1000
             measured.setdefault(label, {})[rows] = result
             print(_row(result, label), flush=True)
+        # The same appliance keeping pages (the default): a walk from the middle page on,
+        # each next page read once, from where the page before it ended.
+        walker_env = dict(server_env, CYBERORIGEN_API_PAGE_CACHE_SECONDS="30")
+        walker_port = free_port()
+        walker_log = workdir / "walker.log"
+        walker = start_server(
+            [*command, "--port", str(walker_port)], walker_env, walker_port, walker_log
+        )
+        sized.callback(stop_server, walker)
+        wait_for_port(walker_port, walker, walker_log)
+        for label, path in scale_paths(rows).items():
+            if "middle page" in label:
+                walked = walk_pages(f"http://{HOST}:{walker_port}", path, token)
+                name = label.replace("middle page", "walk from the middle")
+                measured.setdefault(name, {})[rows] = walked
+                print(
+                    f"{name:<21} one at a time: jump to the middle p50 {walked.jump_ms:.2f} ms; "
+                    f"each next page p50 {walked.p50_ms:.2f} ms, p99 {walked.p99_ms:.2f} ms "
+                    f"({walked.steps} pages)",
+                    flush=True,
+                )
         sized.close()
     smallest, largest = args.rows[0], args.rows[-1]
     print(f"\nsummary (p50 at {largest:,} / p50 at {smallest:,}, target <= 1.5x):")
@@ -752,7 +808,7 @@ def bench_rows(args: argparse.Namespace, wrk: str, stack: contextlib.ExitStack) 
         ratio = by_size[largest].p50_ms / by_size[smallest].p50_ms
         valid = all(result.valid for result in by_size.values())
         verdict = "PASS" if valid and ratio <= 1.5 else "FAIL"
-        print(f"  {label:<21} {ratio:6.2f}x  {verdict}")
+        print(f"  {label:<31} {ratio:6.2f}x  {verdict}")
     controls = measured["/controls"][largest]
     print(
         f"target /controls p50 at {largest:,} <= 50 ms: "

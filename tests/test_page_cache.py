@@ -227,3 +227,89 @@ def test_a_missing_version_starts_afresh_and_never_revives_an_old_page(redis_cli
     finally:
         for key in redis_client.scan_iter(f"{prefix}:*"):
             redis_client.delete(key)
+
+
+def test_a_walk_through_deep_pages_starts_each_page_where_the_last_one_ended(
+    client, make_account, monkeypatch
+):
+    """Past ``DEEP_OFFSET`` a page read after the page before it (and no write between)
+    starts from that page's last row (keyset), and is the same page as OFFSET would give."""
+    from cyberorigen.api import pagination
+
+    analyst = make_account("analyst")
+    made = [_scan(client, analyst) for _ in range(14)]
+    newest_first = made[::-1]
+    monkeypatch.setattr(pagination, "DEEP_OFFSET", 4)
+    walked = []
+    offsets = []
+    for page in range(1, 7):
+        with statements() as ran:
+            walked.append(
+                _ids(client.get(f"/api/v1/scans?per_page=3&page={page}", headers=analyst.headers))
+            )
+        offsets.append(any("OFFSET" in sql.upper() for sql in ran))
+    assert walked == [newest_first[n : n + 3] for n in range(0, 18, 3)]
+    # Pages 1-2 are shallow (OFFSET is cheap there); page 3 is the first deep one, reached
+    # after page 2: no deep page walks its offset.
+    assert offsets == [True, True, False, False, False, False]
+    # A page jumped to walks its offset; a write makes every kept end stale.
+    with statements() as ran:
+        jumped = _ids(client.get("/api/v1/scans?per_page=2&page=4", headers=analyst.headers))
+    assert jumped == newest_first[6:8] and any("OFFSET" in sql.upper() for sql in ran)
+    newer = _scan(client, analyst)
+    with statements() as ran:
+        after_write = _ids(client.get("/api/v1/scans?per_page=3&page=4", headers=analyst.headers))
+    assert after_write == [newer, *newest_first][9:12]
+    assert any("OFFSET" in sql.upper() for sql in ran)
+
+
+def test_a_walk_through_deep_pages_of_findings_gives_the_offset_pages(
+    make_app, make_account, unique_address, monkeypatch
+):
+    """The same walk on a list ordered by a timestamp (findings: last seen, then id), with
+    rows that share a timestamp, against the pages of an appliance that keeps none."""
+    from datetime import datetime
+
+    from cyberorigen.api import pagination
+    from cyberorigen.db.models import Finding, Organization
+    from cyberorigen.services.row_counts import FINDINGS, count_change
+
+    kept = make_app()
+    plain = make_app(**{"api.page_cache_seconds": 0})
+    clients = []
+    for app in (kept, plain):
+        client = app.test_client()
+        client.environ_base["REMOTE_ADDR"] = unique_address()
+        clients.append(client)
+    viewer = make_account("viewer", org="Walked")
+    database.connect(reuse_if_open=True)
+    org_id = Organization.get(Organization.public_id == viewer.org_id).id
+    Finding.insert_many(
+        {
+            "public_id": f"fnd_walk{n:04d}",
+            "organization": org_id,
+            "target": "127.0.0.1",
+            "fingerprint": f"walk{n:012x}",
+            "scanner": "http",
+            "check_id": "http.walk",
+            "title": "walk",
+            "severity": "low",
+            "location": "",
+            "evidence": {},
+            "remediation": "",
+            "references": [],
+            "first_seen": datetime(2026, 12, 1),
+            "last_seen": datetime(2026, 12, 1, 10, n // 3, 0, 500 * (n % 2)),
+        }
+        for n in range(17)
+    ).execute()
+    count_change(org_id, FINDINGS, 17)  # as store_finding counts them
+    monkeypatch.setattr(pagination, "DEEP_OFFSET", 2)
+    for client in clients:
+        pages = [
+            _ids(client.get(f"/api/v1/findings?per_page=2&page={n}", headers=viewer.headers))
+            for n in range(1, 11)
+        ]
+        client.walked = pages
+    assert clients[0].walked == clients[1].walked
+    assert sum(len(page) for page in clients[0].walked) == 17

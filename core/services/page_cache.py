@@ -9,6 +9,9 @@ write was committing is stored under the version it read first, which the write'
 left behind, so it is never served. Pages also expire after ``seconds``: that bounds changes
 made behind the appliance's back (SQL by hand, a restore), which bump nothing.
 
+Beside pages, it keeps under the same version where a deep page of a list ended (the sort
+key of its last row), so that the next page of that list starts there until the next write.
+
 The version starts at a random number whenever its key is missing (Redis restarted empty,
 or the key evicted), so a page kept from an earlier life of the key is never taken for a
 page of the new one.
@@ -17,8 +20,10 @@ page of the new one.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import secrets
+from datetime import datetime
 
 import redis
 
@@ -48,6 +53,18 @@ if version == 1 then
 end
 return version
 """
+
+
+def _encoded(value: object) -> dict:
+    if isinstance(value, datetime):
+        return {"datetime": value.isoformat()}
+    raise TypeError(f"a sort key of type {type(value).__name__} is not kept")
+
+
+def _decoded(value: dict) -> object:
+    if set(value) == {"datetime"}:
+        return datetime.fromisoformat(value["datetime"])
+    return value
 
 
 def page_digest(*parts: object) -> str:
@@ -93,6 +110,26 @@ class PageCache:
             self._redis.set(key, page, ex=self.seconds)
         except redis.RedisError as exc:
             log.warning("page cache unavailable: %s", exc)
+
+    def keep_boundary(self, version: bytes, digest: str, page: int, key: list) -> None:
+        """Keep the sort key of the last row of ``page`` of the list ``digest`` (its query
+        without the page number), read after ``version`` was looked up: until the next write,
+        page ``page + 1`` starts right after it (``boundary``)."""
+        name = f"{self._page_prefix}{version.decode()}:{digest}:after:{page}"
+        try:
+            self._redis.set(name, json.dumps(key, default=_encoded), ex=self.seconds)
+        except redis.RedisError as exc:
+            log.warning("page cache unavailable: %s", exc)
+
+    def boundary(self, version: bytes, digest: str, page: int) -> list | None:
+        """The sort key kept by ``keep_boundary`` for ``page`` under ``version``, or None."""
+        name = f"{self._page_prefix}{version.decode()}:{digest}:after:{page}"
+        try:
+            kept = self._redis.get(name)
+        except redis.RedisError as exc:
+            log.warning("page cache unavailable: %s", exc)
+            return None
+        return None if kept is None else json.loads(kept, object_hook=_decoded)
 
     def changed(self) -> None:
         """A write committed: no page kept so far may be served. If Redis does not answer,
