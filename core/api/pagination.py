@@ -45,11 +45,15 @@ def _page(query: ModelSelect, page: int, per_page: int, walk: PageWalk | None) -
     order = _sort_order(query) if walk is not None else None
     if (page - 1) * per_page < DEEP_OFFSET:
         rows = list(query.paginate(page, per_page))
-    elif order is not None and (after := walk.start_after(page)) is not None:
-        rows = list(query.where(_after(order, after)).limit(per_page))
     else:
+        # Ids first, then the page's rows: the ids come from the list's index alone, and
+        # the joins apply to one page of rows (not to every row the planner expects to
+        # match the keyset, a misestimate that made a planner hash-join them all).
         model = query.model
-        ids = query.select(model.id).paginate(page, per_page)
+        if order is not None and (after := walk.start_after(page)) is not None:
+            ids = query.select(model.id).where(_after(order, after)).limit(per_page)
+        else:
+            ids = query.select(model.id).paginate(page, per_page)
         rows = list(query.where(model.id.in_(ids)))
     if order is not None and rows and page * per_page >= DEEP_OFFSET:
         walk.ended(page, [getattr(rows[-1], field.name) for field in order[0]])
