@@ -11,8 +11,9 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from cyberorigen.api import errors, input_guard, metrics, openapi, ratelimit, security
 from cyberorigen.api.api_keys.routes import blp as api_keys_blp
 from cyberorigen.api.assets.routes import blp as assets_blp
+from cyberorigen.api.audit.routes import blp as audit_blp
 from cyberorigen.api.auth.routes import blp as auth_blp
-from cyberorigen.api.auth.routes import token_blp
+from cyberorigen.api.auth.routes import password_blp, token_blp
 from cyberorigen.api.controls.routes import blp as controls_blp
 from cyberorigen.api.docs.routes import blp as docs_blp
 from cyberorigen.api.errors import ApiError
@@ -24,6 +25,7 @@ from cyberorigen.api.imports.routes import blp as imports_blp
 from cyberorigen.api.openapi import openapi_config
 from cyberorigen.api.organizations.routes import blp as organizations_blp
 from cyberorigen.api.plugins.routes import blp as plugins_blp
+from cyberorigen.api.ratelimit import client_address
 from cyberorigen.api.reports.routes import blp as reports_blp
 from cyberorigen.api.scans.routes import blp as scans_blp
 from cyberorigen.api.schedules.routes import blp as schedules_blp
@@ -34,11 +36,13 @@ from cyberorigen.api.webhooks.routes import blp as webhooks_blp
 from cyberorigen.appliance import Appliance, attach
 from cyberorigen.db import bind_database, database
 from cyberorigen.logging_setup import configure_logging
+from cyberorigen.services import audit
 
 #: The API resources, in the order they appear in the OpenAPI document.
 MODULES = (
     health_blp,
     token_blp,
+    password_blp,
     auth_blp,
     api_keys_blp,
     organizations_blp,
@@ -55,6 +59,7 @@ MODULES = (
     exports_blp,
     webhooks_blp,
     plugins_blp,
+    audit_blp,
 )
 
 _REQUEST_ID_HEADER = "X-Request-ID"
@@ -64,6 +69,14 @@ def _open_request() -> None:
     incoming = request.headers.get(_REQUEST_ID_HEADER, "")
     valid = 8 <= len(incoming) <= 64 and incoming.replace("-", "").isalnum()
     g.request_id = incoming if valid else secrets.token_hex(8)
+
+
+def _open_audit() -> None:
+    """Until a credential says who calls, what this request does is recorded as done by an
+    anonymous caller from its address (a login names the user it is for)."""
+    audit.set_actor(
+        audit.Actor("anonymous", source_address=client_address(), request_id=g.request_id)
+    )
 
 
 _BODY_TYPES = ("application/json", "multipart/form-data")
@@ -93,6 +106,7 @@ def _tag_response(response):
 
 def _close_request(_exc: BaseException | None) -> None:
     """peewee connects on first query; hand the connection back at the end of the request."""
+    audit.set_actor(None)  # a thread serves the next request as someone else
     if not database.is_closed():
         database.close()
 
@@ -115,12 +129,13 @@ def create_app(appliance: Appliance) -> Flask:
     bind_database(settings.database_url)
 
     app.before_request(_open_request)
+    app.before_request(_open_audit)
     app.before_request(_refuse_unreadable_bodies)
     app.after_request(_tag_response)
     app.teardown_request(_close_request)
     errors.init_app(app)
     security.init_app(app, settings)
-    ratelimit.init_app(app, settings, token_blueprint=token_blp)
+    ratelimit.init_app(app, settings, token_blueprint=token_blp, password_blueprint=password_blp)
     input_guard.init_app(app)
     openapi.init_app(app, MODULES, appliance.registry.scanners)
     app.register_blueprint(docs_blp)

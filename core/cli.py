@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import getpass
 import os
 import secrets
 import shutil
@@ -14,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import click
+import redis
 from rq.serializers import JSONSerializer
 
 from cyberorigen import __version__
@@ -21,7 +23,7 @@ from cyberorigen.appliance import Appliance, build_appliance
 from cyberorigen.checks_catalog import render_catalogue
 from cyberorigen.db import bind_database
 from cyberorigen.db.migrate import pending_migrations, upgrade
-from cyberorigen.db.models import User
+from cyberorigen.db.models import AuditEvent, Organization, User
 from cyberorigen.errors import DomainError
 from cyberorigen.jobs import process
 from cyberorigen.jobs.background import ROLES as BACKGROUND_ROLES
@@ -29,8 +31,10 @@ from cyberorigen.jobs.background import start_background, stop_background
 from cyberorigen.jobs.worker import DEFAULT_MAX_JOBS, AppliancePool, appliance_worker_class
 from cyberorigen.logging_setup import configure_logging
 from cyberorigen.plugin_registry import build_registry
+from cyberorigen.services import audit as audit_log
+from cyberorigen.services.identity import SharedEpoch
 from cyberorigen.services.organizations import create_organization, get_by_name
-from cyberorigen.services.users import create_user
+from cyberorigen.services.users import create_user, find_by_email, update_user
 from cyberorigen.settings import SECRET_FILE_NAME, Settings, SettingsError, load_settings
 from cyberorigen.vocab import PLANS, ROLES
 
@@ -88,12 +92,27 @@ def _appliance(settings: Settings) -> Appliance:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """CyberOrigen: security scanning and compliance appliance."""
+    # What a command changes is recorded in the audit log as done on the command line, by
+    # the OS user running it (background loops a command starts record as the system).
+    audit_log.set_actor(audit_log.Actor("cli", _os_user(), _os_user()))
+    click.get_current_context().call_on_close(lambda: audit_log.set_actor(None))
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry for this uid (a container)
+        return f"uid {os.getuid()}"
 
 
 @main.command()
 def version() -> None:
     """Print the version."""
     click.echo(__version__)
+
+
+#: The custom (hourly, daily) limits ``init`` gives a new Enterprise organization.
+INIT_ENTERPRISE_LIMITS = (10_000, 100_000)
 
 
 @main.command()
@@ -140,12 +159,24 @@ def init(org_name: str, email: str, plan: str) -> None:
             return
         password = secrets.token_urlsafe(18)
         with db.atomic():
-            org = get_by_name(org_name) or create_organization(org_name, plan)
+            org = get_by_name(org_name)
+            if org is None:
+                org = create_organization(org_name, plan)
+                if plan == "enterprise":
+                    # Enterprise limits are custom (unlimited until set): start with some, so
+                    # that every response carries the X-RateLimit-* headers.
+                    org.hourly_limit, org.daily_limit = INIT_ENTERPRISE_LIMITS
+                    org.save()
             create_user(org.id, email, password, "admin")
     finally:
         db.close()
     click.echo("")
     click.echo(f"Created organization {org_name!r} ({plan}) and its admin.")
+    if org.hourly_limit is not None:
+        click.echo(
+            f"  Rate limits: {org.hourly_limit:,} requests an hour, {org.daily_limit:,} a day "
+            "(an admin changes them with PATCH /api/v1/organizations/current)."
+        )
     click.echo(f"  Log in as:  {email}")
     click.echo(f"  Password:   {password}")
     click.echo("  This password is shown once. Change it, or add users, with `cyberorigen users`.")
@@ -186,10 +217,7 @@ def users() -> None:
 @click.option("--role", type=click.Choice(ROLES), default="viewer", show_default=True)
 def users_create(email, password, password_stdin, org_name, plan, role) -> None:
     """Create a user (and the organization, if it does not exist)."""
-    if bool(password) == bool(password_stdin):
-        raise click.UsageError("give exactly one of --password and --password-stdin")
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
+    password = _read_password(password, password_stdin)
     database = _bind_migrated(_settings())
     try:
         with database.atomic():
@@ -200,6 +228,192 @@ def users_create(email, password, password_stdin, org_name, plan, role) -> None:
     finally:
         database.close()
     click.echo(f"Created {role} {user.email} ({user.public_id}) in {org_name!r}.")
+
+
+def _read_password(password: str | None, password_stdin: bool) -> str:
+    if bool(password) == bool(password_stdin):
+        raise click.UsageError("give exactly one of --password and --password-stdin")
+    return sys.stdin.readline().rstrip("\r\n") if password_stdin else password
+
+
+def _change_user(email: str, changes: dict) -> User:
+    """Apply ``changes`` to the user who logs in with ``email`` through the same service as
+    the API (an organization keeps an active admin; a password must be strong enough), then
+    tell every API process to read users again: with Redis at once, in embedded mode within
+    ``auth.identity_cache_seconds``."""
+    settings = _settings()
+    database = _bind_migrated(settings)
+    try:
+        with database.atomic():
+            user = update_user(find_by_email(email), changes)
+    except DomainError as exc:
+        raise click.ClickException(exc.detail) from None
+    finally:
+        database.close()
+    if settings.redis_url:
+        SharedEpoch(redis.Redis.from_url(settings.redis_url), settings.ratelimit_key_prefix).bump()
+    return user
+
+
+@users.command("list")
+@click.option("--org", "org_name", help="Only this organization's users.")
+def users_list(org_name: str | None) -> None:
+    """List users: e-mail, role, active or disabled, organization, last login."""
+    database = _bind_migrated(_settings())
+    try:
+        query = (
+            User.select(User, Organization)
+            .join(Organization)
+            .order_by(Organization.name, User.email)
+        )
+        if org_name is not None:
+            org = get_by_name(org_name)
+            if org is None:
+                raise click.ClickException(f"no organization named {org_name!r}")
+            query = query.where(User.organization == org.id)
+        rows = [
+            (
+                user.email,
+                user.role,
+                "active" if user.is_active else "disabled",
+                user.organization.name,
+                user.last_login_at.strftime("%Y-%m-%d %H:%M") if user.last_login_at else "never",
+            )
+            for user in query
+        ]
+    finally:
+        database.close()
+    if not rows:
+        click.echo("No users.")
+        return
+    header = ("EMAIL", "ROLE", "STATE", "ORGANIZATION", "LAST LOGIN")
+    widths = [max(len(row[n]) for row in [header, *rows]) for n in range(len(header))]
+    for row in [header, *rows]:
+        click.echo(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
+
+
+@users.command("passwd")
+@click.argument("email")
+@click.option("--password", help="The new password (prefer --password-stdin: this shows in `ps`).")
+@click.option("--password-stdin", is_flag=True, help="Read the new password from standard input.")
+def users_passwd(email: str, password: str | None, password_stdin: bool) -> None:
+    """Set a user's password; the tokens issued under the old one stop working."""
+    user = _change_user(email, {"password": _read_password(password, password_stdin)})
+    click.echo(f"Changed the password of {user.email}; their access tokens no longer work.")
+
+
+@users.command("disable")
+@click.argument("email")
+def users_disable(email: str) -> None:
+    """Disable a user: no login, and their tokens and API keys stop working."""
+    user = _change_user(email, {"is_active": False})
+    click.echo(f"Disabled {user.email}.")
+
+
+@users.command("enable")
+@click.argument("email")
+def users_enable(email: str) -> None:
+    """Enable a disabled user again (their old tokens stay invalid until they expire)."""
+    user = _change_user(email, {"is_active": True})
+    click.echo(f"Enabled {user.email}.")
+
+
+@users.command("role")
+@click.argument("email")
+@click.argument("role", type=click.Choice(ROLES))
+def users_role(email: str, role: str) -> None:
+    """Give a user another role (an organization always keeps an active admin)."""
+    user = _change_user(email, {"role": role})
+    click.echo(f"{user.email} is now {user.role}.")
+
+
+@main.group()
+def audit() -> None:
+    """The audit log: verify its hash chains, show its newest records (docs/audit.md)."""
+
+
+def _org_of(name: str | None) -> int | None:
+    if name is None:
+        return None
+    org = get_by_name(name)
+    if org is None:
+        raise click.ClickException(f"no organization named {name!r}")
+    return org.id
+
+
+def _chain_name(report: audit_log.ChainReport) -> str:
+    if report.organization_id is None:
+        return "(no organization)"
+    return report.organization_name or f"(deleted organization {report.organization_id})"
+
+
+@audit.command("verify")
+@click.option("--org", "org_name", help="Only this organization's chain.")
+def audit_verify(org_name: str | None) -> None:
+    """Recompute every record's hash and link, chain by chain. Exits 0 when every chain is
+    intact, 1 naming the first broken record of each chain that is not."""
+    database = _bind_migrated(_settings())
+    try:
+        reports = audit_log.verify_chains(_org_of(org_name))
+    finally:
+        database.close()
+    broken = 0
+    for report in reports:
+        name = _chain_name(report)
+        if report.checked:
+            span = f"sequence {report.first_sequence} to {report.last_sequence}"
+        else:
+            span = "no record kept"
+        if report.intact:
+            click.echo(
+                f"ok      {name}: {report.checked} record(s) checked, {span}; "
+                f"head {(report.head_hash or audit_log.GENESIS)[:16]}"
+            )
+            continue
+        broken += 1
+        problem = report.problem
+        where = f"record {problem.public_id} (sequence {problem.sequence})"
+        if problem.public_id is None:
+            where = "the chain"
+        click.echo(
+            f"BROKEN  {name}: {report.checked} record(s) intact before {where}: {problem.reason}"
+        )
+    if not reports:
+        click.echo("No audit records yet.")
+    click.echo(f"{broken} broken chain(s)." if broken else "Every audit chain is intact.")
+    sys.exit(1 if broken else 0)
+
+
+@audit.command("list")
+@click.option("--org", "org_name", help="Only this organization's records.")
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
+def audit_list(org_name: str | None, limit: int) -> None:
+    """The newest audit records, newest first (with no --org, of every organization and of
+    none: failed logins of unknown e-mail addresses)."""
+    database = _bind_migrated(_settings())
+    try:
+        query = AuditEvent.select()
+        org_id = _org_of(org_name)
+        if org_id is not None:
+            query = query.where(AuditEvent.organization == org_id)
+        order = (AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
+        rows = list(query.order_by(*order).limit(limit))
+        shown = {row.organization_id for row in rows if row.organization_id}
+        names = {
+            org.id: org.name for org in Organization.select().where(Organization.id.in_(shown))
+        }
+    finally:
+        database.close()
+    for row in rows:
+        org = names.get(row.organization_id, "-")
+        actor = row.actor_label or row.actor_id or row.actor_type
+        target = f"{row.object_type} {row.object_id}" if row.object_id else ""
+        click.echo(
+            f"{row.occurred_at:%Y-%m-%dT%H:%M:%SZ}  {org}  #{row.sequence}  {row.action}  "
+            f"{row.actor_type}:{actor}  {row.source_address or '-'}  {target}".rstrip()
+        )
 
 
 def _job_appliance(settings: Settings) -> Appliance:

@@ -122,6 +122,8 @@ class Settings:
     export_keep_seconds: int = 86400
     export_link_seconds: int = 3600
     export_jobs: int = 2
+    #: Days audit records are kept (0: forever); older ones are purged, oldest first.
+    audit_keep_days: int = 365
     webhooks: WebhookSettings = field(default_factory=lambda: WebhookSettings())
     scope: ScopeSettings = field(default_factory=lambda: ScopeSettings())
     metrics_enabled: bool = False
@@ -322,6 +324,7 @@ _SPECS: dict[str, Callable[[Any], Any]] = {
     "exports.keep_seconds": _positive(_as_int),
     "exports.link_seconds": _positive(_as_int),
     "exports.jobs": _positive(_as_int),
+    "audit.keep_days": _as_int,
     "scope.forbidden_networks": _as_networks,
     "scope.widest_ipv4_prefix": _prefix_length(32),
     "scope.widest_ipv6_prefix": _prefix_length(128),
@@ -492,6 +495,7 @@ def load_settings(
         export_keep_seconds=values["exports.keep_seconds"],
         export_link_seconds=values["exports.link_seconds"],
         export_jobs=values["exports.jobs"],
+        audit_keep_days=max(values["audit.keep_days"], 0),
         trusted_proxies=max(values["api.trusted_proxies"], 0),
         page_cache_seconds=max(values["api.page_cache_seconds"], 0),
         webhooks=WebhookSettings(

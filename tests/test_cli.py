@@ -82,6 +82,9 @@ def test_init_prepares_a_fresh_instance_and_prints_a_working_login(
         )
         assert me.json()["role"] == "admin"
         assert me.json()["organization"]["name"] == "Acme"
+        # Enterprise limits are custom: init sets some, so the rate-limit headers are sent.
+        assert me.headers["X-RateLimit-Limit"] == "10000", me.headers
+        assert 0 < int(me.headers["X-RateLimit-Remaining"]) < 10000
         # The appliance's address itself leads to the docs.
         home = requests.get(f"{base}/", allow_redirects=False, timeout=10)
         assert home.status_code == 302 and home.headers["Location"].endswith("/docs"), home.text

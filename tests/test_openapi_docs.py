@@ -28,8 +28,6 @@ TOKEN_URL = "/api/v1/auth/token"
 REFERENCE_SCAN = {"target": "example.com", "scan_type": "full", "frameworks": ["soc2", "pci-dss"]}
 
 
-
-
 @pytest.fixture
 def spec(client) -> dict:
     response = client.get("/openapi.json")
@@ -129,7 +127,8 @@ def test_timestamps_are_documented_as_date_time_strings(spec):
 def test_protected_operations_document_401_403_429_500_and_404_on_objects(app, spec):
     with app.app_context():
         protected = {
-            (path, method) for path, method, endpoint in api_rules(app)
+            (path, method)
+            for path, method, endpoint in api_rules(app)
             if not is_public_endpoint(endpoint)
         }
     assert protected
@@ -171,7 +170,8 @@ def test_public_endpoints_have_empty_security_and_the_others_inherit_it(app, spe
     assert spec["paths"][TOKEN_URL]["post"]["security"] == []
     with app.app_context():
         public = {
-            (path, method) for path, method, endpoint in api_rules(app)
+            (path, method)
+            for path, method, endpoint in api_rules(app)
             if is_public_endpoint(endpoint)
         }
     assert public == {("/api/health", "get"), (TOKEN_URL, "post")}
@@ -222,11 +222,15 @@ def test_documented_schemas_describe_the_real_responses(client, spec, make_accou
     check(client.get("/api/v1/scans", headers=analyst.headers), "/api/v1/scans", "get", 200)
     check(
         client.get(f"/api/v1/scans/{created.get_json()['id']}", headers=analyst.headers),
-        "/api/v1/scans/{scan_id}", "get", 200,
+        "/api/v1/scans/{scan_id}",
+        "get",
+        200,
     )
     check(
         client.post("/api/v1/scans", json={"target": ""}, headers=analyst.headers),
-        "/api/v1/scans", "post", 422,
+        "/api/v1/scans",
+        "post",
+        422,
     )
     check(client.get("/api/v1/scans"), "/api/v1/scans", "get", 401)
     check(
@@ -235,12 +239,16 @@ def test_documented_schemas_describe_the_real_responses(client, spec, make_accou
             json={"url": "https://hooks.example.com/in", "events": ["scan.completed"]},
             headers=analyst.headers,
         ),
-        "/api/v1/webhooks", "post", 201,
+        "/api/v1/webhooks",
+        "post",
+        201,
     )
     check(client.get("/api/health"), "/api/health", "get", 200)
     check(
         client.post(TOKEN_URL, data={"username": analyst.email, "password": analyst.password}),
-        TOKEN_URL, "post", 200,
+        TOKEN_URL,
+        "post",
+        200,
     )
 
 
@@ -253,6 +261,7 @@ OPERATION_IDS = [
     ("post", "/api/v1/auth/token", "createToken"),
     ("get", "/api/v1/auth/me", "getMe"),
     ("post", "/api/v1/auth/revoke", "revokeToken"),
+    ("post", "/api/v1/auth/password", "changePassword"),
     ("get", "/api/v1/api-keys", "listApiKeys"),
     ("post", "/api/v1/api-keys", "createApiKey"),
     ("get", "/api/v1/api-keys/{key_id}", "getApiKey"),
@@ -344,6 +353,8 @@ OPERATION_IDS = [
         "redeliverWebhookDelivery",
     ),
     ("get", "/api/v1/plugins", "listPlugins"),
+    ("get", "/api/v1/audit-events", "listAuditEvents"),
+    ("get", "/api/v1/audit-events/export", "exportAuditEvents"),
 ]
 
 
@@ -522,8 +533,11 @@ def test_swagger_ui_config_points_at_our_document_and_no_validator(client):
 
 
 def test_swagger_ui_stylesheet_loads_nothing_from_elsewhere(client):
-    stylesheets = [url for url in page_links(client.get("/docs").get_data(as_text=True)).urls
-                   if url.endswith(".css")]
+    stylesheets = [
+        url
+        for url in page_links(client.get("/docs").get_data(as_text=True)).urls
+        if url.endswith(".css")
+    ]
     assert stylesheets
     for url in stylesheets:
         css = client.get(url).get_data(as_text=True)

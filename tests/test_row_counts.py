@@ -93,9 +93,9 @@ def test_findings_by_severity_and_status_are_counted_through_scans_and_concurren
     serve_process, cli_env, make_app, make_account, unique_address
 ):
     """The per-value counters (``findings.severity=high``, ``findings.status=open``,
-    ``findings.check_id=...``) equal COUNT(*) after a scan, status changes made at once through two API processes, and a
-    second scan that fixes some findings and reopens others; a list filtered on one severity
-    or one status shows that total."""
+    ``findings.check_id=...``) equal COUNT(*) after a scan, status changes made at once
+    through two API processes, and a second scan that fixes some findings and reopens
+    others; a list filtered on one severity, status or check shows that total."""
     admin = make_account(role="admin", org="Counted findings")
     scans = EmbeddedScans(make_app, admin, unique_address, **{"scans.profiles": {"web": ["http"]}})
     site = HttpServer(Site)

@@ -57,6 +57,8 @@ def _check(field: str, text: str) -> None:
 def check_fields(pairs: Iterable[tuple[str, str]]) -> None:
     """Refuse the first name or value of ``pairs`` (query, path or form) that cannot be stored."""
     for name, value in pairs:
+        if not isinstance(name, str):  # a form part whose name the parser could not read
+            raise Invalid(None, "Every part of the form must have a readable name.")
         _check(name, name)
         if isinstance(value, str):
             _check(name, value)

@@ -20,6 +20,7 @@ import hashlib
 from flask import Blueprint, Flask, Response, current_app, request
 from flask_limiter import Limiter
 
+from cyberorigen.api.security import current_principal
 from cyberorigen.appliance import appliance_of
 from cyberorigen.services.users import normalize_email
 from cyberorigen.settings import Settings
@@ -85,3 +86,22 @@ def init_app(app: Flask, limiter: Limiter, settings: Settings, token_blueprint: 
         error_message=_MESSAGE,
     )(token_blueprint)
     app.after_request(known.remember)
+
+
+def _caller() -> str:
+    caller = current_principal()
+    return f"password:{caller.identity.user_public_id}" if caller else ""
+
+
+def limit_password_changes(limiter: Limiter, settings: Settings, blueprint: Blueprint) -> None:
+    """Count a user's wrong current passwords (403) on ``blueprint`` against the same
+    ``auth.account_failure_limit`` as failed logins: once spent, the change is refused
+    (429) before the password is checked."""
+    if not settings.account_failure_limit:
+        return
+    limiter.limit(
+        lambda: _settings().account_failure_limit,
+        key_func=_caller,
+        deduct_when=lambda response: response.status_code == 403,
+        error_message="too many wrong current passwords; try again later",
+    )(blueprint)

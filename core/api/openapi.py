@@ -54,6 +54,7 @@ OPERATION_IDS = {
     ("post", "/api/v1/auth/token"): "createToken",
     ("get", "/api/v1/auth/me"): "getMe",
     ("post", "/api/v1/auth/revoke"): "revokeToken",
+    ("post", "/api/v1/auth/password"): "changePassword",
     ("get", "/api/v1/api-keys"): "listApiKeys",
     ("post", "/api/v1/api-keys"): "createApiKey",
     ("get", "/api/v1/api-keys/{key_id}"): "getApiKey",
@@ -135,6 +136,8 @@ OPERATION_IDS = {
         "redeliverWebhookDelivery"
     ),
     ("get", "/api/v1/plugins"): "listPlugins",
+    ("get", "/api/v1/audit-events"): "listAuditEvents",
+    ("get", "/api/v1/audit-events/export"): "exportAuditEvents",
 }
 
 

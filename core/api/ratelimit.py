@@ -135,10 +135,14 @@ def _tightest_limit_headers(limiter: Limiter):
     return add_headers
 
 
-def init_app(app: Flask, settings: Settings, token_blueprint: Blueprint) -> Limiter:
+def init_app(
+    app: Flask, settings: Settings, token_blueprint: Blueprint, password_blueprint: Blueprint
+) -> Limiter:
     """Give ``app`` its own limiter (storage and key prefix are per application).
 
-    ``token_blueprint`` gets the stricter per-address limit against password guessing.
+    ``token_blueprint`` gets the stricter per-address limit against password guessing, and
+    ``password_blueprint`` (a user changing their own password) a limit on wrong current
+    passwords per user, so that a stolen token cannot be used to guess the password.
     """
     limiter = Limiter(
         key_func=rate_limit_key,
@@ -151,6 +155,7 @@ def init_app(app: Flask, settings: Settings, token_blueprint: Blueprint) -> Limi
     )
     limiter.limit(token_endpoint_limit, key_func=client_address)(token_blueprint)
     login_limit.init_app(app, limiter, settings, token_blueprint)
+    login_limit.limit_password_changes(limiter, settings, password_blueprint)
     app.config.update(
         RATELIMIT_STORAGE_URI=settings.ratelimit_storage_url,
         RATELIMIT_STRATEGY=STRATEGY,

@@ -18,6 +18,7 @@ from flask_jwt_extended import JWTManager, get_jwt, verify_jwt_in_request
 
 from cyberorigen.api.errors import ApiError, error_response
 from cyberorigen.appliance import appliance_of
+from cyberorigen.services import audit
 from cyberorigen.services.api_keys import looks_like_api_key, resolve_api_key
 from cyberorigen.services.identity import Identity, IdentityCache
 from cyberorigen.services.roles import role_at_least
@@ -103,6 +104,9 @@ def require_role(minimum: str) -> Callable:
                 )
             return view(*args, **kwargs)
 
+        # Recorded so that tests generated from the URL map (tests/test_security_matrix.py)
+        # find each operation's minimum role without a list kept by hand.
+        guarded.minimum_role = minimum
         return guarded
 
     return decorate
@@ -118,6 +122,7 @@ def _principal_from_api_key(key: str) -> Principal:
             headers=_BEARER_HINT,
         )
     role = row.role if role_at_least(row.user.role, row.role) else row.user.role
+    g.api_key_id = row.public_id  # for the audit log (see _audit_as)
     return Principal(identity=Identity.of(row.user), role=role, via="api_key")
 
 
@@ -174,9 +179,25 @@ def load_principal() -> None:
             headers=_BEARER_HINT,
         )
     if looks_like_api_key(credential):
-        g.principal = _principal_from_api_key(credential)
+        g.principal, key_id = _principal_from_api_key(credential), g.pop("api_key_id", None)
     else:
-        g.principal = _principal_from_jwt()
+        g.principal, key_id = _principal_from_jwt(), None
+    _audit_as(g.principal, key_id)
+
+
+def _audit_as(caller: Principal, key_id: str | None) -> None:
+    """What this request does is recorded in the audit log as done by ``caller`` (by its
+    API key when ``key_id``), from the address and with the request id the app noted."""
+    where = audit.current_actor()
+    audit.set_actor(
+        audit.Actor(
+            type="api_key" if key_id else "user",
+            id=key_id or caller.identity.user_public_id,
+            label=caller.identity.email,
+            source_address=where.source_address,
+            request_id=where.request_id,
+        )
+    )
 
 
 def blocklist() -> TokenBlocklist:
@@ -234,6 +255,22 @@ def _jwt_manager(app: Flask, settings: Settings) -> JWTManager:
     return jwt
 
 
+#: Blueprints whose answers are about a credential (a new token, whose a token is).
+_CREDENTIAL_BLUEPRINTS = ("auth", "auth_token")
+
+
+def security_headers(response):
+    """Every answer is of the media type it says (``nosniff``: a browser never runs a JSON
+    error or an uploaded file as a script it guessed), and an answer about a credential is
+    kept by no cache on the way (RFC 6749, section 5.1)."""
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    if request.blueprint in _CREDENTIAL_BLUEPRINTS:
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Pragma"] = "no-cache"
+    return response
+
+
 def init_app(app: Flask, settings: Settings) -> None:
     _jwt_manager(app, settings).init_app(app)
     app.before_request(load_principal)
+    app.after_request(security_headers)

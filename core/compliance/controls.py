@@ -48,6 +48,7 @@ from cyberorigen.db.models import (
     utcnow,
 )
 from cyberorigen.errors import Invalid, NotFound
+from cyberorigen.services import audit
 from cyberorigen.services.outbox import record_event
 from cyberorigen.services.scope import scope_matcher
 from cyberorigen.services.tenancy import owned
@@ -480,6 +481,17 @@ def history(org_id: int, control_id: str, limit: int = 100) -> list[ControlStatu
     )
 
 
+def _audited(state: ControlState) -> dict[str, Any]:
+    """The fields of a control's state a user sets, as the audit log keeps them."""
+    return {
+        "applicable": state.applicable,
+        "applicability_reason": state.applicability_reason,
+        "owner_id": state.owner.public_id if state.owner_id else None,
+        "override_status": state.override_status,
+        "override_reason": state.override_reason,
+    }
+
+
 def update_control(
     org_id: int,
     catalogue: Catalogue,
@@ -490,6 +502,7 @@ def update_control(
     """Set applicability, owner or an override; the status is re-assessed at once."""
     view = get_control(org_id, catalogue, control_id)
     state = view.state
+    old = _audited(state)
     if "applicable" in changes:
         reason = (changes.get("applicability_reason") or "").strip()
         if changes["applicable"] is False and not reason:
@@ -516,15 +529,27 @@ def update_control(
             state.override_by = actor_id
             state.override_at = utcnow()
     state.updated_at = utcnow()
-    ControlState.update(
-        applicable=state.applicable,
-        applicability_reason=state.applicability_reason,
-        owner=state.owner_id,
-        override_status=state.override_status,
-        override_reason=state.override_reason,
-        override_by=state.override_by_id,
-        override_at=state.override_at,
-        updated_at=state.updated_at,
-    ).where(ControlState.id == state.id).execute()
+    before, after = audit.changes(old, _audited(state))
+    with database.atomic():
+        ControlState.update(
+            applicable=state.applicable,
+            applicability_reason=state.applicability_reason,
+            owner=state.owner_id,
+            override_status=state.override_status,
+            override_reason=state.override_reason,
+            override_by=state.override_by_id,
+            override_at=state.override_at,
+            updated_at=state.updated_at,
+        ).where(ControlState.id == state.id).execute()
+        if before:
+            overridden = "override_status" in before or "override_reason" in before
+            audit.record(
+                "control.overridden" if overridden else "control.updated",
+                organization_id=org_id,
+                object_type="control",
+                object_id=control_id,
+                before=before,
+                after=after,
+            )
     cause = "override" if "override" in changes else "edit"
     return refresh(org_id, catalogue, cause, actor_id, [control_id])[control_id]

@@ -31,6 +31,7 @@ from cyberorigen.compliance.catalogue import Catalogue
 from cyberorigen.db import database
 from cyberorigen.db.models import ControlState, Evidence, EvidenceReview, Scan, User, utcnow
 from cyberorigen.errors import Conflict, Forbidden, Gone, Invalid, NotFound, TooLarge
+from cyberorigen.services import audit
 from cyberorigen.services.listing import newest_first
 from cyberorigen.services.outbox import record_event
 from cyberorigen.services.tenancy import owned
@@ -122,20 +123,43 @@ def add_file(
     start, until = _check_period(fields.get("effective_from"), fields.get("effective_until"))
     sha256, size = store.put(upload, limit)
     name = safe_filename(filename)
-    return Evidence.create(
-        organization=org_id,
-        control_id=control_id,
-        kind="file",
-        title=(fields.get("title") or name)[:300],
-        description=fields.get("description") or "",
-        sha256=sha256,
-        size=size,
-        filename=name,
-        media_type="application/octet-stream",
-        effective_from=start,
-        effective_until=until,
-        collected_by=user_id,
-        review_status="submitted",
+    with database.atomic():
+        row = Evidence.create(
+            organization=org_id,
+            control_id=control_id,
+            kind="file",
+            title=(fields.get("title") or name)[:300],
+            description=fields.get("description") or "",
+            sha256=sha256,
+            size=size,
+            filename=name,
+            media_type="application/octet-stream",
+            effective_from=start,
+            effective_until=until,
+            collected_by=user_id,
+            review_status="submitted",
+        )
+        _record_added(row)
+    return row
+
+
+def _audited(row: Evidence) -> dict[str, Any]:
+    """What the audit log keeps of evidence: what it is, never a note's text."""
+    shown = {"control_id": row.control_id, "kind": row.kind, "title": row.title}
+    if row.kind == "file":
+        shown.update(filename=row.filename, size=row.size, sha256=row.sha256)
+    elif row.kind == "link":
+        shown["url"] = row.url
+    return shown
+
+
+def _record_added(row: Evidence) -> None:
+    audit.record(
+        "evidence.added",
+        organization_id=row.organization_id,
+        object_type="evidence",
+        object_id=row.public_id,
+        after={**_audited(row), "review_status": row.review_status},
     )
 
 
@@ -151,19 +175,22 @@ def add_record(
     if kind == "note" and not (fields.get("note") or "").strip():
         raise Invalid("note", "a note needs its text")
     title = fields.get("title") or (fields.get("url") if kind == "link" else "Note")
-    return Evidence.create(
-        organization=org_id,
-        control_id=control_id,
-        kind=kind,
-        title=title[:300],
-        description=fields.get("description") or "",
-        url=fields.get("url") if kind == "link" else None,
-        note=fields.get("note") if kind == "note" else None,
-        effective_from=start,
-        effective_until=until,
-        collected_by=user_id,
-        review_status="submitted",
-    )
+    with database.atomic():
+        row = Evidence.create(
+            organization=org_id,
+            control_id=control_id,
+            kind=kind,
+            title=title[:300],
+            description=fields.get("description") or "",
+            url=fields.get("url") if kind == "link" else None,
+            note=fields.get("note") if kind == "note" else None,
+            effective_from=start,
+            effective_until=until,
+            collected_by=user_id,
+            review_status="submitted",
+        )
+        _record_added(row)
+    return row
 
 
 def evidence_list(
@@ -270,6 +297,19 @@ def review_evidence(
             self_review=self_review,
             decided_at=now,
         )
+        audit.record(
+            "evidence.reviewed",
+            organization_id=row.organization_id,
+            object_type="evidence",
+            object_id=row.public_id,
+            before={"review_status": previous},
+            after={
+                "review_status": status,
+                "decision": decision,
+                "comment": comment,
+                "self_review": self_review,
+            },
+        )
         ControlState.update(due_at=now).where(
             (ControlState.organization == row.organization_id)
             & (ControlState.control_id == row.control_id)
@@ -329,6 +369,14 @@ def delete_evidence(store: EvidenceStore, row: Evidence, user_id: int, reason: s
         row.deleted_by = user_id
         row.deletion_reason = (reason or "").strip() or None
         row.save()
+        audit.record(
+            "evidence.deleted",
+            organization_id=row.organization_id,
+            object_type="evidence",
+            object_id=row.public_id,
+            before={**_audited(row), "review_status": row.review_status},
+            after={"reason": row.deletion_reason},
+        )
         still_used = (
             row.sha256 is not None
             and Evidence.select()

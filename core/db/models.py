@@ -537,6 +537,51 @@ class ExportJob(BaseModel):
         indexes = ((("organization", "created_at"), False),)
 
 
+class AuditChain(BaseModel):
+    """The head of one organization's audit chain (``chain`` is its id; 0 is the chain of
+    events that belong to no organization): the last record's sequence and hash, and where
+    the kept records begin (``first_sequence``, whose ``previous_hash`` is ``anchor_hash``)
+    once retention purged the older ones. Appending locks this row, so concurrent writers
+    queue for the next sequence instead of forking the chain."""
+
+    chain = IntegerField(primary_key=True)
+    last_sequence = IntegerField(default=0)
+    last_hash = CharField(max_length=64)
+    first_sequence = IntegerField(default=1)
+    anchor_hash = CharField(max_length=64)
+
+
+class AuditEvent(BaseModel):
+    """One security-relevant action, append-only: who (at the time), from where, on what,
+    before and after. ``hash`` covers every field and the previous record's hash."""
+
+    public_id = CharField(max_length=40, unique=True, default=lambda: new_public_id("aud"))
+    organization = ForeignKeyField(
+        Organization, backref="audit_events", null=True, on_delete="CASCADE"
+    )
+    sequence = IntegerField()
+    occurred_at = DateTimeField(default=utcnow)
+    action = CharField(max_length=60)
+    actor_type = CharField(max_length=20)
+    actor_id = CharField(max_length=40, null=True)
+    actor_label = CharField(max_length=254, null=True)
+    source_address = CharField(max_length=64, null=True)
+    request_id = CharField(max_length=64, null=True)
+    object_type = CharField(max_length=40, null=True)
+    object_id = CharField(max_length=200, null=True)
+    before = JSONField(null=True)
+    after = JSONField(null=True)
+    previous_hash = CharField(max_length=64)
+    hash = CharField(max_length=64)
+
+    class Meta:
+        indexes = (
+            (("organization", "sequence"), True),
+            (("organization", "occurred_at"), False),
+            (("organization", "action"), False),
+        )
+
+
 ALL_MODELS = (
     Organization,
     User,
@@ -562,4 +607,6 @@ ALL_MODELS = (
     WebhookDelivery,
     RequirementScope,
     ExportJob,
+    AuditChain,
+    AuditEvent,
 )

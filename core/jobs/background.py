@@ -4,6 +4,9 @@
 - ``scheduler``: starts the scans of due schedules;
 - ``dispatcher``: fans out events to webhooks and enqueues their deliveries.
 
+Whichever loops run, their rounds also purge audit records past ``audit.keep_days`` (once
+an hour, a chore of ``rounds.py``).
+
 ``cyberorigen worker`` runs the reaper (and the other two with ``--with-scheduler``),
 ``cyberorigen scheduler`` the scheduler and the dispatcher, and ``cyberorigen serve`` in
 embedded mode all three. Each loop runs on a daemon thread with the process's appliance.
@@ -17,8 +20,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cyberorigen.jobs.reaper import reaper_loop
+from cyberorigen.jobs.rounds import add_chore, remove_chore
 from cyberorigen.jobs.scheduler import scheduler_loop
 from cyberorigen.jobs.webhooks import dispatcher_loop
+from cyberorigen.services import audit
 
 if TYPE_CHECKING:
     from cyberorigen.appliance import Appliance
@@ -30,6 +35,10 @@ _LOOPS: dict[str, tuple[Callable[..., None], str]] = {
     "dispatcher": (dispatcher_loop, "webhook-dispatcher"),
 }
 ROLES = tuple(_LOOPS)
+
+#: How often a process with background loops purges audit records past ``audit.keep_days``.
+AUDIT_PURGE_SECONDS = 3600.0
+_AUDIT_PURGE = "audit-retention"
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,15 @@ def start_background(appliance: Appliance, roles: Iterable[str]) -> None:
         )
         thread.start()
         appliance.background[role] = Running(thread, stop)
+    if appliance.background:
+        keep_days = appliance.settings.audit_keep_days
+        add_chore(_AUDIT_PURGE, AUDIT_PURGE_SECONDS, lambda: purge_audit(keep_days))
+
+
+def purge_audit(keep_days: int) -> int:
+    """Remove the audit records older than ``keep_days`` (as the system)."""
+    with audit.acting_as(audit.SYSTEM):
+        return audit.purge_older_than(keep_days)
 
 
 def stop_background(appliance: Appliance, timeout: float = 30.0) -> None:
@@ -64,6 +82,8 @@ def stop_background(appliance: Appliance, timeout: float = 30.0) -> None:
     rounds in progress to end."""
     running = list(appliance.background.values())
     appliance.background.clear()
+    if running:
+        remove_chore(_AUDIT_PURGE)
     for item in running:
         item.stop.set()
     for item in running:

@@ -10,8 +10,10 @@ import hashlib
 import secrets
 from datetime import datetime, timedelta
 
+from cyberorigen.db import database
 from cyberorigen.db.models import ApiKey, Organization, User, utcnow
 from cyberorigen.errors import Forbidden, Invalid
+from cyberorigen.services import audit
 from cyberorigen.services.identity import Identity
 from cyberorigen.services.listing import newest_first
 from cyberorigen.services.roles import role_at_least
@@ -49,16 +51,35 @@ def create_api_key(
     if expires_at is not None and expires_at <= utcnow():
         raise Invalid("expires_at", "must be in the future")
     key = KEY_PREFIX + secrets.token_urlsafe(32)
-    row = ApiKey.create(
-        organization=owner.organization_id,
-        user=owner.user_id,
-        name=name,
-        prefix=key[:SHOWN_PREFIX_LENGTH],
-        key_hash=_digest(key),
-        role=role,
-        expires_at=expires_at,
-    )
+    with database.atomic():
+        row = ApiKey.create(
+            organization=owner.organization_id,
+            user=owner.user_id,
+            name=name,
+            prefix=key[:SHOWN_PREFIX_LENGTH],
+            key_hash=_digest(key),
+            role=role,
+            expires_at=expires_at,
+        )
+        audit.record(
+            "api_key.created",
+            organization_id=owner.organization_id,
+            object_type="api_key",
+            object_id=row.public_id,
+            after=_shown(row, owner.user_public_id),
+        )
     return row, key
+
+
+def _shown(row: ApiKey, owner_public_id: str) -> dict:
+    """What the audit log keeps of a key: never the key, nor its hash."""
+    return {
+        "name": row.name,
+        "prefix": row.prefix,
+        "role": row.role,
+        "owner": owner_public_id,
+        "expires_at": row.expires_at,
+    }
 
 
 def resolve_api_key(key: str) -> ApiKey | None:
@@ -90,7 +111,16 @@ def api_keys_query(org_id: int, user_id: int | None):
 
 
 def revoke_api_key(org_id: int, public_id: str, user_id: int | None) -> None:
-    get_api_key(org_id, public_id, user_id).delete_instance()
+    with database.atomic():
+        row = get_api_key(org_id, public_id, user_id)
+        row.delete_instance()
+        audit.record(
+            "api_key.revoked",
+            organization_id=org_id,
+            object_type="api_key",
+            object_id=row.public_id,
+            before=_shown(row, row.user.public_id),
+        )
 
 
 def get_api_key(org_id: int, public_id: str, user_id: int | None) -> ApiKey:

@@ -30,6 +30,7 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from cyberorigen.db import database
 from cyberorigen.db.models import ExportJob, utcnow
 from cyberorigen.errors import DomainError, Forbidden, Invalid, NotFound
+from cyberorigen.services import audit
 from cyberorigen.services.listing import newest_first
 from cyberorigen.services.tenancy import owned
 
@@ -74,9 +75,28 @@ def create_export(
     if kind not in KINDS:
         raise Invalid("kind", f"unknown kind {kind!r}; one of: {', '.join(KINDS)}")
     with database.atomic():
-        return ExportJob.create(
+        job = ExportJob.create(
             organization=org_id, created_by=user_id, kind=kind, params=dict(params)
         )
+        audit.record(
+            "export.created",
+            organization_id=org_id,
+            object_type="export",
+            object_id=job.public_id,
+            after={"kind": kind, "params": dict(params)},
+        )
+        return job
+
+
+def record_download(job: ExportJob) -> None:
+    """Record that ``job``'s file was downloaded (by whoever holds its signed link)."""
+    audit.record(
+        "export.downloaded",
+        organization_id=job.organization_id,
+        object_type="export",
+        object_id=job.public_id,
+        after={"kind": job.kind, "filename": job.filename, "sha256": job.sha256},
+    )
 
 
 def run_export(

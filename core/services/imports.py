@@ -37,6 +37,7 @@ from cyberorigen.plugin_api.interfaces import (
     Severity,
     Target,
 )
+from cyberorigen.services import audit
 from cyberorigen.services.assets import asset_of, record_service
 from cyberorigen.services.check_outcomes import CheckTally, record_run_outcomes
 from cyberorigen.services.findings import announce_scan_findings, resolve_unseen, store_finding
@@ -348,6 +349,20 @@ def import_results(
             setattr(scan, name, value)
         record_event(org_id, "scan.completed", scan_event_payload(scan))
         announce_scan_findings(scan)
+        # Last in the transaction: the chain's head stays locked only until it commits.
+        audit.record(
+            "import.created",
+            organization_id=org_id,
+            object_type="scan",
+            object_id=scan.public_id,
+            after={
+                "target": scan.target,
+                **options["import"],
+                "findings": result.findings,
+                "new": result.new,
+                "resolved": result.resolved,
+            },
+        )
     for step in after_completion:
         step(scan.id, registry)
     result.scan = Scan.get_by_id(scan.id)

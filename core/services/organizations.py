@@ -9,6 +9,7 @@ from peewee import IntegrityError
 from cyberorigen.db import database
 from cyberorigen.db.models import Organization
 from cyberorigen.errors import Conflict
+from cyberorigen.services import audit
 from cyberorigen.settings import Plan
 
 #: Organization names are unique (the CLI names organizations by them); a refused name says
@@ -19,7 +20,15 @@ NAME_UNUSABLE = "this organization name cannot be used; choose another"
 def create_organization(name: str, plan: str = "startup") -> Organization:
     try:
         with database.atomic():
-            return Organization.create(name=name, plan=plan)
+            org = Organization.create(name=name, plan=plan)
+            audit.record(
+                "organization.created",
+                organization_id=org.id,
+                object_type="organization",
+                object_id=org.public_id,
+                after={"name": name, "plan": plan},
+            )
+            return org
     except IntegrityError:
         raise Conflict(NAME_UNUSABLE, "name") from None
 
@@ -53,11 +62,22 @@ def limit_string(hourly: int | None, daily: int | None) -> str:
 
 
 def update_organization(org: Organization, changes: Mapping[str, object]) -> Organization:
+    old = {name: getattr(org, name) for name in changes}
     for name, value in changes.items():
         setattr(org, name, value)
+    before, after = audit.changes(old, {name: getattr(org, name) for name in changes})
     try:
         with database.atomic():
             org.save()
+            if before:
+                audit.record(
+                    "organization.updated",
+                    organization_id=org.id,
+                    object_type="organization",
+                    object_id=org.public_id,
+                    before=before,
+                    after=after,
+                )
     except IntegrityError:
         raise Conflict(NAME_UNUSABLE, "name") from None
     return org

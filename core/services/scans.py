@@ -17,6 +17,7 @@ from cyberorigen.db import database
 from cyberorigen.db.models import Scan, ScannerRun, ScanPart, utcnow
 from cyberorigen.errors import Conflict, Invalid, OutOfScope
 from cyberorigen.plugin_api.interfaces import Scanner
+from cyberorigen.services import audit
 from cyberorigen.services.check_outcomes import outcome_counts
 from cyberorigen.services.listing import newest_first, oldest_first
 from cyberorigen.services.row_counts import SCANS, count_change, with_known_total
@@ -98,7 +99,7 @@ def create_scan(
     """Record a queued scan and commit it (the caller enqueues its job afterwards)."""
     with database.atomic():
         count_change(org_id, SCANS, 1)
-        return Scan.create(
+        scan = Scan.create(
             organization=org_id,
             created_by=user_id,
             target=target,
@@ -107,6 +108,14 @@ def create_scan(
             options=dict(options or {}),
             status="queued",
         )
+        audit.record(
+            "scan.created",
+            organization_id=org_id,
+            object_type="scan",
+            object_id=scan.public_id,
+            after={"target": target, "scan_type": scan_type, "frameworks": scan.frameworks},
+        )
+        return scan
 
 
 def check_rescan(scan: Scan) -> None:
@@ -130,7 +139,16 @@ def request_cancel(scan: Scan) -> Scan:
             Scan.update(cancel_requested=True).where(Scan.id == scan.id).execute()
         else:
             raise Conflict(f"the scan is already {scan.status}", "status")
-    return Scan.get_by_id(scan.id)
+        after = Scan.get_by_id(scan.id)
+        audit.record(
+            "scan.cancelled",
+            organization_id=scan.organization_id,
+            object_type="scan",
+            object_id=scan.public_id,
+            before={"status": scan.status},
+            after={"status": after.status, "cancel_requested": after.cancel_requested},
+        )
+    return after
 
 
 def scans_query(org_id: int, filters: Mapping[str, Any] | None = None):
@@ -162,6 +180,13 @@ def delete_scan(scan: Scan) -> None:
     with database.atomic():
         if scan.delete_instance():
             count_change(scan.organization_id, SCANS, -1)
+            audit.record(
+                "scan.deleted",
+                organization_id=scan.organization_id,
+                object_type="scan",
+                object_id=scan.public_id,
+                before={"target": scan.target, "scan_type": scan.scan_type, "status": scan.status},
+            )
 
 
 def get_scan(org_id: int, public_id: str) -> Scan:
@@ -282,5 +307,13 @@ def start_scan(
         with database.atomic():
             if Scan.delete().where((Scan.id == scan.id) & (Scan.status == "queued")).execute():
                 count_change(org_id, SCANS, -1)
+                audit.record(
+                    "scan.deleted",
+                    organization_id=org_id,
+                    object_type="scan",
+                    object_id=scan.public_id,
+                    before={"target": target, "scan_type": scan_type, "status": "queued"},
+                    after={"reason": "the job queue could not take it"},
+                )
         raise
     return scan

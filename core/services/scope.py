@@ -20,6 +20,7 @@ from cyberorigen.plugin_api.interfaces import Scanner, Target
 from cyberorigen.plugin_api.net import parse_networks
 from cyberorigen.plugin_api.options import ResolverAddress
 from cyberorigen.plugin_api.scope import OutOfScope, ScanScope
+from cyberorigen.services import audit
 from cyberorigen.services.control_marks import mark_controls_due
 from cyberorigen.services.listing import newest_first
 from cyberorigen.services.targets import is_hostname
@@ -84,6 +85,13 @@ def add_scope_entry(org_id: int, raw: str, policy: ScopeSettings) -> ScopeEntry:
         with database.atomic():
             entry = ScopeEntry.create(organization=org_id, value=value, kind=kind)
             mark_controls_due(org_id)  # findings on its targets now count, or stop counting
+            audit.record(
+                "scope.added",
+                organization_id=org_id,
+                object_type="scope_entry",
+                object_id=entry.public_id,
+                after={"value": value, "kind": kind},
+            )
             return entry
     except IntegrityError:
         raise Conflict(f"{value} is already in scope", "value") from None
@@ -96,8 +104,16 @@ def scope_query(org_id: int):
 
 def delete_scope_entry(org_id: int, public_id: str) -> None:
     with database.atomic():
-        get_scope_entry(org_id, public_id).delete_instance()
+        entry = get_scope_entry(org_id, public_id)
+        entry.delete_instance()
         mark_controls_due(org_id)
+        audit.record(
+            "scope.removed",
+            organization_id=org_id,
+            object_type="scope_entry",
+            object_id=entry.public_id,
+            before={"value": entry.value, "kind": entry.kind},
+        )
 
 
 def get_scope_entry(org_id: int, public_id: str) -> ScopeEntry:

@@ -13,6 +13,7 @@ import os
 from collections.abc import Mapping, Sequence
 from datetime import timedelta
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import marshmallow as ma
 
@@ -23,6 +24,7 @@ from cyberorigen.plugin_api.interfaces import DeliveryError, Transport, masked_u
 from cyberorigen.plugin_api.net import AddressRefused, NetworkPolicy
 from cyberorigen.plugin_api.signing import PREFIX, secret_key
 from cyberorigen.plugin_registry import PluginRegistry
+from cyberorigen.services import audit
 from cyberorigen.services.listing import newest_first
 from cyberorigen.services.outbox import record_event
 from cyberorigen.services.secret_box import SecretBox
@@ -39,6 +41,30 @@ def shown_url(registry: PluginRegistry, webhook: Webhook) -> str | None:
     if transport is None:
         return masked_url(webhook.url, whole_path=True)
     return transport.shown_url(webhook.url)
+
+
+def _audited(webhook: Webhook, registry: PluginRegistry | None = None) -> dict[str, Any]:
+    """What the audit log keeps of a webhook: its URL as shown (credentials masked; only
+    the origin without the registry), never its secret or its transport's config."""
+    url = shown_url(registry, webhook) if registry is not None else None
+    if webhook.url and registry is None:
+        url = masked_url(webhook.url, whole_path=True)
+    return {
+        "url": _without_query(url),
+        "transport": webhook.transport,
+        "events": list(webhook.events or []),
+        "filters": dict(webhook.filters or {}),
+        "active": webhook.active,
+    }
+
+
+def _without_query(url: str | None) -> str | None:
+    """``url`` without its query and fragment, where receivers often carry a token."""
+    if not url:
+        return url
+    parts = urlsplit(url)
+    hidden = "?***" if parts.query else ""
+    return urlunsplit(parts._replace(query="", fragment="")) + hidden
 
 
 def generate_secret() -> str:
@@ -119,6 +145,13 @@ def create_webhook(
             config=config,
             filters=dict(data.get("filters") or {}),
         )
+        audit.record(
+            "webhook.created",
+            organization_id=org_id,
+            object_type="webhook",
+            object_id=webhook.public_id,
+            after=_audited(webhook, registry),
+        )
     return webhook, generated
 
 
@@ -136,6 +169,7 @@ def update_webhook(
 ) -> Webhook:
     """Change url, events, active, filters, transport or config. Re-activating a disabled
     webhook clears its failure count."""
+    old, old_config = _audited(webhook, registry), dict(webhook.config or {})
     transport = _transport(registry, changes.get("transport", webhook.transport))
     url = changes.get("url", webhook.url)
     if "transport" in changes and not transport.uses_url and "url" not in changes:
@@ -154,7 +188,20 @@ def update_webhook(
             webhook.disabled_reason = webhook.disabled_at = None
         webhook.active = changes["active"]
     webhook.updated_at = utcnow()
-    webhook.save()
+    before, after = audit.changes(old, _audited(webhook, registry))
+    if dict(webhook.config or {}) != old_config:  # said, not shown: a transport's config is its own
+        after["config_changed"] = True
+    with database.atomic():
+        webhook.save()
+        if after:
+            audit.record(
+                "webhook.updated",
+                organization_id=webhook.organization_id,
+                object_type="webhook",
+                object_id=webhook.public_id,
+                before=before,
+                after=after,
+            )
     return webhook
 
 
@@ -168,7 +215,18 @@ def rotate_secret(
     webhook.previous_secret_until = utcnow() + timedelta(seconds=overlap_seconds)
     webhook.secret_encrypted = box.seal(secret)
     webhook.updated_at = utcnow()
-    webhook.save()
+    with database.atomic():
+        webhook.save()
+        audit.record(
+            "webhook.secret_rotated",
+            organization_id=webhook.organization_id,
+            object_type="webhook",
+            object_id=webhook.public_id,
+            after={
+                "generated": given is None,
+                "previous_valid_until": webhook.previous_secret_until,
+            },
+        )
     return webhook, generated
 
 
@@ -200,7 +258,16 @@ def webhooks_query(org_id: int):
 
 def delete_webhook(org_id: int, public_id: str) -> None:
     """Delete the webhook and its delivery log."""
-    get_webhook(org_id, public_id).delete_instance()
+    with database.atomic():
+        webhook = get_webhook(org_id, public_id)
+        webhook.delete_instance()
+        audit.record(
+            "webhook.deleted",
+            organization_id=org_id,
+            object_type="webhook",
+            object_id=webhook.public_id,
+            before=_audited(webhook),
+        )
 
 
 def get_webhook(org_id: int, public_id: str) -> Webhook:

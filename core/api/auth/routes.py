@@ -8,18 +8,28 @@ from flask import current_app
 from flask_jwt_extended import create_access_token
 from flask_smorest import Blueprint
 
-from cyberorigen.api.auth.schemas import MeSchema, TokenRequestSchema, TokenSchema
+from cyberorigen.api.auth.schemas import (
+    MeSchema,
+    PasswordChangeSchema,
+    TokenRequestSchema,
+    TokenSchema,
+)
 from cyberorigen.api.errors import ApiError
-from cyberorigen.api.security import blocklist, principal, public, require_role
+from cyberorigen.api.security import blocklist, identities, principal, public, require_role
 from cyberorigen.appliance import appliance_of
 from cyberorigen.services.identity import password_stamp
-from cyberorigen.services.users import authenticate
+from cyberorigen.services.users import authenticate, change_own_password
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Access tokens.")
 
 #: The token endpoint alone, so it can carry its own per-address rate limit.
 token_blp = Blueprint(
     "auth_token", __name__, url_prefix="/api/v1/auth", description="Access tokens."
+)
+
+#: The password change alone, so that wrong current passwords have a limit of their own.
+password_blp = Blueprint(
+    "auth_password", __name__, url_prefix="/api/v1/auth", description="Access tokens."
 )
 
 
@@ -87,3 +97,19 @@ def revoke():
             "BAD_REQUEST",
         )
     blocklist().revoke(caller.jti, caller.expires_at)
+
+
+@password_blp.route("/password", methods=["POST"])
+@password_blp.doc(tags=["auth"])
+@require_role("viewer")
+@password_blp.arguments(PasswordChangeSchema)
+@password_blp.response(204)
+def change_password(data):
+    """Change your own password, giving the current one. Every access token issued before
+    (this one too) stops working: log in again. Your API keys keep working.
+
+    Wrong current passwords count against ``auth.account_failure_limit`` for your user, as
+    failed logins do for an e-mail address."""
+    caller = principal()
+    change_own_password(caller.user_id, data["current_password"], data["new_password"])
+    identities().forget(caller.identity.user_public_id)

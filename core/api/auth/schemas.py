@@ -40,3 +40,17 @@ class MeSchema(ma.Schema):
     authenticated_by = fields.String(attribute="via", metadata={"enum": ["token", "api_key"]})
     organization = fields.Nested(MeOrganizationSchema)
     token_expires_at = UtcTimestamp(allow_none=True)
+
+
+class PasswordChangeSchema(ma.Schema):
+    """The caller's own password, changed: the current one proves it is them."""
+
+    current_password = fields.String(
+        required=True, validate=validate.Length(min=1, max=1024), load_only=True
+    )
+    new_password = fields.String(
+        required=True,
+        validate=validate.Length(min=1, max=1024),
+        load_only=True,
+        metadata={"description": "The password to log in with from now on."},
+    )

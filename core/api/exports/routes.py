@@ -19,6 +19,7 @@ from cyberorigen.services.export_jobs import (
     export_file,
     exports_query,
     get_export,
+    record_download,
     settle,
 )
 
@@ -99,6 +100,7 @@ def download(args, export_id):
         raise NotFound("export")
     settle(appliance.exports.store, job.organization_id)
     path = export_file(appliance.exports.store, get_export(job.organization_id, export_id))
+    record_download(job)
     response = send_file(
         path,
         mimetype=job.media_type or "application/octet-stream",

@@ -25,6 +25,7 @@ from cyberorigen.appliance import appliance_of
 from cyberorigen.exports import FORMATS, encoded
 from cyberorigen.exports.context import ExportContext
 from cyberorigen.plugin_api.interfaces import Check
+from cyberorigen.services.audit import record_download
 from cyberorigen.services.findings import (
     change_status,
     export_checks,
@@ -36,12 +37,29 @@ from cyberorigen.services.findings import (
 blp = Blueprint("findings", __name__, url_prefix="/api/v1/findings", description="Findings.")
 
 #: The export's 200, one media type per format (Swagger UI offers each).
+#: What the JSON files are, as JSON (the text formats are files: strings). Both JSON media
+#: types say either shape: tools that match a response to a media type take any JSON one
+#: for ``application/json``.
+_JSON_FILE = {
+    "oneOf": [
+        {"type": "object", "description": "A SARIF 2.1.0 log (format=sarif)."},
+        {
+            "type": "array",
+            "items": {"type": "object"},
+            "description": "OCSF 1.5.0 Detection Finding events, class_uid 2004 (format=ocsf).",
+        },
+    ]
+}
+_FILE_SCHEMAS = {"application/sarif+json": _JSON_FILE, "application/json": _JSON_FILE}
+
 EXPORT_RESPONSE = {
     "description": "The findings as a file (an attachment), streamed: "
     + ", ".join(f"`{item.name}` as {item.media_type}" for item in FORMATS.values())
     + ".",
     "content": {
-        media_type: {"schema": {"type": "string", "format": "binary"}}
+        media_type: {
+            "schema": _FILE_SCHEMAS.get(media_type, {"type": "string", "format": "binary"})
+        }
         for media_type in dict.fromkeys(item.media_type for item in FORMATS.values())
     },
 }
@@ -83,6 +101,7 @@ def export_findings(args):
     # The first piece is made before the status is sent: the first queries' failure (an
     # unreachable database) is still an error response, not a truncated file.
     first = next(pieces, b"")
+    record_download("findings.exported", org_id, {"format": chosen.name, "filters": filters})
     moment = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     return Response(
         stream_with_context(chain((first,), pieces)),

@@ -23,6 +23,7 @@ from cyberorigen.compliance.reports import (
 )
 from cyberorigen.errors import NotFound
 from cyberorigen.plugin_api.interfaces import Framework
+from cyberorigen.services.audit import record_download
 
 blp = Blueprint(
     "frameworks",
@@ -101,7 +102,15 @@ def report_as_csv(framework_id):
     """The same report as CSV, one row per assessed requirement."""
     catalogue = _catalogue()
     framework = _framework(catalogue, framework_id)
-    body = report_csv(framework_report(principal().organization_id, catalogue, framework))
+    org_id = principal().organization_id
+    body = report_csv(framework_report(org_id, catalogue, framework))
+    record_download(
+        "report.downloaded",
+        org_id,
+        {"report": "framework", "format": "csv"},
+        object_type="framework",
+        object_id=framework.id,
+    )
     return Response(
         body,
         mimetype="text/csv",

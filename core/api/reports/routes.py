@@ -26,6 +26,7 @@ from cyberorigen.reports.documents import (
     framework_report_document,
     statement_of_applicability_document,
 )
+from cyberorigen.services.audit import record_download
 
 blp = Blueprint(
     "reports",
@@ -68,12 +69,24 @@ def _send(document: Document) -> Response:
     return Response(document.body, content_type=document.media_type, headers=headers)
 
 
+def _recorded(org_id: int, report: str, fmt: str, framework_id: str | None = None, **details):
+    record_download(
+        "report.downloaded",
+        org_id,
+        {"report": report, "format": fmt, **details},
+        object_type="framework" if framework_id else None,
+        object_id=framework_id,
+    )
+
+
 def _framework_report(framework_id: str, fmt: str) -> Response:
     caller, catalogue = principal(), _catalogue()
     framework = _framework(catalogue, framework_id)
-    return _send(
-        framework_report_document(caller.organization_id, catalogue, framework, fmt, caller.user_id)
+    document = framework_report_document(
+        caller.organization_id, catalogue, framework, fmt, caller.user_id
     )
+    _recorded(caller.organization_id, "framework", fmt, framework.id)
+    return _send(document)
 
 
 @blp.route("/frameworks/<string:framework_id>/report.html")
@@ -99,9 +112,11 @@ def framework_report_pdf(framework_id):
 def _executive(args, fmt: str) -> Response:
     caller = principal()
     names = [name for name in (args.get("frameworks") or "").split(",") if name.strip()]
-    return _send(
-        executive_summary_document(caller.organization_id, _catalogue(), names, fmt, caller.user_id)
+    document = executive_summary_document(
+        caller.organization_id, _catalogue(), names, fmt, caller.user_id
     )
+    _recorded(caller.organization_id, "executive", fmt, frameworks=names)
+    return _send(document)
 
 
 @blp.route("/reports/executive.html")
@@ -127,11 +142,11 @@ def executive_summary_pdf(args):
 def _statement(framework_id: str, fmt: str) -> Response:
     caller, catalogue = principal(), _catalogue()
     framework = _framework(catalogue, framework_id)
-    return _send(
-        statement_of_applicability_document(
-            caller.organization_id, catalogue, framework, fmt, caller.user_id
-        )
+    document = statement_of_applicability_document(
+        caller.organization_id, catalogue, framework, fmt, caller.user_id
     )
+    _recorded(caller.organization_id, "statement-of-applicability", fmt, framework.id)
+    return _send(document)
 
 
 @blp.route("/frameworks/<string:framework_id>/statement-of-applicability.html")
