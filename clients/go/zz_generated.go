@@ -92,6 +92,46 @@ type AssetPage struct {
 	Total   int64   `json:"total"`
 }
 
+// AuditActor is a schema of the API.
+type AuditActor struct {
+	ID *string `json:"id,omitempty"`
+	// The e-mail address at the time (the OS user for the CLI).
+	Label *string `json:"label,omitempty"`
+	// One of: "user", "api_key", "cli", "system", "anonymous".
+	Type string `json:"type,omitempty"`
+}
+
+// AuditEvent is a schema of the API.
+type AuditEvent struct {
+	Action string      `json:"action,omitempty"`
+	Actor  *AuditActor `json:"actor,omitempty"`
+	// The fields that changed, as they are now.
+	After map[string]interface{} `json:"after,omitempty"`
+	// The fields that changed, as they were.
+	Before map[string]interface{} `json:"before,omitempty"`
+	// SHA-256 (hex) of the record's canonical JSON, previous_hash included: see docs/audit.md.
+	Hash       string  `json:"hash,omitempty"`
+	ID         string  `json:"id,omitempty"`
+	ObjectID   *string `json:"object_id,omitempty"`
+	ObjectType *string `json:"object_type,omitempty"`
+	OccurredAt string  `json:"occurred_at,omitempty"`
+	// The hash of the record before it in the chain.
+	PreviousHash string  `json:"previous_hash,omitempty"`
+	RequestID    *string `json:"request_id,omitempty"`
+	// Position in the organization's chain: 1, 2, 3… without gaps.
+	Sequence      int64   `json:"sequence,omitempty"`
+	SourceAddress *string `json:"source_address,omitempty"`
+}
+
+// AuditEventPage is a schema of the API.
+type AuditEventPage struct {
+	Items   []AuditEvent `json:"items"`
+	Page    int64        `json:"page"`
+	Pages   int64        `json:"pages"`
+	PerPage int64        `json:"per_page"`
+	Total   int64        `json:"total"`
+}
+
 // Automation is a schema of the API.
 type Automation struct {
 	Automated    int64 `json:"automated,omitempty"`
@@ -424,6 +464,8 @@ type ExportCreate struct {
 	Params map[string]interface{} `json:"params,omitempty"`
 }
 
+type ExportFindingsResponse json.RawMessage
+
 // ExportPage is a schema of the API.
 type ExportPage struct {
 	Items   []Export `json:"items"`
@@ -691,6 +733,13 @@ type PaginationMetadata struct {
 	Total int64 `json:"total,omitempty"`
 	// Total number of pages.
 	TotalPages int64 `json:"total_pages,omitempty"`
+}
+
+// PasswordChange is a schema of the API.
+type PasswordChange struct {
+	CurrentPassword string `json:"current_password"`
+	// The password to log in with from now on.
+	NewPassword string `json:"new_password"`
 }
 
 // Plugin is a schema of the API.
@@ -1525,6 +1574,86 @@ func (p *ListAssetsParams) values() url.Values {
 	return q
 }
 
+// ListAuditEventsParams are the query parameters of ListAuditEvents.
+type ListAuditEventsParams struct {
+	// An action (`scan.created`) or a family of actions (`scan`); see docs/audit.md for the list.
+	// One of: "auth.login", "auth.login_failed", "user.created", "user.updated", "user.deleted", "api_key.created", "api_key.revoked", "organization.created", "organization.updated", "scope.added", "scope.removed", "scan.created", "scan.cancelled", "scan.deleted", "webhook.created", "webhook.updated", "webhook.deleted", "webhook.secret_rotated", "control.overridden", "control.updated", "evidence.added", "evidence.reviewed", "evidence.deleted", "import.created", "export.created", "export.downloaded", "findings.exported", "report.downloaded", "audit.exported", "audit.purged", "api_key", "audit", "auth", "control", "evidence", "export", "findings", "import", "organization", "report", "scan", "scope", "user", "webhook".
+	Action *string
+	// Who acted: a user's or API key's id, or an e-mail address.
+	Actor *string
+	// What was acted on: its id (`scan_…`, `usr_…`, a control id).
+	ObjectID *string
+	// 1-based page.
+	Page *int64
+	// Items per page, 1 to 100.
+	PerPage *int64
+	// At or after (UTC). For example `2025-12-21T10:00:00Z`.
+	Since *string
+	// Before (UTC). For example `2025-12-21T10:00:00Z`.
+	Until *string
+}
+
+func (p *ListAuditEventsParams) values() url.Values {
+	q := url.Values{}
+	if p.Action != nil {
+		q.Set("action", *p.Action)
+	}
+	if p.Actor != nil {
+		q.Set("actor", *p.Actor)
+	}
+	if p.ObjectID != nil {
+		q.Set("object_id", *p.ObjectID)
+	}
+	if p.Page != nil {
+		q.Set("page", strconv.FormatInt(*p.Page, 10))
+	}
+	if p.PerPage != nil {
+		q.Set("per_page", strconv.FormatInt(*p.PerPage, 10))
+	}
+	if p.Since != nil {
+		q.Set("since", *p.Since)
+	}
+	if p.Until != nil {
+		q.Set("until", *p.Until)
+	}
+	return q
+}
+
+// ExportAuditEventsParams are the query parameters of ExportAuditEvents.
+type ExportAuditEventsParams struct {
+	// An action (`scan.created`) or a family of actions (`scan`); see docs/audit.md for the list.
+	// One of: "auth.login", "auth.login_failed", "user.created", "user.updated", "user.deleted", "api_key.created", "api_key.revoked", "organization.created", "organization.updated", "scope.added", "scope.removed", "scan.created", "scan.cancelled", "scan.deleted", "webhook.created", "webhook.updated", "webhook.deleted", "webhook.secret_rotated", "control.overridden", "control.updated", "evidence.added", "evidence.reviewed", "evidence.deleted", "import.created", "export.created", "export.downloaded", "findings.exported", "report.downloaded", "audit.exported", "audit.purged", "api_key", "audit", "auth", "control", "evidence", "export", "findings", "import", "organization", "report", "scan", "scope", "user", "webhook".
+	Action *string
+	// Who acted: a user's or API key's id, or an e-mail address.
+	Actor *string
+	// What was acted on: its id (`scan_…`, `usr_…`, a control id).
+	ObjectID *string
+	// At or after (UTC). For example `2025-12-21T10:00:00Z`.
+	Since *string
+	// Before (UTC). For example `2025-12-21T10:00:00Z`.
+	Until *string
+}
+
+func (p *ExportAuditEventsParams) values() url.Values {
+	q := url.Values{}
+	if p.Action != nil {
+		q.Set("action", *p.Action)
+	}
+	if p.Actor != nil {
+		q.Set("actor", *p.Actor)
+	}
+	if p.ObjectID != nil {
+		q.Set("object_id", *p.ObjectID)
+	}
+	if p.Since != nil {
+		q.Set("since", *p.Since)
+	}
+	if p.Until != nil {
+		q.Set("until", *p.Until)
+	}
+	return q
+}
+
 // ListControlsParams are the query parameters of ListControls.
 type ListControlsParams struct {
 	// Only controls mapped to this framework (id or alias).
@@ -2038,6 +2167,34 @@ func (c *Client) GetAsset(ctx context.Context, assetID string) (*AssetDetail, er
 	return out, nil
 }
 
+// ListAuditEvents calls GET /api/v1/audit-events.
+// The organization's audit records, newest first, filtered by `action` (or a family
+// such as `scan`), `actor` (id or e-mail), `object_id`, `since` and `until`.
+func (c *Client) ListAuditEvents(ctx context.Context, params *ListAuditEventsParams) (*AuditEventPage, error) {
+	req := request{method: "GET", path: "/api/v1/audit-events"}
+	if params != nil {
+		req.query = params.values()
+	}
+	out := new(AuditEventPage)
+	if err := c.do(ctx, req, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ExportAuditEvents calls GET /api/v1/audit-events/export.
+// The same records as the list, as one CSV file, newest first. The download is itself
+// recorded (`audit.exported`).
+func (c *Client) ExportAuditEvents(ctx context.Context, params *ExportAuditEventsParams) ([]byte, error) {
+	req := request{method: "GET", path: "/api/v1/audit-events/export"}
+	if params != nil {
+		req.query = params.values()
+	}
+	var out []byte
+	err := c.do(ctx, req, &out)
+	return out, err
+}
+
 // GetMe calls GET /api/v1/auth/me.
 // Who the current credential belongs to.
 func (c *Client) GetMe(ctx context.Context) (*Me, error) {
@@ -2047,6 +2204,18 @@ func (c *Client) GetMe(ctx context.Context) (*Me, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// ChangePassword calls POST /api/v1/auth/password.
+// Change your own password, giving the current one. Every access token issued before
+// (this one too) stops working: log in again. Your API keys keep working.
+//
+// Wrong current passwords count against `auth.account_failure_limit` for your user, as
+// failed logins do for an e-mail address.
+func (c *Client) ChangePassword(ctx context.Context, body *PasswordChange) error {
+	req := request{method: "POST", path: "/api/v1/auth/password"}
+	req.json = body
+	return c.do(ctx, req, nil)
 }
 
 // RevokeToken calls POST /api/v1/auth/revoke.

@@ -96,6 +96,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's audit records, newest first, filtered by `action` (or a family
+         *     such as `scan`), `actor` (id or e-mail), `object_id`, `since` and `until`.
+         */
+        get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-events/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same records as the list, as one CSV file, newest first. The download is itself
+         *     recorded (`audit.exported`).
+         */
+        get: operations["exportAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/me": {
         parameters: {
             query?: never;
@@ -107,6 +147,28 @@ export interface paths {
         get: operations["getMe"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your own password, giving the current one. Every access token issued before
+         *     (this one too) stops working: log in again. Your API keys keep working.
+         * @description Wrong current passwords count against `auth.account_failure_limit` for your user, as
+         *     failed logins do for an e-mail address.
+         */
+        post: operations["changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1269,6 +1331,55 @@ export interface components {
             per_page: number;
             total: number;
         };
+        AuditActor: {
+            /** @example usr_3f9a1c0d2b4e6f80 */
+            id?: string | null;
+            /** @description The e-mail address at the time (the OS user for the CLI). */
+            label?: string | null;
+            /** @enum {string} */
+            type?: "user" | "api_key" | "cli" | "system" | "anonymous";
+        };
+        AuditEvent: {
+            /** @example scan.created */
+            action?: string;
+            actor?: components["schemas"]["AuditActor"];
+            /** @description The fields that changed, as they are now. */
+            after?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The fields that changed, as they were. */
+            before?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description SHA-256 (hex) of the record's canonical JSON, previous_hash included: see docs/audit.md. */
+            hash?: string;
+            /** @example aud_0c5e2b9a4f1d3e77 */
+            id?: string;
+            /** @example scan_1f0c9a2b */
+            object_id?: string | null;
+            /** @example scan */
+            object_type?: string | null;
+            /**
+             * Format: date-time
+             * @example 2025-12-21T10:00:00Z
+             */
+            occurred_at?: string;
+            /** @description The hash of the record before it in the chain. */
+            previous_hash?: string;
+            /** @example 5f0c2a9e81d34b6a */
+            request_id?: string | null;
+            /** @description Position in the organization's chain: 1, 2, 3… without gaps. */
+            sequence?: number;
+            /** @example 203.0.113.7 */
+            source_address?: string | null;
+        };
+        AuditEventPage: {
+            items: components["schemas"]["AuditEvent"][];
+            page: number;
+            pages: number;
+            per_page: number;
+            total: number;
+        };
         Automation: {
             automated?: number;
             requirements?: number;
@@ -1722,6 +1833,7 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        ExportFindingsResponse: Record<string, never> | Record<string, never>[];
         ExportPage: {
             items: components["schemas"]["Export"][];
             page: number;
@@ -2058,6 +2170,11 @@ export interface components {
             total?: number;
             /** @description Total number of pages. */
             total_pages?: number;
+        };
+        PasswordChange: {
+            current_password: string;
+            /** @description The password to log in with from now on. */
+            new_password: string;
         };
         Plugin: {
             /** @description Declared PLUGIN_API range. */
@@ -3426,6 +3543,94 @@ export interface operations {
             default: components["responses"]["DEFAULT_ERROR"];
         };
     };
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description An action (`scan.created`) or a family of actions (`scan`); see docs/audit.md for the list. */
+                action?: "auth.login" | "auth.login_failed" | "user.created" | "user.updated" | "user.deleted" | "api_key.created" | "api_key.revoked" | "organization.created" | "organization.updated" | "scope.added" | "scope.removed" | "scan.created" | "scan.cancelled" | "scan.deleted" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.secret_rotated" | "control.overridden" | "control.updated" | "evidence.added" | "evidence.reviewed" | "evidence.deleted" | "import.created" | "export.created" | "export.downloaded" | "findings.exported" | "report.downloaded" | "audit.exported" | "audit.purged" | "api_key" | "audit" | "auth" | "control" | "evidence" | "export" | "findings" | "import" | "organization" | "report" | "scan" | "scope" | "user" | "webhook";
+                /** @description Who acted: a user's or API key's id, or an e-mail address. */
+                actor?: string;
+                /** @description What was acted on: its id (`scan_…`, `usr_…`, a control id). */
+                object_id?: string;
+                /** @description At or after (UTC). For example `2025-12-21T10:00:00Z`. */
+                since?: string;
+                /** @description Before (UTC). For example `2025-12-21T10:00:00Z`. */
+                until?: string;
+                /** @description 1-based page. */
+                page?: number;
+                /** @description Items per page, 1 to 100. */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time at which the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPage"];
+                };
+            };
+            401: components["responses"]["UNAUTHORIZED"];
+            403: components["responses"]["FORBIDDEN"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            429: components["responses"]["TOO_MANY_REQUESTS"];
+            500: components["responses"]["INTERNAL_SERVER_ERROR"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    exportAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description An action (`scan.created`) or a family of actions (`scan`); see docs/audit.md for the list. */
+                action?: "auth.login" | "auth.login_failed" | "user.created" | "user.updated" | "user.deleted" | "api_key.created" | "api_key.revoked" | "organization.created" | "organization.updated" | "scope.added" | "scope.removed" | "scan.created" | "scan.cancelled" | "scan.deleted" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.secret_rotated" | "control.overridden" | "control.updated" | "evidence.added" | "evidence.reviewed" | "evidence.deleted" | "import.created" | "export.created" | "export.downloaded" | "findings.exported" | "report.downloaded" | "audit.exported" | "audit.purged" | "api_key" | "audit" | "auth" | "control" | "evidence" | "export" | "findings" | "import" | "organization" | "report" | "scan" | "scope" | "user" | "webhook";
+                /** @description Who acted: a user's or API key's id, or an e-mail address. */
+                actor?: string;
+                /** @description What was acted on: its id (`scan_…`, `usr_…`, a control id). */
+                object_id?: string;
+                /** @description At or after (UTC). For example `2025-12-21T10:00:00Z`. */
+                since?: string;
+                /** @description Before (UTC). For example `2025-12-21T10:00:00Z`. */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The records the filters select as CSV (an attachment), streamed. */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time at which the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["UNAUTHORIZED"];
+            403: components["responses"]["FORBIDDEN"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            429: components["responses"]["TOO_MANY_REQUESTS"];
+            500: components["responses"]["INTERNAL_SERVER_ERROR"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
     getMe: {
         parameters: {
             query?: never;
@@ -3452,6 +3657,40 @@ export interface operations {
             };
             401: components["responses"]["UNAUTHORIZED"];
             403: components["responses"]["FORBIDDEN"];
+            429: components["responses"]["TOO_MANY_REQUESTS"];
+            500: components["responses"]["INTERNAL_SERVER_ERROR"];
+            default: components["responses"]["DEFAULT_ERROR"];
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    /** @description Requests allowed in the current window. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time at which the window resets. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["UNAUTHORIZED"];
+            403: components["responses"]["FORBIDDEN"];
+            422: components["responses"]["UNPROCESSABLE_ENTITY"];
             429: components["responses"]["TOO_MANY_REQUESTS"];
             500: components["responses"]["INTERNAL_SERVER_ERROR"];
             default: components["responses"]["DEFAULT_ERROR"];
@@ -4108,8 +4347,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
-                    "application/sarif+json": string;
+                    "application/json": components["schemas"]["ExportFindingsResponse"];
+                    "application/sarif+json": components["schemas"]["ExportFindingsResponse"];
                     "application/x-ndjson": string;
                     "text/csv": string;
                 };

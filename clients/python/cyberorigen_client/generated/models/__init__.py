@@ -9,6 +9,12 @@ from .asset import Asset
 from .asset_data import AssetData
 from .asset_detail import AssetDetail
 from .asset_page import AssetPage
+from .audit_actor import AuditActor
+from .audit_actor_type import AuditActorType
+from .audit_event import AuditEvent
+from .audit_event_after_type_0 import AuditEventAfterType0
+from .audit_event_before_type_0 import AuditEventBeforeType0
+from .audit_event_page import AuditEventPage
 from .automation import Automation
 from .basis_finding import BasisFinding
 from .check_outcome import CheckOutcome
@@ -55,10 +61,13 @@ from .evidence_reviewed_data_kind import EvidenceReviewedDataKind
 from .evidence_reviewed_data_previous_status import EvidenceReviewedDataPreviousStatus
 from .evidence_reviewed_data_status import EvidenceReviewedDataStatus
 from .export import Export
+from .export_audit_events_action import ExportAuditEventsAction
 from .export_create import ExportCreate
 from .export_create_kind import ExportCreateKind
 from .export_create_params import ExportCreateParams
 from .export_findings_format import ExportFindingsFormat
+from .export_findings_response_type_0 import ExportFindingsResponseType0
+from .export_findings_response_type_1_item import ExportFindingsResponseType1Item
 from .export_findings_severity import ExportFindingsSeverity
 from .export_findings_status import ExportFindingsStatus
 from .export_page import ExportPage
@@ -89,6 +98,7 @@ from .http_scanner_options import HttpScannerOptions
 from .import_ import Import
 from .importer import Importer
 from .linked_check import LinkedCheck
+from .list_audit_events_action import ListAuditEventsAction
 from .list_controls_status import ListControlsStatus
 from .list_evidence_kind import ListEvidenceKind
 from .list_evidence_review_status import ListEvidenceReviewStatus
@@ -114,6 +124,7 @@ from .organization_update_plan import OrganizationUpdatePlan
 from .override import Override
 from .override_status import OverrideStatus
 from .pagination_metadata import PaginationMetadata
+from .password_change import PasswordChange
 from .ping_data import PingData
 from .plugin import Plugin
 from .plugin_list import PluginList
@@ -225,6 +236,12 @@ __all__ = (
     "AssetData",
     "AssetDetail",
     "AssetPage",
+    "AuditActor",
+    "AuditActorType",
+    "AuditEvent",
+    "AuditEventAfterType0",
+    "AuditEventBeforeType0",
+    "AuditEventPage",
     "Automation",
     "BasisFinding",
     "CheckOutcome",
@@ -271,10 +288,13 @@ __all__ = (
     "EvidenceReviewedDataStatus",
     "EvidenceReviewStatus",
     "Export",
+    "ExportAuditEventsAction",
     "ExportCreate",
     "ExportCreateKind",
     "ExportCreateParams",
     "ExportFindingsFormat",
+    "ExportFindingsResponseType0",
+    "ExportFindingsResponseType1Item",
     "ExportFindingsSeverity",
     "ExportFindingsStatus",
     "ExportPage",
@@ -305,6 +325,7 @@ __all__ = (
     "Import",
     "Importer",
     "LinkedCheck",
+    "ListAuditEventsAction",
     "ListControlsStatus",
     "ListEvidenceKind",
     "ListEvidenceReviewStatus",
@@ -330,6 +351,7 @@ __all__ = (
     "Override",
     "OverrideStatus",
     "PaginationMetadata",
+    "PasswordChange",
     "PingData",
     "Plugin",
     "PluginList",

@@ -10,11 +10,11 @@ from ... import errors
 
 from ...models.error import Error
 from ...models.export_findings_format import ExportFindingsFormat
+from ...models.export_findings_response_type_0 import ExportFindingsResponseType0
+from ...models.export_findings_response_type_1_item import ExportFindingsResponseType1Item
 from ...models.export_findings_severity import ExportFindingsSeverity
 from ...models.export_findings_status import ExportFindingsStatus
-from ...types import File, FileTypes
 from ...types import UNSET, Unset
-from io import BytesIO
 from typing import cast
 
 
@@ -68,13 +68,33 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | File:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | ExportFindingsResponseType0 | list[ExportFindingsResponseType1Item]:
     if response.status_code == 200:
-        response_200 = File(
-             payload = BytesIO(response.json())
-        )
+        def _parse_response_200(data: object) -> ExportFindingsResponseType0 | list[ExportFindingsResponseType1Item]:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_export_findings_response_type_0 = ExportFindingsResponseType0.from_dict(data)
 
 
+
+                return componentsschemas_export_findings_response_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, list):
+                raise TypeError()
+            componentsschemas_export_findings_response_type_1 = []
+            _componentsschemas_export_findings_response_type_1 = data
+            for componentsschemas_export_findings_response_type_1_item_data in (_componentsschemas_export_findings_response_type_1):
+                componentsschemas_export_findings_response_type_1_item = ExportFindingsResponseType1Item.from_dict(componentsschemas_export_findings_response_type_1_item_data)
+
+
+
+                componentsschemas_export_findings_response_type_1.append(componentsschemas_export_findings_response_type_1_item)
+
+            return componentsschemas_export_findings_response_type_1
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -121,7 +141,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | File]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | ExportFindingsResponseType0 | list[ExportFindingsResponseType1Item]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -139,7 +159,7 @@ def sync_detailed(
     target: str | Unset = UNSET,
     format_: ExportFindingsFormat,
 
-) -> Response[Error | File]:
+) -> Response[Error | ExportFindingsResponseType0 | list[ExportFindingsResponseType1Item]]:
     """ Download the findings the list's filters select, as one file.
 
      `format=sarif` (SARIF 2.1.0), `ocsf` (OCSF 1.5.0 Detection Findings, a JSON array),
@@ -160,7 +180,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | File]
+        Response[Error | ExportFindingsResponseType0 | list[ExportFindingsResponseType1Item]]
      """
 
 
@@ -188,7 +208,7 @@ def sync(
     target: str | Unset = UNSET,
     format_: ExportFindingsFormat,
 
-) -> Error | File | None:
+) -> Error | ExportFindingsResponseType0 | list[ExportFindingsResponseType1Item] | None:
     """ Download the findings the list's filters select, as one file.
 
      `format=sarif` (SARIF 2.1.0), `ocsf` (OCSF 1.5.0 Detection Findings, a JSON array),
@@ -209,7 +229,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | File
+        Error | ExportFindingsResponseType0 | list[ExportFindingsResponseType1Item]
      """
 
 
@@ -232,7 +252,7 @@ async def asyncio_detailed(
     target: str | Unset = UNSET,
     format_: ExportFindingsFormat,
 
-) -> Response[Error | File]:
+) -> Response[Error | ExportFindingsResponseType0 | list[ExportFindingsResponseType1Item]]:
     """ Download the findings the list's filters select, as one file.
 
      `format=sarif` (SARIF 2.1.0), `ocsf` (OCSF 1.5.0 Detection Findings, a JSON array),
@@ -253,7 +273,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | File]
+        Response[Error | ExportFindingsResponseType0 | list[ExportFindingsResponseType1Item]]
      """
 
 
@@ -281,7 +301,7 @@ async def asyncio(
     target: str | Unset = UNSET,
     format_: ExportFindingsFormat,
 
-) -> Error | File | None:
+) -> Error | ExportFindingsResponseType0 | list[ExportFindingsResponseType1Item] | None:
     """ Download the findings the list's filters select, as one file.
 
      `format=sarif` (SARIF 2.1.0), `ocsf` (OCSF 1.5.0 Detection Findings, a JSON array),
@@ -302,7 +322,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | File
+        Error | ExportFindingsResponseType0 | list[ExportFindingsResponseType1Item]
      """
 
 
