@@ -104,6 +104,10 @@ def _load(app):
 KNOWN: dict[tuple[str, str], str] = {}
 
 
+#: Requests the fuzzer sent in this process (printed by the test, for docs/security.md).
+SENT = [0]
+
+
 def _fuzz(operation, mode, headers, checks=None) -> str:
     """Run ``operation``'s generated requests; the first failure's report, or ""."""
 
@@ -117,6 +121,7 @@ def _fuzz(operation, mode, headers, checks=None) -> str:
         phases=[hypothesis.Phase.explicit, hypothesis.Phase.generate, hypothesis.Phase.shrink],
     )
     def run(case):
+        SENT[0] += 1
         case.call_and_validate(headers=headers, excluded_checks=checks)
 
     try:
@@ -142,6 +147,7 @@ def test_every_operation_answers_as_documented(fuzzed):
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
             if problem := _fuzz(operation, mode, headers, excluded):
                 failures.append(f"{operation.method.upper()} {operation.path} ({mode}): {problem}")
+    print(f"\n[fuzz] {fuzzed_operations} operations, {SENT[0]} requests so far in this run")
     assert fuzzed_operations > 70, fuzzed_operations
     assert not failures, "\n\n".join(failures)
 

@@ -213,6 +213,7 @@ def test_every_guarded_operation_refuses_an_anonymous_caller(matrix_client, all_
             problem = "no WWW-Authenticate challenge"
         if problem:
             failures.append(f"{op.label}: {problem}")
+    print(f"\n[matrix] {len(guarded(all_operations))} operations asked without a credential")
     assert not failures, "\n".join(failures)
     seen.assert_no_internals()
 
@@ -264,6 +265,7 @@ def test_every_role_below_the_minimum_is_refused_and_the_minimum_is_enough(
         code = answer_of(response).get("error_code")
         if response.status_code in (401, 500) or code == "PERMISSION_DENIED":
             failures.append(f"{op.label} as {op.minimum_role}: {response.status_code} {code}")
+    print(f"\n[matrix] {below} requests with a role below the operation's minimum")
     assert below > 40, below
     assert not failures, "\n".join(failures)
     seen.assert_no_internals()
@@ -321,6 +323,7 @@ def test_another_organizations_objects_are_not_found_by_any_operation(
                 failures.append(f"{op.label} ({label}): {response.status_code} {answer}")
             elif leaked := _leaks(response, _their_markers(theirs, their_ids)):
                 failures.append(f"{op.label} ({label}): the 404 names {leaked}")
+    print(f"\n[matrix] {tried} requests naming another organization's objects")
     assert tried > 30, tried
     assert not failures, "\n".join(failures)
     # and nothing of theirs was changed or deleted: each object still answers its owner
@@ -350,6 +353,7 @@ def test_no_readable_operation_shows_another_organizations_data(
             failures.append(f"{op.label}: {response.status_code}")
         elif leaked := _leaks(response, markers):
             failures.append(f"{op.label}: shows {leaked}")
+    print(f"\n[matrix] {answered} reads searched for another organization's data")
     assert answered > 30, answered  # our own objects were read, not refused
     assert not failures, "\n".join(failures)
 
@@ -374,6 +378,7 @@ def test_sql_metacharacters_and_nul_in_every_query_parameter_are_harmless(
                     failures.append(f"{label}: {problem}")
                 elif leaked := _leaks(response, markers):
                     failures.append(f"{label}: shows {leaked}")
+    print(f"\n[matrix] {sent} requests with SQL metacharacters or NUL in a query parameter")
     assert sent > 200, sent
     assert not failures, "\n".join(failures)
     seen.assert_no_internals()
