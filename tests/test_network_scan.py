@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import secrets
 import shutil
 import socket
@@ -459,6 +460,18 @@ def production(make_app, make_account, cli_env, worker_processes, unique_address
     return client, analyst, lambda: worker_processes(env)
 
 
+def _runner_names(worker: subprocess.Popen) -> set[str]:
+    """How the parts a ``cyberorigen worker`` runs name their runner: host and pid of each
+    of its worker processes (the children of its pool)."""
+    children = set()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            with contextlib.suppress(OSError), open(f"/proc/{entry}/stat") as stat:
+                if int(stat.read().rsplit(")", 1)[1].split()[1]) == worker.pid:
+                    children.add(int(entry))
+    return {f"{socket.gethostname()}:{pid}" for pid in children}
+
+
 def _start_range(client, analyst, banner_timeout: float = 1.0) -> str:
     options = {"ports": {**OPTIONS["ports"], "banner_timeout": banner_timeout}}
     created = client.post(
@@ -506,7 +519,8 @@ def test_two_workers_share_a_range_scan_in_parts(production, lab):
         (index, 2, "done") for index in range(4)
     ]
     ran = {part["worker"] for part in parts}
-    assert ran == {f"{socket.gethostname()}:{worker.pid}" for worker in workers}, parts
+    by_worker = [_runner_names(worker) for worker in workers]
+    assert ran <= set().union(*by_worker) and all(ran & names for names in by_worker), parts
     assert scan["progress"] == 100
     assert any(0 < value < 100 for value in seen_progress), seen_progress
     database.connect(reuse_if_open=True)
@@ -537,7 +551,7 @@ def test_a_worker_killed_mid_part_leaves_its_part_to_the_other(production, kill_
     parts = scan["parts"]
     assert {part["status"] for part in parts} == {"done"}
     assert any(part["attempts"] == 2 for part in parts), parts  # the one that was cut short
-    assert f"{socket.gethostname()}:{survivor.pid}" in {part["worker"] for part in parts}
+    assert _runner_names(survivor) & {part["worker"] for part in parts}, parts
 
 
 def test_cancelling_a_shared_scan_stops_every_part(production, lab):

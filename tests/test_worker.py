@@ -358,3 +358,28 @@ def test_a_worker_process_retires_after_max_jobs_and_a_burst_still_empties_the_q
     first, second = (pid_that_ran(redis_client, scan_id) for scan_id in ids)
     assert first != second
     assert "it has run 1 jobs (--max-jobs)" in master.log_path.read_text()
+
+
+@pytest.mark.parametrize("options", [(), ("--fork",)], ids=["in-process", "fork"])
+def test_sigterm_mid_scan_lets_the_scan_finish_then_the_worker_ends(
+    api, workers, site, make_account, options
+):
+    """A stop request mid-scan is a warm shutdown: the scan the worker process runs ends
+    first, then it and the main process exit. (tests/test_load.py stops a worker busy with
+    many short jobs, where a stop request that landed inside a job once left it waiting for
+    jobs forever.)"""
+    analyst = make_account(role="analyst")
+    site.slow.set()
+    master = workers(*options)
+    pool_of(master)
+    created = api.post("/api/v1/scans", json=scan_of(site), headers=analyst.headers).get_json()
+    wait_for(api, analyst, created["id"], ("running",))
+    deadline = time.monotonic() + 20
+    while site.requests == 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(master.pid, signal.SIGTERM)  # as a terminal's Ctrl-C: every process at once
+    time.sleep(0.5)
+    site.slow.clear()
+    assert master.wait(timeout=30) == 0, master.log_path.read_text()[-3000:]
+    scan = wait_for(api, analyst, created["id"], ("completed", "failed"))
+    assert scan["status"] == "completed", scan

@@ -40,6 +40,8 @@ DEFAULT_MAX_JOBS = 500
 THREAD_GRACE_SECONDS = 1.0
 #: Exit status of a worker process that retired (the pool replaces it, even in burst mode).
 RETIRED = 3
+#: Longest wait for a job in one Redis call (RQ's default is 405 s): see ``dequeue_timeout``.
+DEQUEUE_SECONDS = 5
 
 
 class _RetiringWorker:
@@ -58,6 +60,14 @@ class _RetiringWorker:
         self.jobs_run = 0
         self.retired_because: str | None = None
 
+    @property
+    def dequeue_timeout(self) -> int:
+        """A stop signal that the kernel hands to another thread of the process (RQ's pubsub
+        thread, a scanner's) does not interrupt the main thread's wait for a job, and Python
+        runs its handler only once that wait returns: with RQ's 405 s, an idle worker told to
+        stop waited minutes for it. Waiting at most a few seconds at a time bounds that."""
+        return DEQUEUE_SECONDS
+
     def work(self, *args, **kwargs) -> bool:
         # The pool asks for RQ's scheduler (jobs enqueued to run later): the appliance enqueues
         # none, and it would be one more process per worker to fork and to reap.
@@ -75,6 +85,11 @@ class _RetiringWorker:
         _end_process(RETIRED if self.retired_because else status)
 
     def execute_job(self, job, queue) -> None:
+        # RQ 3 leaves the state idle while a job runs, and a stop signal (SIGTERM, or the
+        # pool's SIGINT) to an idle worker raises StopRequested wherever the main thread is:
+        # inside the job, whose own error handling may take it for the job's failure. Busy,
+        # the signal asks the worker to stop once this job is done (a warm shutdown).
+        self.set_state(WorkerStatus.BUSY)
         before = set(threading.enumerate())
         try:
             self._run_job(job, queue)

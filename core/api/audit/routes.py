@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from itertools import chain
 
-from flask import Response, stream_with_context
+from flask import Response
 from flask_smorest import Blueprint
 
 from cyberorigen.api.audit.csv_file import write_audit_csv
@@ -63,7 +63,7 @@ def export_audit_events(args):
     first = next(pieces, "")
     moment = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     return Response(
-        stream_with_context(chain((first,), pieces)),
+        chain((first,), pieces),
         mimetype="text/csv",
         headers={
             "Content-Disposition": f'attachment; filename="cyberorigen-audit-{moment}.csv"',

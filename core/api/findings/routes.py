@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from functools import partial
 from itertools import chain
 
-from flask import Response, current_app, stream_with_context
+from flask import Response, current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -94,8 +94,10 @@ def export_findings(args):
         checks_seen=partial(export_checks, org_id, filters),
     )
     # Each batch of rows is its own query: Flask tears the request down (and hands the
-    # database connection back) once before the body streams and again after it, so no
-    # cursor may stay open across pieces; the next batch simply connects again.
+    # database connection back) before the body streams, so no cursor may stay open across
+    # pieces; the next batch simply connects again. The pieces need no request context (the
+    # catalogue and the schema are taken here), so none is kept for them: a body a client
+    # leaves unread is dropped later, anywhere, and a request context popped there fails.
     rows = (shown.dump(row) for row in export_rows(org_id, filters))
     pieces = encoded(chosen.write(rows, context))
     # The first piece is made before the status is sent: the first queries' failure (an
@@ -104,7 +106,7 @@ def export_findings(args):
     record_download("findings.exported", org_id, {"format": chosen.name, "filters": filters})
     moment = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     return Response(
-        stream_with_context(chain((first,), pieces)),
+        chain((first,), pieces),
         mimetype=chosen.media_type,
         headers={
             "Content-Disposition": (
