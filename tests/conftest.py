@@ -41,6 +41,7 @@ from cyberorigen.services.scope import add_scope_entry
 from cyberorigen.services.users import create_user
 from cyberorigen.settings import Settings, load_settings
 from tests.support.policy import TEST_FORBIDDEN_NETWORKS, TEST_SCOPE_POLICY
+from tests.support.processes import descendants_of
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TEST_SECRET = "test-secret-key-" + "x" * 32
@@ -421,33 +422,6 @@ def serve_process(cli_env) -> Iterator:
 
 
 # --- crashes --------------------------------------------------------------------------------
-
-
-def children_of(pid: int) -> list[int]:
-    """The processes whose parent is ``pid`` (RQ's work horse runs in a session of its own)."""
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as stat:
-                    fields = stat.read().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                found.append(int(entry))
-    return found
-
-
-def descendants_of(pid: int) -> list[int]:
-    """The children of ``pid``, their children, and so on (a worker's pool of worker
-    processes, and the work horses they fork)."""
-    found = []
-    parents = [pid]
-    while parents:
-        children = [child for parent in parents for child in children_of(parent)]
-        found.extend(children)
-        parents = children
-    return found
 
 
 def _kill_hard(process: subprocess.Popen) -> None:

@@ -36,10 +36,9 @@ import pytest
 import redis
 import requests
 from support import private_services
-from support.processes import Stack, admin_session, wait_until
+from support.processes import Stack, admin_session, descendants_of, wait_until
 from support.servers import HttpServer, QuietHandler
 
-from tests.conftest import descendants_of
 from tests.support.policy import TEST_FORBIDDEN_NETWORKS
 
 pytestmark = pytest.mark.slow

@@ -23,10 +23,8 @@ from pathlib import Path
 
 import pytest
 import requests
-from support.processes import Stack, wait_until
+from support.processes import Stack, descendants_of, wait_until
 from test_faults import FINAL, Receiver, Site, counted, scan_body
-
-from tests.conftest import descendants_of
 
 pytestmark = pytest.mark.slow
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import secrets
 import shutil
 import socket
@@ -33,6 +32,7 @@ from collections.abc import Iterator
 import pytest
 from support.embedded import EmbeddedScans
 from support.pki import make_pki, server_context
+from support.processes import children_of
 from support.servers import HttpServer, QuietHandler, TlsServer
 from test_scanner_ssh import SSHD, WEAK_CONFIG, start_sshd
 
@@ -463,13 +463,7 @@ def production(make_app, make_account, cli_env, worker_processes, unique_address
 def _runner_names(worker: subprocess.Popen) -> set[str]:
     """How the parts a ``cyberorigen worker`` runs name their runner: host and pid of each
     of its worker processes (the children of its pool)."""
-    children = set()
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            with contextlib.suppress(OSError), open(f"/proc/{entry}/stat") as stat:
-                if int(stat.read().rsplit(")", 1)[1].split()[1]) == worker.pid:
-                    children.add(int(entry))
-    return {f"{socket.gethostname()}:{pid}" for pid in children}
+    return {f"{socket.gethostname()}:{pid}" for pid in children_of(worker.pid)}
 
 
 def _start_range(client, analyst, banner_timeout: float = 1.0) -> str:

@@ -14,6 +14,7 @@ import time
 import pytest
 from rq.job import Job
 from rq.serializers import JSONSerializer
+from support.processes import alive, children_of, descendants_of
 from support.servers import HttpServer, QuietHandler
 
 from cyberorigen.db.models import Scan
@@ -79,36 +80,6 @@ def workers(cli_env, queue_name, worker_processes):
         CYBERORIGEN_SCANS_PROFILES=json.dumps(PROFILES),
     )
     return lambda *options, plugins=(): worker_processes(env, *options, plugins=plugins)
-
-
-def _processes() -> dict[int, tuple[str, int]]:
-    """Every process: pid -> (state, parent pid), from /proc."""
-    found = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as stat:
-                    fields = stat.read().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            found[int(entry)] = (fields[0], int(fields[1]))
-    return found
-
-
-def children_of(pid: int) -> list[int]:
-    """The live processes whose parent is ``pid``."""
-    return sorted(
-        child for child, (state, parent) in _processes().items() if parent == pid and state != "Z"
-    )
-
-
-def descendants_of(pid: int) -> list[int]:
-    children = children_of(pid)
-    return children + [below for child in children for below in descendants_of(child)]
-
-
-def alive(pid: int) -> bool:
-    return _processes().get(pid, ("Z", 0))[0] != "Z"
 
 
 def all_gone(pids: list[int], within: float = 10.0) -> bool:

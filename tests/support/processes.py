@@ -17,6 +17,40 @@ from pathlib import Path
 STOP_TIMEOUT = 30
 
 
+def process_table() -> dict[int, tuple[str, int]]:
+    """Every process: pid -> (state, parent pid), from /proc."""
+    found = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            found[int(entry)] = (fields[0], int(fields[1]))
+    return found
+
+
+def children_of(pid: int) -> list[int]:
+    """The live processes whose parent is ``pid`` (a worker's pool of worker processes, a
+    worker process's work horse: RQ's horse runs in a session of its own)."""
+    return sorted(
+        child
+        for child, (state, parent) in process_table().items()
+        if parent == pid and state != "Z"
+    )
+
+
+def descendants_of(pid: int) -> list[int]:
+    """The children of ``pid``, their children, and so on."""
+    children = children_of(pid)
+    return children + [below for child in children for below in descendants_of(child)]
+
+
+def alive(pid: int) -> bool:
+    return process_table().get(pid, ("Z", 0))[0] != "Z"
+
+
 class Stack:
     """The processes of the appliance, each in a session of its own, logging to files."""
 
